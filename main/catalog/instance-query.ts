@@ -1,0 +1,111 @@
+import type { ParsedInput, SortColumn } from '../../shared/contract';
+
+export type ParsedInstanceFilter = ParsedInput<'catalog.instances'>;
+
+/** Sort keys: SQL expressions over the derived row (prices sort numerically; missing prices sort last). */
+const SORT_SQL: Record<SortColumn, string> = {
+  instanceType: 'family, vcpu, memory_gib, instance_type',
+  family: 'family, vcpu, memory_gib',
+  vcpu: 'vcpu',
+  memoryGiB: 'memory_gib',
+  gpuCount: 'gpu_count',
+  networkBaselineGbps: 'network_baseline_gbps',
+  instanceStoreGB: 'instance_store_gb',
+  ebsBaselineThroughputMBps: 'ebs_baseline_throughput_mbps',
+  ebsMaxThroughputMBps: 'ebs_max_throughput_mbps',
+  ebsBaselineIops: 'ebs_baseline_iops',
+  ebsMaxIops: 'ebs_max_iops',
+  onDemandHourlyUsd: 'CAST(od_hourly AS REAL)',
+  best1yHourlyUsd: 'CAST(best_1y AS REAL)',
+  best3yHourlyUsd: 'CAST(best_3y AS REAL)',
+  spotHourlyUsd: 'CAST(spot_hourly AS REAL)',
+};
+
+const bestCommitment = (term: 1 | 3) => `(SELECT p.effective_hourly_usd FROM ec2_prices p
+    WHERE p.region = @region AND p.os = @os AND p.instance_type = it.instance_type AND p.tenancy = 'shared'
+      AND p.model IN ('reserved', 'savings-plan') AND p.term_years = ${term}
+    ORDER BY CAST(p.effective_hourly_usd AS REAL) LIMIT 1)`;
+
+const simplePrice = (model: 'on-demand' | 'spot') => `(SELECT p.hourly_usd FROM ec2_prices p
+    WHERE p.region = @region AND p.os = @os AND p.instance_type = it.instance_type AND p.tenancy = 'shared'
+      AND p.model = '${model}' AND p.term_years = 0 AND p.payment_option = '' AND p.offering_class = '' AND p.plan_type = '')`;
+
+const BASE = `SELECT it.*,
+    ${simplePrice('on-demand')} AS od_hourly,
+    ${bestCommitment(1)} AS best_1y,
+    ${bestCommitment(3)} AS best_3y,
+    ${simplePrice('spot')} AS spot_hourly
+  FROM instance_types it
+  JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region`;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Turns a validated filter into one SQL text plus bound parameters. The SQL varies only with which
+ * filters are present (never with their values), so the statement cache stays small.
+ */
+export function buildInstanceQuery(f: ParsedInstanceFilter): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { region: f.region, os: f.os };
+  if (f.generation !== 'all') {
+    where.push('generation = @generation');
+    params.generation = f.generation;
+  }
+  if (f.arch) {
+    where.push('arch = @arch');
+    params.arch = f.arch;
+  }
+  if (f.families && f.families.length > 0) {
+    where.push(`family IN (SELECT value FROM json_each(@families))`);
+    params.families = JSON.stringify(f.families);
+  }
+  if (f.burstable !== undefined) {
+    where.push('burstable = @burstable');
+    params.burstable = f.burstable ? 1 : 0;
+  }
+  if (f.gpu !== undefined) where.push(f.gpu ? 'gpu_count > 0' : 'gpu_count = 0');
+  const ranges: [keyof ParsedInstanceFilter, string, '>=' | '<='][] = [
+    ['minVcpu', 'vcpu', '>='],
+    ['maxVcpu', 'vcpu', '<='],
+    ['minMemoryGiB', 'memory_gib', '>='],
+    ['maxMemoryGiB', 'memory_gib', '<='],
+    ['minNetworkGbps', 'network_baseline_gbps', '>='],
+    ['minEbsBaselineThroughputMBps', 'ebs_baseline_throughput_mbps', '>='],
+    ['minEbsBaselineIops', 'ebs_baseline_iops', '>='],
+  ];
+  for (const [key, column, op] of ranges) {
+    if (f[key] !== undefined) {
+      where.push(`${column} ${op} @${key}`);
+      params[key] = f[key];
+    }
+  }
+  if (f.minHourlyUsd !== undefined) {
+    where.push('CAST(od_hourly AS REAL) >= CAST(@minHourlyUsd AS REAL)');
+    params.minHourlyUsd = f.minHourlyUsd;
+  }
+  if (f.maxHourlyUsd !== undefined) {
+    where.push('CAST(od_hourly AS REAL) <= CAST(@maxHourlyUsd AS REAL)');
+    params.maxHourlyUsd = f.maxHourlyUsd;
+  }
+  if (f.pricedOnly) where.push('od_hourly IS NOT NULL');
+  const search = f.search?.trim();
+  if (search) {
+    where.push(
+      `(instance_type LIKE @search ESCAPE '\\' OR processor LIKE @search ESCAPE '\\' OR gpu_model LIKE @search ESCAPE '\\' OR accelerator_info LIKE @search ESCAPE '\\')`,
+    );
+    params.search = `%${escapeLike(search.toLowerCase())}%`;
+  }
+  const dir = f.sortDir === 'desc' ? 'DESC' : 'ASC';
+  const order = SORT_SQL[f.sortBy]
+    .split(', ')
+    .map((expr, i) => (i === 0 ? `${expr} IS NULL, ${expr} ${dir}` : expr))
+    .join(', ');
+  let sql = `SELECT * FROM (${BASE}) ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}, instance_type`;
+  if (f.limit !== undefined) {
+    sql += ' LIMIT @limit';
+    params.limit = f.limit;
+  }
+  return { sql, params };
+}

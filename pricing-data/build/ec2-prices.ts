@@ -1,0 +1,147 @@
+import { Decimal, toUsdString } from '../../shared/money';
+import { effectiveHourlyUsd, upfrontFromEffectiveHourly } from '../../shared/pricing/rates';
+import type { OperatingSystem } from '../../shared/catalog-types';
+import { isRegionCode, priceOrNull, readCsv, readJson } from './read-snapshot';
+
+export interface PriceRow {
+  region: string;
+  instance_type: string;
+  os: OperatingSystem;
+  model: 'on-demand' | 'reserved' | 'savings-plan' | 'spot';
+  term_years: 0 | 1 | 3;
+  payment_option: '' | 'no-upfront' | 'partial-upfront' | 'all-upfront';
+  offering_class: '' | 'standard' | 'convertible';
+  upfront_usd: string;
+  hourly_usd: string;
+  effective_hourly_usd: string;
+  source_id: string;
+}
+
+const VANTAGE_OS: Record<string, OperatingSystem> = {
+  linux: 'linux',
+  mswin: 'windows',
+  rhel: 'rhel',
+  sles: 'sles',
+  ubuntu: 'ubuntu',
+};
+
+export interface Ec2PriceData {
+  rows: PriceRow[];
+  regionNames: Map<string, string>;
+  /** Types the pricing-page feed lists as current generation. */
+  currentInFeed: Set<string>;
+}
+
+/**
+ * Merges the price sources, preferring the newest per figure:
+ * on-demand Linux: Karpenter (us-east-1, 2026-07) > ec2instances.info (2026-05) > AWS feed (2025-04);
+ * other OS on-demand, standard All Upfront RIs: ec2instances.info (2026-05);
+ * No Upfront RIs: AWS feed (2025-04); spot average: ec2instances.info 2026-05 > 2024-04.
+ */
+export function readEc2Prices(): Ec2PriceData {
+  const byKey = new Map<string, PriceRow>();
+  const regionNames = new Map<string, string>();
+  const currentInFeed = new Set<string>();
+  // Lower precedence first; later writes replace earlier ones.
+  const put = (row: Omit<PriceRow, 'effective_hourly_usd'> & { effective_hourly_usd?: string }) => {
+    if (!isRegionCode(row.region)) return;
+    const termYears = row.term_years === 0 ? null : row.term_years;
+    const effective =
+      row.effective_hourly_usd ??
+      toUsdString(effectiveHourlyUsd(new Decimal(row.upfront_usd), new Decimal(row.hourly_usd), termYears));
+    const full: PriceRow = { ...row, effective_hourly_usd: effective };
+    byKey.set(
+      [row.region, row.instance_type, row.os, row.model, row.term_years, row.payment_option, row.offering_class].join('|'),
+      full,
+    );
+  };
+  const od = (region: string, type: string, os: OperatingSystem, price: string, source: string) =>
+    put({
+      region,
+      instance_type: type,
+      os,
+      model: 'on-demand',
+      term_years: 0,
+      payment_option: '',
+      offering_class: '',
+      upfront_usd: '0',
+      hourly_usd: price,
+      source_id: source,
+    });
+  const spot = (region: string, type: string, os: OperatingSystem, price: string, source: string) =>
+    put({
+      region,
+      instance_type: type,
+      os,
+      model: 'spot',
+      term_years: 0,
+      payment_option: '',
+      offering_class: '',
+      upfront_usd: '0',
+      hourly_usd: price,
+      source_id: source,
+    });
+
+  for (const r of readCsv('ec2shop-ondemand-linux.csv')) {
+    const p = priceOrNull(r.price_usd_per_hour);
+    if (isRegionCode(r.region_code!)) regionNames.set(r.region_code!, r.location!);
+    if (r.generation === 'current') currentInFeed.add(r.instance_type!);
+    if (p) od(r.region_code!, r.instance_type!, 'linux', p, 'ec2shop-od-2025-04');
+  }
+  for (const r of readCsv('vantage-opszero-linux-ondemand-spotavg-2024-04.csv')) {
+    const s = priceOrNull(r.spot_avg_linux_usd_per_hour);
+    if (s) spot(r.region_code!, r.instance_type!, 'linux', s, 'opszero-spot-2024-04');
+  }
+  for (const r of readCsv('ec2shop-reserved-linux-shared-noupfront.csv')) {
+    const p = priceOrNull(r.effective_hourly_usd);
+    if (!p) continue;
+    put({
+      region: r.region_code!,
+      instance_type: r.instance_type!,
+      os: 'linux',
+      model: 'reserved',
+      term_years: r.lease_contract_length === '3yr' ? 3 : 1,
+      payment_option: 'no-upfront',
+      offering_class: r.offering_class === 'convertible' ? 'convertible' : 'standard',
+      upfront_usd: '0',
+      hourly_usd: p,
+      source_id: 'ec2shop-ri-2025-04',
+    });
+  }
+  for (const r of readCsv('vantage-ec2-prices-by-region-os.csv')) {
+    const os = VANTAGE_OS[r.operating_system!];
+    if (!os) continue;
+    const region = r.region_code!;
+    const type = r.instance_type!;
+    const p = priceOrNull(r.ondemand_usd_per_hour);
+    if (p) od(region, type, os, p, 'vantage-2026-05');
+    const s = priceOrNull(r.spot_avg_usd_per_hour);
+    if (s) spot(region, type, os, s, 'vantage-2026-05');
+    for (const term of [1, 3] as const) {
+      const eff = priceOrNull(r[`reserved_${term}yr_standard_allupfront_effective_usd_per_hour`]);
+      if (!eff) continue;
+      put({
+        region,
+        instance_type: type,
+        os,
+        model: 'reserved',
+        term_years: term,
+        payment_option: 'all-upfront',
+        offering_class: 'standard',
+        upfront_usd: toUsdString(upfrontFromEffectiveHourly(new Decimal(eff), term)),
+        hourly_usd: '0',
+        effective_hourly_usd: eff,
+        source_id: 'vantage-2026-05',
+      });
+    }
+  }
+  const karpenter = readJson<{ prices: Record<string, Record<string, number | string>> }>(
+    'karpenter-ondemand-linux-prices.json',
+  );
+  for (const [type, price] of Object.entries(karpenter.prices['us-east-1'] ?? {})) {
+    // The JSON carries Karpenter's Go literals; String() of a JSON number keeps its shortest decimal form.
+    const p = priceOrNull(String(price));
+    if (p) od('us-east-1', type, 'linux', p, 'karpenter-od-2026-07');
+  }
+  return { rows: [...byKey.values()], regionNames, currentInFeed };
+}

@@ -1,0 +1,182 @@
+import type { UsdString } from './money';
+
+export const OPERATING_SYSTEMS = ['linux', 'windows', 'rhel', 'sles', 'ubuntu'] as const;
+export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+
+export const PURCHASE_MODELS = ['on-demand', 'reserved', 'savings-plan', 'spot'] as const;
+export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
+export const PAYMENT_OPTIONS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
+export type PaymentOption = (typeof PAYMENT_OPTIONS)[number];
+export const OFFERING_CLASSES = ['standard', 'convertible'] as const;
+export type OfferingClass = (typeof OFFERING_CLASSES)[number];
+export const PLAN_TYPES = ['compute', 'ec2-instance'] as const;
+export type PlanType = (typeof PLAN_TYPES)[number];
+export type TermYears = 1 | 3;
+
+export const VOLUME_TYPES = ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'] as const;
+export type VolumeType = (typeof VOLUME_TYPES)[number];
+
+/** Where a figure came from and how old it is; shown next to the figures it dates. */
+export interface PriceSource {
+  id: string;
+  name: string;
+  url: string;
+  licence: string;
+  asOf: string;
+  note: string;
+}
+
+export interface CatalogMeta {
+  source: string;
+  asOf: string;
+  schemaVersion: number;
+  builtAt: string;
+  regions: number;
+  instanceTypes: number;
+  priceRows: Record<PurchaseModel, number>;
+  ebsPriceRows: number;
+  sources: PriceSource[];
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  instanceTypes: number;
+  hasEbsPrices: boolean;
+}
+
+export interface InstanceSpec {
+  instanceType: string;
+  family: string;
+  size: string;
+  generation: 'current' | 'previous';
+  vcpu: number;
+  memoryGiB: number;
+  arch: 'x86_64' | 'arm64';
+  architectures: string[];
+  processor: string | null;
+  clockGhz: number | null;
+  burstable: boolean;
+  bareMetal: boolean;
+  networkPerformance: string | null;
+  networkBaselineGbps: number | null;
+  networkPeakGbps: number | null;
+  gpuCount: number;
+  gpuModel: string | null;
+  gpuMemoryGiB: number | null;
+  acceleratorInfo: string | null;
+  instanceStoreGB: number;
+  instanceStoreDisks: string | null;
+  ebsBaselineBandwidthMbps: number | null;
+  ebsMaxBandwidthMbps: number | null;
+  ebsBaselineIops: number | null;
+  ebsMaxIops: number | null;
+  ebsBaselineThroughputMBps: number | null;
+  ebsMaxThroughputMBps: number | null;
+  normalizationFactor: number | null;
+}
+
+/** One row of the catalog table: specs plus the headline prices for a region and OS. */
+export interface InstanceRow extends InstanceSpec {
+  onDemandHourlyUsd: UsdString | null;
+  best1yHourlyUsd: UsdString | null;
+  best3yHourlyUsd: UsdString | null;
+  spotHourlyUsd: UsdString | null;
+}
+
+export interface InstanceList {
+  region: string;
+  os: OperatingSystem;
+  total: number;
+  rows: InstanceRow[];
+  sources: PriceSource[];
+}
+
+export interface PriceOption {
+  model: PurchaseModel;
+  termYears: TermYears | null;
+  paymentOption: PaymentOption | null;
+  offeringClass: OfferingClass | null;
+  planType: PlanType | null;
+  upfrontUsd: UsdString | null;
+  hourlyUsd: UsdString | null;
+  effectiveHourlyUsd: UsdString | null;
+  monthlyUsd: UsdString | null;
+  /** Saving against on-demand, in percent with one decimal ("40.2"); null when either side is missing. */
+  savingsPct: string | null;
+  sourceId: string | null;
+  /** Why a figure is missing, or a caveat (spot is an average, never a guarantee). */
+  note: string | null;
+}
+
+export interface PriceOptions {
+  instanceType: string;
+  region: string;
+  os: OperatingSystem;
+  tenancy: 'shared';
+  hoursPerMonth: number;
+  spec: InstanceSpec;
+  options: PriceOption[];
+  sources: PriceSource[];
+}
+
+export interface EbsVolumeTypeInfo {
+  volumeType: VolumeType;
+  name: string;
+  media: 'ssd' | 'hdd';
+  previousGeneration: boolean;
+  minSizeGiB: number;
+  maxSizeGiB: number;
+  maxIopsPerVolume: number;
+  maxThroughputMiBpsPerVolume: number;
+  maxIopsPerGiB: number | null;
+  baselineIops: number | null;
+  baselineThroughputMiBps: number | null;
+  ioSizeCapKiB: number;
+  notes: string;
+}
+
+export const EBS_DIMENSIONS = [
+  'storage',
+  'iops',
+  'iops-tier2',
+  'iops-tier3',
+  'throughput',
+  'io-requests',
+  'snapshot-standard',
+  'snapshot-archive',
+  'snapshot-archive-retrieval',
+  'fast-snapshot-restore',
+] as const;
+export type EbsDimension = (typeof EBS_DIMENSIONS)[number];
+
+export interface EbsPrice {
+  volumeType: VolumeType | 'snapshot';
+  dimension: EbsDimension;
+  unit: string;
+  priceUsd: UsdString;
+  description: string;
+}
+
+export interface EbsPriceRow {
+  volumeType: VolumeType;
+  storageUsdPerGBMonth: UsdString | null;
+  iopsUsdPerIopsMonth: UsdString | null;
+  iopsTier2UsdPerIopsMonth: UsdString | null;
+  iopsTier3UsdPerIopsMonth: UsdString | null;
+  throughputUsdPerMiBpsMonth: UsdString | null;
+  ioRequestsUsdPerMillion: UsdString | null;
+}
+
+export interface EbsPrices {
+  region: string;
+  sourceId: string;
+  asOf: string;
+  volumes: EbsPriceRow[];
+  snapshots: {
+    standardUsdPerGBMonth: UsdString | null;
+    archiveUsdPerGBMonth: UsdString | null;
+    archiveRetrievalUsdPerGB: UsdString | null;
+    fastSnapshotRestoreUsdPerDsuHour: UsdString | null;
+  };
+}

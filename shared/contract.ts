@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type {
+  CatalogMeta,
+  EbsPrices,
+  EbsVolumeTypeInfo,
+  InstanceList,
+  PriceOptions,
+  Region,
+} from './catalog-types';
+import { OPERATING_SYSTEMS } from './catalog-types';
+
+/**
+ * The one list of calls between the renderer and main. Electron IPC (main/ipc.ts, main/preload.ts),
+ * the HTTP bridge (main/serve.ts), the CLI and the renderer client are all driven by it: adding a call
+ * is one entry here plus its handler in main/services.ts.
+ */
+
+export const regionCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'must be a region code such as us-east-1' });
+export const instanceTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, { message: 'must be an instance type such as m5.large' });
+export const osSchema = z.enum(OPERATING_SYSTEMS);
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a decimal number such as 0.25' });
+const count = z.number().int().min(0);
+
+export const SORT_COLUMNS = [
+  'instanceType',
+  'family',
+  'vcpu',
+  'memoryGiB',
+  'gpuCount',
+  'networkBaselineGbps',
+  'instanceStoreGB',
+  'ebsBaselineThroughputMBps',
+  'ebsMaxThroughputMBps',
+  'ebsBaselineIops',
+  'ebsMaxIops',
+  'onDemandHourlyUsd',
+  'best1yHourlyUsd',
+  'best3yHourlyUsd',
+  'spotHourlyUsd',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+export const instanceFilterSchema = z.strictObject({
+  region: regionCodeSchema,
+  os: osSchema.default('linux'),
+  search: z.string().max(100).optional(),
+  families: z.array(z.string().regex(/^[a-z0-9-]+$/, { message: 'must be a family such as m5' })).max(200).optional(),
+  arch: z.enum(['x86_64', 'arm64']).optional(),
+  generation: z.enum(['current', 'previous', 'all']).default('current'),
+  burstable: z.boolean().optional(),
+  gpu: z.boolean().optional(),
+  minVcpu: count.optional(),
+  maxVcpu: count.optional(),
+  minMemoryGiB: z.number().min(0).optional(),
+  maxMemoryGiB: z.number().min(0).optional(),
+  minNetworkGbps: z.number().min(0).optional(),
+  minEbsBaselineThroughputMBps: z.number().min(0).optional(),
+  minEbsBaselineIops: count.optional(),
+  minHourlyUsd: decimalString.optional(),
+  maxHourlyUsd: decimalString.optional(),
+  pricedOnly: z.boolean().default(false),
+  sortBy: z.enum(SORT_COLUMNS).default('instanceType'),
+  sortDir: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.number().int().min(1).max(5000).optional(),
+});
+export type InstanceFilter = z.input<typeof instanceFilterSchema>;
+
+const empty = z.strictObject({});
+
+function call<S extends z.ZodType, O>(input: S): { input: S; output: O } {
+  return { input, output: undefined as unknown as O };
+}
+
+export const contract = {
+  'catalog.meta': call<typeof empty, CatalogMeta>(empty),
+  'catalog.regions': call<typeof empty, Region[]>(empty),
+  'catalog.families': call<z.ZodObject<{ region: typeof regionCodeSchema }>, string[]>(
+    z.strictObject({ region: regionCodeSchema }),
+  ),
+  'catalog.instances': call<typeof instanceFilterSchema, InstanceList>(instanceFilterSchema),
+  'catalog.priceOptions': call<
+    z.ZodObject<{
+      instanceType: typeof instanceTypeSchema;
+      region: typeof regionCodeSchema;
+      os: z.ZodDefault<typeof osSchema>;
+    }>,
+    PriceOptions
+  >(z.strictObject({ instanceType: instanceTypeSchema, region: regionCodeSchema, os: osSchema.default('linux') })),
+  'ebs.volumeTypes': call<typeof empty, EbsVolumeTypeInfo[]>(empty),
+  'ebs.prices': call<z.ZodObject<{ region: typeof regionCodeSchema }>, EbsPrices>(
+    z.strictObject({ region: regionCodeSchema }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+
+/** What the renderer sees, whichever host it runs in (Electron preload or HTTP). */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
+/** What main implements: inputs arrive already validated and defaulted. */
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>> };
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export const CHANNEL_PREFIX = 'planner:';
+
+export interface CallError {
+  code: 'invalid-input' | 'not-found' | 'unauthorized' | 'internal';
+  message: string;
+  field?: string;
+}
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Validates a call's input; the error names the first offending field by its path. */
+export function parseInput<K extends CallName>(
+  name: K,
+  raw: unknown,
+): { ok: true; value: ParsedInput<K> } | { ok: false; error: CallError } {
+  const result = contract[name].input.safeParse(raw ?? {});
+  if (result.success) return { ok: true, value: result.data as ParsedInput<K> };
+  const issue = result.error.issues[0];
+  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
+  const field = path.length > 0 ? path.join('.') : undefined;
+  const message = issue
+    ? `${field ?? 'input'}: ${issue.message}`
+    : 'invalid input';
+  return { ok: false, error: { code: 'invalid-input', message, ...(field ? { field } : {}) } };
+}
+
+/**
+ * What the Electron preload exposes as `window.planner`: one function per call, each resolving to the
+ * contract's result shape (Electron drops custom error fields in transit, so errors travel as data).
+ */
+export type PlannerBridge = { [K in CallName]: (input: unknown) => Promise<CallResult<CallOutput<K>>> };

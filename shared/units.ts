@@ -1,0 +1,14 @@
+/** Unit conversions used across engines and screens. Names carry their unit. */
+export const MIB_PER_GIB = 1024;
+export const KIB_PER_MIB = 1024;
+
+/** AWS EbsOptimizedInfo throughput is MB/s (10^6 bytes); volumes are specified in MiB/s (2^20). */
+export function mbpsToMiBps(throughputMBps: number): number {
+  return (throughputMBps * 1_000_000) / (1024 * 1024);
+}
+
+export function mibToGiB(memoryMiB: number): number {
+  return memoryMiB / MIB_PER_GIB;
+}
+
+export const TERM_HOURS: Record<1 | 3, number> = { 1: 8760, 3: 26280 };
