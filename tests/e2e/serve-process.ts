@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Starts the real `serve` entry point as a child process and returns the URL it prints. */
+export async function startServeProcess(catalogPath: string): Promise<{ url: string; stop: () => void }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(ROOT, 'main', 'serve.ts'), '--port', '0', '--catalog', catalogPath],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const url = await new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(log);
+      if (m) ok(m[1]!);
+    });
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${log}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const ARTIFACTS = resolve(ROOT, 'tests', 'e2e', 'artifacts');
