@@ -1,10 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCatalog } from '../../pricing-data/build-catalog';
-import { createServices } from '../../main/services';
+import { openCatalog } from '../../main/services';
+import { createCatalogService } from '../../main/catalog/catalog-service';
 import { parseInput, type ParsedInput } from '../../shared/contract';
+import { startServeProcess } from '../support/serve-process';
 import { ms, timeMany } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -20,21 +22,9 @@ async function coldStartMs(): Promise<{ serveMs: number; nodeBaselineMs: number 
   spawnSync(process.execPath, ['-e', '0']);
   const nodeBaselineMs = performance.now() - t0;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main', 'serve.ts'), '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const serve = await startServeProcess();
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
-        if (m) ok(m[1]!);
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));
-    });
-    const { origin, searchParams } = new URL(url);
+    const { origin, searchParams } = new URL(serve.url);
     const res = await fetch(`${origin}/api/catalog.meta`, {
       method: 'POST',
       body: '{}',
@@ -43,7 +33,7 @@ async function coldStartMs(): Promise<{ serveMs: number; nodeBaselineMs: number 
     if (res.status !== 200) throw new Error(`first response was ${res.status}`);
     return { serveMs: performance.now() - started, nodeBaselineMs };
   } finally {
-    child.kill();
+    serve.stop();
   }
 }
 
@@ -53,9 +43,9 @@ export async function benchCatalog(): Promise<void> {
     const builds = [0, 1, 2].map(() => buildCatalog(join(dir, 'catalog.sqlite')).seconds * 1000).sort((a, b) => a - b);
     console.log(`catalog build (snapshot -> SQLite), median of 3: ${ms(builds[1]!)}`);
 
-    const services = createServices({ catalogPath: join(dir, 'catalog.sqlite') });
-    const h = services.handlers;
-    const regions = (h['catalog.regions']({}) as { code: string }[]).map((r) => r.code);
+    const db = openCatalog(join(dir, 'catalog.sqlite'));
+    const catalog = createCatalogService(db);
+    const regions = catalog.regions().map((r) => r.code);
     const variants = [
       filter({ region: 'us-east-1' }),
       filter({ region: 'us-east-1', sortBy: 'onDemandHourlyUsd' }),
@@ -64,20 +54,18 @@ export async function benchCatalog(): Promise<void> {
       filter({ region: 'us-east-1', search: 'xlarge', families: ['m5', 'm6i', 'm7i', 'c7g'] }),
     ];
     let i = 0;
-    const rows = (h['catalog.instances'](variants[0]!) as { total: number }).total;
-    const one = timeMany(200, () => void h['catalog.instances'](variants[i++ % variants.length]!));
+    const rows = catalog.instances(variants[0]!).total;
+    const one = timeMany(200, () => catalog.instances(variants[i++ % variants.length]!));
     console.log(
       `filter+sort, all ${rows} types of us-east-1 (5 filter/sort variants x 40): p50 ${ms(one.p50)}, p95 ${ms(one.p95)}`,
     );
     const all = timeMany(10, () => {
-      for (const region of regions) h['catalog.instances'](filter({ region, sortBy: 'onDemandHourlyUsd' }));
+      for (const region of regions) catalog.instances(filter({ region, sortBy: 'onDemandHourlyUsd' }));
     });
     console.log(`filter+sort over all ${regions.length} regions (one query each): p50 ${ms(all.p50)}, p95 ${ms(all.p95)}`);
-    const po = timeMany(500, () =>
-      h['catalog.priceOptions']({ instanceType: 'm5.large', region: 'us-east-1', os: 'linux' }),
-    );
+    const po = timeMany(500, () => catalog.priceOptions({ instanceType: 'm5.large', region: 'us-east-1', os: 'linux' }));
     console.log(`price options of one type: p50 ${ms(po.p50)}, p95 ${ms(po.p95)}`);
-    services.close();
+    db.close();
 
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
       spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });

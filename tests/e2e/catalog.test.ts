@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchChromium, startServeProcess } from './serve-process';
+import { ARTIFACTS, launchChromium, startServeProcess } from '../support/serve-process';
 
 let browser: Browser;
 let page: Page;

@@ -1,24 +1,33 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createServices, type Services } from '../../main/services';
+import { createServices, openCatalog, type Services } from '../../main/services';
+import { createCatalogService, type CatalogService } from '../../main/catalog/catalog-service';
 import { dispatch } from '../../main/dispatch';
 import { parseInput } from '../../shared/contract';
 import type { InstanceList, PriceOptions } from '../../shared/catalog-types';
 
 let services: Services;
+let catalog: CatalogService;
+let close: () => void;
 beforeAll(() => {
   services = createServices({ catalogPath: inject('catalogPath') });
+  const db = openCatalog(inject('catalogPath'));
+  catalog = createCatalogService(db);
+  close = () => db.close();
 });
-afterAll(() => services.close());
+afterAll(() => {
+  services.close();
+  close();
+});
 
 const instances = (raw: object): InstanceList => {
   const p = parseInput('catalog.instances', raw);
   if (!p.ok) throw new Error(p.error.message);
-  return services.handlers['catalog.instances'](p.value) as InstanceList;
+  return catalog.instances(p.value);
 };
 const priceOptions = (instanceType: string, region: string, os = 'linux') => {
   const p = parseInput('catalog.priceOptions', { instanceType, region, os });
   if (!p.ok) throw new Error(p.error.message);
-  return services.handlers['catalog.priceOptions'](p.value) as PriceOptions;
+  return catalog.priceOptions(p.value);
 };
 const option = (p: PriceOptions, model: string, term: number | null = null, payment: string | null = null, cls: string | null = null) =>
   p.options.find(
@@ -31,7 +40,7 @@ const option = (p: PriceOptions, model: string, term: number | null = null, paym
 
 describe('catalog meta', () => {
   it('counts the regions and instance types of the shipped snapshot', () => {
-    const m = services.handlers['catalog.meta']({}) as ReturnType<typeof services.handlers['catalog.meta']>;
+    const m = catalog.meta();
     // 34 regions in AWS's pricing-page feed + ap-east-2 and ap-southeast-6 from ec2instances.info
     expect(m).toMatchObject({ regions: 36, instanceTypes: 1373, asOf: '2026-07-20', schemaVersion: 1 });
     // Savings Plans rates are not in the snapshot: zero rows, never invented ones.
@@ -41,7 +50,7 @@ describe('catalog meta', () => {
   });
 
   it('has the six regions the planner must cover', () => {
-    const codes = (services.handlers['catalog.regions']({}) as { code: string; name: string }[]).map((r) => r.code);
+    const codes = catalog.regions().map((r) => r.code);
     for (const r of ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'ap-northeast-2']) {
       expect(codes).toContain(r);
     }
@@ -153,7 +162,7 @@ describe('instance list', () => {
 
 describe('EBS', () => {
   it('prices us-east-1 volumes from AWS’s feed; gp3 throughput 40.96 per GiBps-month / 1024 = $0.04 per MiBps-month', () => {
-    const e = services.handlers['ebs.prices']({ region: 'us-east-1' }) as ReturnType<typeof services.handlers['ebs.prices']>;
+    const e = catalog.ebsPrices({ region: 'us-east-1' });
     const gp3 = e.volumes.find((v) => v.volumeType === 'gp3')!;
     expect(gp3).toMatchObject({ storageUsdPerGBMonth: '0.08', iopsUsdPerIopsMonth: '0.005', throughputUsdPerMiBpsMonth: '0.04' });
     expect(e.volumes.find((v) => v.volumeType === 'io2')).toMatchObject({
@@ -166,12 +175,12 @@ describe('EBS', () => {
   });
 
   it('prices Seoul gp3 at $0.0912/GB-month', () => {
-    const e = services.handlers['ebs.prices']({ region: 'ap-northeast-2' }) as ReturnType<typeof services.handlers['ebs.prices']>;
+    const e = catalog.ebsPrices({ region: 'ap-northeast-2' });
     expect(e.volumes.find((v) => v.volumeType === 'gp3')?.storageUsdPerGBMonth).toBe('0.0912');
   });
 
   it('lists the seven volume types with the 2025 gp3 limits', () => {
-    const types = services.handlers['ebs.volumeTypes']({}) as ReturnType<typeof services.handlers['ebs.volumeTypes']>;
+    const types = catalog.volumeTypes();
     expect(types.map((t) => t.volumeType)).toEqual(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']);
     expect(types[0]).toMatchObject({ maxSizeGiB: 65536, maxIopsPerVolume: 80000, maxThroughputMiBpsPerVolume: 2000 });
   });

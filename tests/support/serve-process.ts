@@ -5,10 +5,10 @@ import { chromium, type Browser } from 'playwright-core';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Starts the real `serve` entry point as a child process and returns the URL it prints. */
-export async function startServeProcess(catalogPath: string): Promise<{ url: string; stop: () => void }> {
+export async function startServeProcess(catalogPath?: string): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(ROOT, 'main', 'serve.ts'), '--port', '0', '--catalog', catalogPath],
+    ['--import', 'tsx', resolve(ROOT, 'main', 'serve.ts'), '--port', '0', ...(catalogPath ? ['--catalog', catalogPath] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
