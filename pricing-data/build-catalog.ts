@@ -111,7 +111,9 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
       for (const e of ebs.rows) if (regions.has(e.region)) ebsIns.run(e);
     })();
     db.pragma('optimize');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    // The shipped catalog is opened read-only, possibly from a read-only folder (AppImage, system
+    // installs), where SQLite cannot create a WAL's -shm file: ship it in rollback-journal mode.
+    db.pragma('journal_mode = DELETE');
   } catch (err) {
     db.close();
     rmSync(tmp, { force: true });

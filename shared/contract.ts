@@ -8,6 +8,7 @@ import type {
   Region,
 } from './catalog-types';
 import { OPERATING_SYSTEMS } from './catalog-types';
+import { CALL_NAMES, CHANNEL_PREFIX } from './call-names';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/ipc.ts, main/preload.ts),
@@ -107,8 +108,11 @@ export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput
 /** What main implements: inputs arrive already validated and defaulted. */
 export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>> };
 
-export const CALL_NAMES = Object.keys(contract) as CallName[];
-export const CHANNEL_PREFIX = 'planner:';
+export { CALL_NAMES, CHANNEL_PREFIX };
+// Both directions: every contract entry is listed in CALL_NAMES, and every listed name is in the contract.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const callNamesMatchContract: Same<(typeof CALL_NAMES)[number], CallName> = true;
+void callNamesMatchContract;
 
 export interface CallError {
   code: 'invalid-input' | 'not-found' | 'unauthorized' | 'internal';

@@ -1,0 +1,217 @@
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type Session,
+} from 'electron';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setNativeBinding } from './db/open';
+import { CONTENT_SECURITY_POLICY } from './http-bridge';
+import { registerIpc } from './ipc';
+import { createServices, type Services } from './services';
+import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
+
+/**
+ * The Electron main process: one window, our own page only, every call through the contract's IPC.
+ * Bundled to dist-electron/app.cjs by scripts/build-electron.ts. Paths come from app.getAppPath()
+ * (the folder holding package.json, or app.asar when packaged), never from import.meta.
+ */
+
+const PRODUCT_NAME = 'EC2 EBS Planner';
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+function appPath(...parts: string[]): string {
+  return join(app.getAppPath(), ...parts);
+}
+
+const indexHtml = appPath('dist', 'renderer', 'index.html');
+const appUrl = appFileUrl(indexHtml);
+
+function resolveCatalogPath(): string {
+  const override = process.env.PLANNER_CATALOG;
+  if (override) return resolve(override);
+  // electron-builder.yml copies the catalog next to app.asar as an extra resource.
+  if (app.isPackaged) return join(process.resourcesPath, 'catalog.sqlite');
+  return appPath('pricing-data', 'catalog.sqlite');
+}
+
+/** Shows a message a person can act on, then quits; used before or instead of the window. */
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  services?.close();
+  services = null;
+  // exit, not quit: nothing else should run (no window, no will-quit handlers).
+  app.exit(1);
+}
+
+function configureSession(ses: Session): void {
+  // A file:// page gets no headers of its own, so the policy is added to every response.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    const responseHeaders = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([k]) => k.toLowerCase() !== 'content-security-policy',
+      ),
+    );
+    responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders });
+  });
+  // No remote content, whatever the page or a dependency tries: the app is offline by design.
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+  // The planner needs no camera, notifications, geolocation, clipboard reads or devices.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+/** File menu items; Export entries go above Quit when reports land. */
+function fileMenu(): MenuItemConstructorOptions {
+  const isMac = process.platform === 'darwin';
+  return { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] };
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const devItems: MenuItemConstructorOptions[] = app.isPackaged
+    ? []
+    : [{ role: 'toggleDevTools' }, { type: 'separator' }];
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    fileMenu(),
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'forceReload' },
+        ...devItems,
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    title: PRODUCT_NAME,
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    ...(app.isPackaged ? {} : { icon: appPath('build', 'icon.png') }),
+    webPreferences: {
+      preload: appPath('dist-electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadFile(indexHtml).catch((err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    fail(PRODUCT_NAME, `The planner window could not load ${indexHtml}.\n\n${reason}`);
+  });
+}
+
+function start(): void {
+  if (!existsSync(indexHtml)) {
+    fail(
+      PRODUCT_NAME,
+      `The user interface has not been built (${indexHtml} is missing).\n\nRun: npm run build`,
+    );
+    return;
+  }
+  const catalogPath = resolveCatalogPath();
+  if (!existsSync(catalogPath)) {
+    const hint = app.isPackaged
+      ? 'The installation is incomplete; reinstall the app, or set PLANNER_CATALOG to a catalog file.'
+      : 'Build it with: npm run catalog\n(or set PLANNER_CATALOG to a catalog file).';
+    fail('Pricing catalog not found', `No pricing catalog at ${catalogPath}.\n\n${hint}`);
+    return;
+  }
+  if (!app.isPackaged) {
+    // node_modules/better-sqlite3 is built for Node (tests run there); Electron needs its own ABI build.
+    // A packaged app needs none of this: electron-builder rebuilds native modules for Electron.
+    const binding = appPath('.electron-native', 'better_sqlite3.node');
+    if (!existsSync(binding)) {
+      fail(
+        PRODUCT_NAME,
+        `better-sqlite3 has not been built for Electron (${binding} is missing).\n\nRun: npx tsx scripts/electron-native.ts (npm start does this).`,
+      );
+      return;
+    }
+    setNativeBinding(binding);
+  }
+  try {
+    services = createServices({ catalogPath });
+  } catch (err) {
+    fail('Pricing catalog could not be opened', err instanceof Error ? err.message : String(err));
+    return;
+  }
+
+  configureSession(session.defaultSession);
+  registerIpc(ipcMain, services.handlers, (event) =>
+    isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, appUrl),
+  );
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another planner is running; it gets focused through 'second-instance' below.
+  app.quit();
+} else {
+  // Every renderer sandboxed, whatever a future window forgets to set.
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { appUrl, openExternal: (url) => shell.openExternal(url) });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open brings the planner back.
+    if (services && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => {
+    services?.close();
+    services = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fail(PRODUCT_NAME, err instanceof Error ? err.message : String(err)));
+}

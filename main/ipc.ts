@@ -1,0 +1,35 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../shared/contract';
+import { dispatch } from './dispatch';
+
+/** Decides whether an invoke came from our window's main frame showing our page (see window-security.ts). */
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+const UNAUTHORIZED: CallResult<never> = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This call is only answered for the planner window.' },
+};
+
+/**
+ * One `planner:<call>` channel per contract entry and nothing else, so the channel list cannot drift
+ * from the contract. `ipc` is Electron's ipcMain (passed in so this runs under Node in tests).
+ * Returns a function that removes every handler again.
+ */
+export function registerIpc(
+  ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: Handlers,
+  isTrustedSender: SenderCheck,
+): () => void {
+  const channels = CALL_NAMES.map((name) => {
+    const channel = CHANNEL_PREFIX + name;
+    ipc.handle(channel, (event, rawInput: unknown): Promise<CallResult<unknown>> => {
+      if (!isTrustedSender(event)) return Promise.resolve(UNAUTHORIZED);
+      // dispatch validates the input against the contract and never throws.
+      return dispatch(handlers, name, rawInput);
+    });
+    return channel;
+  });
+  return () => {
+    for (const channel of channels) ipc.removeHandler(channel);
+  };
+}

@@ -1,0 +1,37 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_NAMES, CHANNEL_PREFIX } from '../shared/call-names';
+import type { CallName, CallResult, PlannerBridge } from '../shared/contract';
+
+/**
+ * Sandboxed preload: exposes exactly one function per contract call as `window.planner`. Never the raw
+ * ipcRenderer (the page could then invoke any channel) and never process.env. Bundled to CommonJS with
+ * everything but `electron` inlined, because a sandboxed preload cannot require other modules.
+ */
+
+/** One call's function; main answers its channel with that call's CallResult (main/ipc.ts). */
+type Invoke = (input: unknown) => Promise<CallResult<unknown>>;
+
+function invoker(name: CallName): Invoke {
+  const channel = CHANNEL_PREFIX + name;
+  return async (input) => {
+    try {
+      return (await ipcRenderer.invoke(channel, input)) as CallResult<unknown>;
+    } catch (err) {
+      // invoke rejects when the input cannot be cloned; keep the bridge's promise: always a CallResult.
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, error: { code: 'internal', message } };
+    }
+  };
+}
+
+function buildBridge(): PlannerBridge {
+  const bridge = {} as Record<CallName, Invoke>;
+  // Complete by construction: CALL_NAMES lists every key of the contract.
+  for (const name of CALL_NAMES) bridge[name] = invoker(name);
+  // Each value's type per call is main's promise (it answers with dispatch's result for that call).
+  return bridge as PlannerBridge;
+}
+
+const bridge = buildBridge() satisfies PlannerBridge;
+
+contextBridge.exposeInMainWorld('planner', bridge);

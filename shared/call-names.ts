@@ -1,0 +1,15 @@
+/**
+ * The contract's call names as plain data (no schema library), so the sandboxed preload can list its
+ * channels without bundling zod. contract.ts checks at compile time that this list and the contract agree.
+ */
+export const CALL_NAMES = [
+  'catalog.meta',
+  'catalog.regions',
+  'catalog.families',
+  'catalog.instances',
+  'catalog.priceOptions',
+  'ebs.volumeTypes',
+  'ebs.prices',
+] as const;
+
+export const CHANNEL_PREFIX = 'planner:';
