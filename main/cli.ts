@@ -18,9 +18,11 @@ export interface CliResult {
 const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
 function usage(): string {
-  return ['Usage: npm run --silent cli -- <command>', '', ...Object.values(COMMANDS).map((c) => '  ' + c.usage)].join(
-    '\n',
-  );
+  return [
+    'Usage: npm run --silent cli -- <command>',
+    '',
+    ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+  ].join('\n');
 }
 
 function findCommand(args: string[]): { name: string; cmd: CliCommand; rest: string[] } | null {
@@ -33,7 +35,8 @@ function findCommand(args: string[]): { name: string; cmd: CliCommand; rest: str
 
 /** Runs one CLI invocation; returns what to print and the exit code (testable without a process). */
 export async function runCli(argv: string[], opts: { catalogPath?: string } = {}): Promise<CliResult> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') return { code: 0, stdout: usage() + '\n', stderr: '' };
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help')
+    return { code: 0, stdout: usage() + '\n', stderr: '' };
   const found = findCommand(argv);
   if (!found) return { code: 2, stdout: '', stderr: `Unknown command: ${argv.join(' ')}\n\n${usage()}\n` };
   const { name, cmd, rest } = found;
@@ -91,7 +94,9 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
     const result = await dispatch(services.handlers, cmd.call, input);
     if (!result.ok) {
       const e = result.error;
-      const msg = e.field ? `${flagFor(e.field)}: ${e.message.replace(new RegExp(`^${e.field}: `), '')}` : e.message;
+      const msg = e.field
+        ? `${flagFor(e.field)}: ${e.message.replace(new RegExp(`^${e.field}: `), '')}`
+        : e.message;
       return { code: e.code === 'internal' ? 1 : 2, stdout: '', stderr: `${name}: ${msg}\n` };
     }
     const value = result.value as never;

@@ -15,7 +15,12 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
-const STATUS: Record<string, number> = { 'invalid-input': 400, 'not-found': 404, unauthorized: 401, internal: 500 };
+const STATUS: Record<string, number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  unauthorized: 401,
+  internal: 500,
+};
 const MAX_BODY_BYTES = 1_000_000;
 export const TOKEN_COOKIE = 'planner_token';
 /** The same policy as the Electron window: our own scripts only, no remote content. */
@@ -84,13 +89,19 @@ export function createHttpHandler(opts: { handlers: Handlers; token: string; ren
     if (!token || !sameToken(token, opts.token)) {
       sendJson(res, 401, {
         ok: false,
-        error: { code: 'unauthorized', message: 'missing or wrong token: open the URL that `npm run serve` printed' },
+        error: {
+          code: 'unauthorized',
+          message: 'missing or wrong token: open the URL that `npm run serve` printed',
+        },
       });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
-        sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'use POST for API calls' } });
+        sendJson(res, 405, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'use POST for API calls' },
+        });
         return;
       }
       let raw: unknown;
@@ -100,11 +111,18 @@ export function createHttpHandler(opts: { handlers: Handlers; token: string; ren
       } catch (err) {
         sendJson(res, 400, {
           ok: false,
-          error: { code: 'invalid-input', message: `request body is not valid JSON: ${(err as Error).message}` },
+          error: {
+            code: 'invalid-input',
+            message: `request body is not valid JSON: ${(err as Error).message}`,
+          },
         });
         return;
       }
-      const result: CallResult<unknown> = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), raw);
+      const result: CallResult<unknown> = await dispatch(
+        opts.handlers,
+        decodeURIComponent(url.pathname.slice(5)),
+        raw,
+      );
       sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result);
       return;
     }

@@ -68,8 +68,13 @@ if (isMain) {
     process.exit(2);
   }
   try {
-    const running = await startServer({ port, ...(values.catalog ? { catalogPath: resolve(values.catalog) } : {}) });
-    console.log(`EC2/EBS planner is serving on 127.0.0.1. Open this URL (it carries this run's access token):`);
+    const running = await startServer({
+      port,
+      ...(values.catalog ? { catalogPath: resolve(values.catalog) } : {}),
+    });
+    console.log(
+      `EC2/EBS planner is serving on 127.0.0.1. Open this URL (it carries this run's access token):`,
+    );
     console.log(`  ${running.url}`);
     const stop = () => void running.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -40,7 +40,9 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
   const ec2 = readEc2Prices();
   const ebs = readEbsPrices();
   const specs = readInstanceSpecs(ec2.currentInFeed);
-  const offerings = readJson<{ regions: Record<string, string[]> }>('ec2-instance-type-offerings-by-region.json').regions;
+  const offerings = readJson<{ regions: Record<string, string[]> }>(
+    'ec2-instance-type-offerings-by-region.json',
+  ).regions;
 
   const knownTypes = new Set(specs.map((s) => s.instance_type));
   const regionNames = new Map<string, string>([...ebs.regionNames, ...ec2.regionNames]);
@@ -61,7 +63,9 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
       meta.run('built_at', new Date().toISOString());
       meta.run('schema_version', String(catalogMigrations.length));
 
-      const src = db.prepare('INSERT INTO sources (id, name, url, licence, as_of, note) VALUES (?, ?, ?, ?, ?, ?)');
+      const src = db.prepare(
+        'INSERT INTO sources (id, name, url, licence, as_of, note) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       for (const s of sourcesFile.sources) src.run(s.id, s.name, s.url, s.licence, s.asOf, s.note);
 
       const reg = db.prepare('INSERT INTO regions (code, name) VALUES (?, ?)');
@@ -73,7 +77,9 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
       );
       for (const s of specs) ins.run(s);
 
-      const avail = db.prepare('INSERT OR IGNORE INTO instance_regions (region, instance_type) VALUES (?, ?)');
+      const avail = db.prepare(
+        'INSERT OR IGNORE INTO instance_regions (region, instance_type) VALUES (?, ?)',
+      );
       for (const [region, types] of Object.entries(offerings)) {
         if (!regions.has(region)) continue;
         for (const t of types) if (knownTypes.has(t)) avail.run(region, t);
@@ -106,7 +112,8 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
           v.notes,
         );
       }
-      const ebsIns = db.prepare(`INSERT INTO ebs_prices (region, volume_type, dimension, unit, price_usd, description, source_id)
+      const ebsIns =
+        db.prepare(`INSERT INTO ebs_prices (region, volume_type, dimension, unit, price_usd, description, source_id)
         VALUES (@region, @volume_type, @dimension, @unit, @price_usd, @description, @source_id)`);
       for (const e of ebs.rows) if (regions.has(e.region)) ebsIns.run(e);
     })();

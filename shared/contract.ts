@@ -49,7 +49,10 @@ export const instanceFilterSchema = z.strictObject({
   region: regionCodeSchema,
   os: osSchema.default('linux'),
   search: z.string().max(100).optional(),
-  families: z.array(z.string().regex(/^[a-z0-9-]+$/, { message: 'must be a family such as m5' })).max(200).optional(),
+  families: z
+    .array(z.string().regex(/^[a-z0-9-]+$/, { message: 'must be a family such as m5' }))
+    .max(200)
+    .optional(),
   arch: z.enum(['x86_64', 'arm64']).optional(),
   generation: z.enum(['current', 'previous', 'all']).default('current'),
   burstable: z.boolean().optional(),
@@ -90,7 +93,13 @@ export const contract = {
       os: z.ZodDefault<typeof osSchema>;
     }>,
     PriceOptions
-  >(z.strictObject({ instanceType: instanceTypeSchema, region: regionCodeSchema, os: osSchema.default('linux') })),
+  >(
+    z.strictObject({
+      instanceType: instanceTypeSchema,
+      region: regionCodeSchema,
+      os: osSchema.default('linux'),
+    }),
+  ),
   'ebs.volumeTypes': call<typeof empty, EbsVolumeTypeInfo[]>(empty),
   'ebs.prices': call<z.ZodObject<{ region: typeof regionCodeSchema }>, EbsPrices>(
     z.strictObject({ region: regionCodeSchema }),
@@ -133,11 +142,10 @@ export function parseInput<K extends CallName>(
   const result = contract[name].input.safeParse(raw ?? {});
   if (result.success) return { ok: true, value: result.data as ParsedInput<K> };
   const issue = result.error.issues[0];
-  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
+  const path =
+    issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
   const field = path.length > 0 ? path.join('.') : undefined;
-  const message = issue
-    ? `${field ?? 'input'}: ${issue.message}`
-    : 'invalid input';
+  const message = issue ? `${field ?? 'input'}: ${issue.message}` : 'invalid input';
   return { ok: false, error: { code: 'invalid-input', message, ...(field ? { field } : {}) } };
 }
 

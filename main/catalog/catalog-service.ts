@@ -52,7 +52,9 @@ export function createCatalogService(db: Database.Database) {
     FROM ec2_prices WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = 'shared'`);
   const countsStmt = db.prepare('SELECT model, COUNT(*) AS n FROM ec2_prices GROUP BY model');
   const volumeTypesStmt = db.prepare('SELECT * FROM ebs_volume_types');
-  const ebsStmt = db.prepare('SELECT volume_type, dimension, price_usd, source_id FROM ebs_prices WHERE region = ?');
+  const ebsStmt = db.prepare(
+    'SELECT volume_type, dimension, price_usd, source_id FROM ebs_prices WHERE region = ?',
+  );
   const scalar = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
 
   const sources = (): PriceSource[] => (sourcesStmt.all() as SourceDbRow[]).map(toPriceSource);
@@ -64,8 +66,15 @@ export function createCatalogService(db: Database.Database) {
 
   return {
     meta(): CatalogMeta {
-      const m = Object.fromEntries((metaStmt.all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-      const priceRows: Record<PurchaseModel, number> = { 'on-demand': 0, reserved: 0, 'savings-plan': 0, spot: 0 };
+      const m = Object.fromEntries(
+        (metaStmt.all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+      );
+      const priceRows: Record<PurchaseModel, number> = {
+        'on-demand': 0,
+        reserved: 0,
+        'savings-plan': 0,
+        spot: 0,
+      };
       for (const r of countsStmt.all() as { model: PurchaseModel; n: number }[]) priceRows[r.model] = r.n;
       return {
         source: m.source ?? 'unknown',
@@ -81,9 +90,14 @@ export function createCatalogService(db: Database.Database) {
     },
 
     regions(): Region[] {
-      return (regionsStmt.all() as { code: string; name: string; instance_types: number; has_ebs: number }[]).map(
-        (r) => ({ code: r.code, name: r.name, instanceTypes: r.instance_types, hasEbsPrices: r.has_ebs === 1 }),
-      );
+      return (
+        regionsStmt.all() as { code: string; name: string; instance_types: number; has_ebs: number }[]
+      ).map((r) => ({
+        code: r.code,
+        name: r.name,
+        instanceTypes: r.instance_types,
+        hasEbsPrices: r.has_ebs === 1,
+      }));
     },
 
     families(input: ParsedInput<'catalog.families'>): string[] {
@@ -94,22 +108,21 @@ export function createCatalogService(db: Database.Database) {
     instances(filter: ParsedInput<'catalog.instances'>): InstanceList {
       requireRegion(filter.region);
       const { sql, params } = buildInstanceQuery(filter);
-      const rows = (prepared(sql).all(params) as InstanceQueryRow[]).map(
-        (r): InstanceRow => ({
-          ...toInstanceSpec(r),
-          onDemandHourlyUsd: r.od_hourly,
-          best1yHourlyUsd: r.best_1y,
-          best3yHourlyUsd: r.best_3y,
-          spotHourlyUsd: r.spot_hourly,
-        }),
-      );
+      const rows = (prepared(sql).all(params) as InstanceQueryRow[]).map((r): InstanceRow => ({
+        ...toInstanceSpec(r),
+        onDemandHourlyUsd: r.od_hourly,
+        best1yHourlyUsd: r.best_1y,
+        best3yHourlyUsd: r.best_3y,
+        spotHourlyUsd: r.spot_hourly,
+      }));
       return { region: filter.region, os: filter.os, total: rows.length, rows, sources: sources() };
     },
 
     priceOptions(input: ParsedInput<'catalog.priceOptions'>): PriceOptions {
       requireRegion(input.region);
       const spec = typeStmt.get(input.instanceType) as InstanceTypeDbRow | undefined;
-      if (!spec) throw new NotFoundError(`instanceType: ${input.instanceType} is not in the catalog`, 'instanceType');
+      if (!spec)
+        throw new NotFoundError(`instanceType: ${input.instanceType} is not in the catalog`, 'instanceType');
       const rows = pricesStmt.all(input.region, input.os, input.instanceType) as PriceDbRow[];
       return {
         instanceType: input.instanceType,
@@ -173,17 +186,15 @@ export function createCatalogService(db: Database.Database) {
         region: input.region,
         sourceId,
         asOf: source?.asOf ?? 'unknown',
-        volumes: VOLUME_TYPES.map(
-          (vt): EbsPriceRow => ({
-            volumeType: vt,
-            storageUsdPerGBMonth: get(vt, 'storage'),
-            iopsUsdPerIopsMonth: get(vt, 'iops'),
-            iopsTier2UsdPerIopsMonth: get(vt, 'iops-tier2'),
-            iopsTier3UsdPerIopsMonth: get(vt, 'iops-tier3'),
-            throughputUsdPerMiBpsMonth: get(vt, 'throughput'),
-            ioRequestsUsdPerMillion: get(vt, 'io-requests'),
-          }),
-        ),
+        volumes: VOLUME_TYPES.map((vt): EbsPriceRow => ({
+          volumeType: vt,
+          storageUsdPerGBMonth: get(vt, 'storage'),
+          iopsUsdPerIopsMonth: get(vt, 'iops'),
+          iopsTier2UsdPerIopsMonth: get(vt, 'iops-tier2'),
+          iopsTier3UsdPerIopsMonth: get(vt, 'iops-tier3'),
+          throughputUsdPerMiBpsMonth: get(vt, 'throughput'),
+          ioRequestsUsdPerMillion: get(vt, 'io-requests'),
+        })),
         snapshots: {
           standardUsdPerGBMonth: get('snapshot', 'snapshot-standard'),
           archiveUsdPerGBMonth: get('snapshot', 'snapshot-archive'),

@@ -46,7 +46,10 @@ function escapeLike(s: string): string {
  * Turns a validated filter into one SQL text plus bound parameters. The SQL varies only with which
  * filters are present (never with their values), so the statement cache stays small.
  */
-export function buildInstanceQuery(f: ParsedInstanceFilter): { sql: string; params: Record<string, unknown> } {
+export function buildInstanceQuery(f: ParsedInstanceFilter): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
   const where: string[] = [];
   const params: Record<string, unknown> = { region: f.region, os: f.os };
   if (f.generation !== 'all') {

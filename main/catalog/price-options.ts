@@ -34,7 +34,9 @@ interface Slot {
 
 /** Every way to buy an instance, in the order a person compares them. */
 function allSlots(): Slot[] {
-  const slots: Slot[] = [{ model: 'on-demand', termYears: null, paymentOption: null, offeringClass: null, planType: null }];
+  const slots: Slot[] = [
+    { model: 'on-demand', termYears: null, paymentOption: null, offeringClass: null, planType: null },
+  ];
   for (const termYears of [1, 3] as const) {
     for (const offeringClass of OFFERING_CLASSES) {
       for (const paymentOption of PAYMENT_OPTIONS) {

@@ -125,7 +125,18 @@ export const COMMANDS: Record<string, CliCommand> = {
     toText: (p: PriceOptions) =>
       `${p.instanceType} in ${p.region}, ${p.os}, shared tenancy (month = ${p.hoursPerMonth} h)\n\n` +
       formatTable(
-        ['Model', 'Term', 'Payment', 'Class/plan', 'Upfront', 'Hourly', 'Effective/h', 'Monthly', 'Saving', 'As of'],
+        [
+          'Model',
+          'Term',
+          'Payment',
+          'Class/plan',
+          'Upfront',
+          'Hourly',
+          'Effective/h',
+          'Monthly',
+          'Saving',
+          'As of',
+        ],
         p.options.map((o) => [
           o.model,
           o.termYears ? `${o.termYears}y` : '',

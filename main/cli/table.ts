@@ -2,7 +2,9 @@
 export function formatTable(headers: string[], rows: (string | number | null)[][]): string {
   const cells = rows.map((r) => r.map((c) => (c === null ? 'n/a' : String(c))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const numeric = headers.map((_, i) => cells.length > 0 && cells.every((r) => /^[-$\d.,%]+$|^n\/a$/.test(r[i] ?? '')));
+  const numeric = headers.map(
+    (_, i) => cells.length > 0 && cells.every((r) => /^[-$\d.,%]+$|^n\/a$/.test(r[i] ?? '')),
+  );
   const line = (r: string[]) =>
     r
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

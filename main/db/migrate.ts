@@ -13,7 +13,8 @@ export interface Migration {
 export function migrate(db: Database.Database, migrations: readonly Migration[], label: string): number {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`${label} migrations must be numbered 1..n; found ${m.version} at ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`${label} migrations must be numbered 1..n; found ${m.version} at ${i + 1}`);
   });
   const latest = sorted.length;
   const current = db.pragma('user_version', { simple: true }) as number;

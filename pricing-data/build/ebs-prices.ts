@@ -12,12 +12,37 @@ export interface EbsPriceRowDb {
   source_id: string;
 }
 
-type Column = { column: string; volumeType: string; dimension: EbsDimension; unit: string; description: string; convert?: (v: Decimal) => Decimal };
+type Column = {
+  column: string;
+  volumeType: string;
+  dimension: EbsDimension;
+  unit: string;
+  description: string;
+  convert?: (v: Decimal) => Decimal;
+};
 
 const COLUMNS: Column[] = [
-  { column: 'gp2_usd_per_gb_month', volumeType: 'gp2', dimension: 'storage', unit: 'GB-month', description: 'gp2 storage' },
-  { column: 'gp3_usd_per_gb_month', volumeType: 'gp3', dimension: 'storage', unit: 'GB-month', description: 'gp3 storage' },
-  { column: 'gp3_usd_per_iops_month_above_3000', volumeType: 'gp3', dimension: 'iops', unit: 'IOPS-month', description: 'gp3 IOPS above 3,000' },
+  {
+    column: 'gp2_usd_per_gb_month',
+    volumeType: 'gp2',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'gp2 storage',
+  },
+  {
+    column: 'gp3_usd_per_gb_month',
+    volumeType: 'gp3',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'gp3 storage',
+  },
+  {
+    column: 'gp3_usd_per_iops_month_above_3000',
+    volumeType: 'gp3',
+    dimension: 'iops',
+    unit: 'IOPS-month',
+    description: 'gp3 IOPS above 3,000',
+  },
   {
     column: 'gp3_usd_per_gibps_month_above_125mibps',
     volumeType: 'gp3',
@@ -27,15 +52,69 @@ const COLUMNS: Column[] = [
     // AWS's feed prices GiBps-month; 1 GiB/s = 1,024 MiB/s (us-east-1: 40.96 / 1024 = 0.04).
     convert: (v) => v.div(1024),
   },
-  { column: 'io1_usd_per_gb_month', volumeType: 'io1', dimension: 'storage', unit: 'GB-month', description: 'io1 storage' },
-  { column: 'io1_usd_per_iops_month', volumeType: 'io1', dimension: 'iops', unit: 'IOPS-month', description: 'io1 provisioned IOPS' },
-  { column: 'io2_usd_per_gb_month', volumeType: 'io2', dimension: 'storage', unit: 'GB-month', description: 'io2 storage' },
-  { column: 'io2_usd_per_iops_month_tier1_0_32000', volumeType: 'io2', dimension: 'iops', unit: 'IOPS-month', description: 'io2 IOPS up to 32,000' },
-  { column: 'io2_usd_per_iops_month_tier2_32001_64000', volumeType: 'io2', dimension: 'iops-tier2', unit: 'IOPS-month', description: 'io2 IOPS 32,001-64,000' },
-  { column: 'io2_usd_per_iops_month_tier3_over_64000', volumeType: 'io2', dimension: 'iops-tier3', unit: 'IOPS-month', description: 'io2 IOPS above 64,000' },
-  { column: 'st1_usd_per_gb_month', volumeType: 'st1', dimension: 'storage', unit: 'GB-month', description: 'st1 storage' },
-  { column: 'sc1_usd_per_gb_month', volumeType: 'sc1', dimension: 'storage', unit: 'GB-month', description: 'sc1 storage' },
-  { column: 'standard_usd_per_gb_month', volumeType: 'standard', dimension: 'storage', unit: 'GB-month', description: 'Magnetic storage' },
+  {
+    column: 'io1_usd_per_gb_month',
+    volumeType: 'io1',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'io1 storage',
+  },
+  {
+    column: 'io1_usd_per_iops_month',
+    volumeType: 'io1',
+    dimension: 'iops',
+    unit: 'IOPS-month',
+    description: 'io1 provisioned IOPS',
+  },
+  {
+    column: 'io2_usd_per_gb_month',
+    volumeType: 'io2',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'io2 storage',
+  },
+  {
+    column: 'io2_usd_per_iops_month_tier1_0_32000',
+    volumeType: 'io2',
+    dimension: 'iops',
+    unit: 'IOPS-month',
+    description: 'io2 IOPS up to 32,000',
+  },
+  {
+    column: 'io2_usd_per_iops_month_tier2_32001_64000',
+    volumeType: 'io2',
+    dimension: 'iops-tier2',
+    unit: 'IOPS-month',
+    description: 'io2 IOPS 32,001-64,000',
+  },
+  {
+    column: 'io2_usd_per_iops_month_tier3_over_64000',
+    volumeType: 'io2',
+    dimension: 'iops-tier3',
+    unit: 'IOPS-month',
+    description: 'io2 IOPS above 64,000',
+  },
+  {
+    column: 'st1_usd_per_gb_month',
+    volumeType: 'st1',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'st1 storage',
+  },
+  {
+    column: 'sc1_usd_per_gb_month',
+    volumeType: 'sc1',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'sc1 storage',
+  },
+  {
+    column: 'standard_usd_per_gb_month',
+    volumeType: 'standard',
+    dimension: 'storage',
+    unit: 'GB-month',
+    description: 'Magnetic storage',
+  },
   {
     column: 'standard_usd_per_io_request',
     volumeType: 'standard',
@@ -44,10 +123,34 @@ const COLUMNS: Column[] = [
     description: 'Magnetic I/O requests',
     convert: (v) => v.times(1_000_000),
   },
-  { column: 'snapshot_standard_usd_per_gb_month', volumeType: 'snapshot', dimension: 'snapshot-standard', unit: 'GB-month', description: 'Snapshot storage, standard tier' },
-  { column: 'snapshot_archive_usd_per_gb_month', volumeType: 'snapshot', dimension: 'snapshot-archive', unit: 'GB-month', description: 'Snapshot storage, archive tier (90-day minimum)' },
-  { column: 'snapshot_archive_retrieval_usd_per_gb', volumeType: 'snapshot', dimension: 'snapshot-archive-retrieval', unit: 'GB retrieved', description: 'Snapshot archive retrieval' },
-  { column: 'fast_snapshot_restore_usd_per_dsu_hour', volumeType: 'snapshot', dimension: 'fast-snapshot-restore', unit: 'DSU-hour', description: 'Fast snapshot restore' },
+  {
+    column: 'snapshot_standard_usd_per_gb_month',
+    volumeType: 'snapshot',
+    dimension: 'snapshot-standard',
+    unit: 'GB-month',
+    description: 'Snapshot storage, standard tier',
+  },
+  {
+    column: 'snapshot_archive_usd_per_gb_month',
+    volumeType: 'snapshot',
+    dimension: 'snapshot-archive',
+    unit: 'GB-month',
+    description: 'Snapshot storage, archive tier (90-day minimum)',
+  },
+  {
+    column: 'snapshot_archive_retrieval_usd_per_gb',
+    volumeType: 'snapshot',
+    dimension: 'snapshot-archive-retrieval',
+    unit: 'GB retrieved',
+    description: 'Snapshot archive retrieval',
+  },
+  {
+    column: 'fast_snapshot_restore_usd_per_dsu_hour',
+    volumeType: 'snapshot',
+    dimension: 'fast-snapshot-restore',
+    unit: 'DSU-hour',
+    description: 'Fast snapshot restore',
+  },
 ];
 
 /** EBS prices per region from AWS's pricing-page feed; an empty cell means not offered / not in the feed. */

@@ -51,7 +51,15 @@ export function readEc2Prices(): Ec2PriceData {
       toUsdString(effectiveHourlyUsd(new Decimal(row.upfront_usd), new Decimal(row.hourly_usd), termYears));
     const full: PriceRow = { ...row, effective_hourly_usd: effective };
     byKey.set(
-      [row.region, row.instance_type, row.os, row.model, row.term_years, row.payment_option, row.offering_class].join('|'),
+      [
+        row.region,
+        row.instance_type,
+        row.os,
+        row.model,
+        row.term_years,
+        row.payment_option,
+        row.offering_class,
+      ].join('|'),
       full,
     );
   };

@@ -80,10 +80,12 @@ export function readInstanceSpecs(currentInPriceFeed: ReadonlySet<string>): Spec
   // .metal takes the factor of the same-vCPU size in its family (apply_ri.html).
   const byFamilyVcpu = new Map<string, number>();
   for (const r of rows) {
-    if (r.normalization_factor !== null && !r.bare_metal) byFamilyVcpu.set(`${r.family}/${r.vcpu}`, r.normalization_factor);
+    if (r.normalization_factor !== null && !r.bare_metal)
+      byFamilyVcpu.set(`${r.family}/${r.vcpu}`, r.normalization_factor);
   }
   for (const r of rows) {
-    if (r.normalization_factor === null) r.normalization_factor = byFamilyVcpu.get(`${r.family}/${r.vcpu}`) ?? null;
+    if (r.normalization_factor === null)
+      r.normalization_factor = byFamilyVcpu.get(`${r.family}/${r.vcpu}`) ?? null;
   }
   return rows;
 }

@@ -7,7 +7,11 @@ export const SNAPSHOT_DIR = join(import.meta.dirname, '..', 'snapshot');
 /** Reads a snapshot CSV with a header row; every value stays a string (prices must not pass through floats). */
 export function readCsv(file: string): Record<string, string>[] {
   const text = readFileSync(join(SNAPSHOT_DIR, file), 'utf8');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, dynamicTyping: false });
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true,
+    dynamicTyping: false,
+  });
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0]!;
     throw new Error(`${file}: CSV error at row ${e.row ?? '?'}: ${e.message}`);

@@ -66,7 +66,8 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     baselineIops: null,
     baselineThroughputMiBps: null,
     ioSizeCapKiB: 256,
-    notes: 'Block Express: up to 1,000 IOPS/GiB, 256,000 IOPS and 4,000 MiB/s on Nitro; IOPS billed in three tiers.',
+    notes:
+      'Block Express: up to 1,000 IOPS/GiB, 256,000 IOPS and 4,000 MiB/s on Nitro; IOPS billed in three tiers.',
   },
   st1: {
     volumeType: 'st1',
@@ -111,6 +112,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     baselineIops: 100,
     baselineThroughputMiBps: 40,
     ioSizeCapKiB: 1024,
-    notes: 'Previous generation, best effort: about 100 IOPS average (bursts to a few hundred), 40-90 MiB/s; I/O requests billed.',
+    notes:
+      'Previous generation, best effort: about 100 IOPS average (bursts to a few hundred), 40-90 MiB/s; I/O requests billed.',
   },
 };

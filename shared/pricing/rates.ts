@@ -6,7 +6,11 @@ import { TERM_HOURS } from '../units';
  * hourly fee. AWS: "effective hourly = upfront / term hours + recurring hourly"
  * (docs.aws.amazon.com/AWSEC2/latest/UserGuide/reserved-instances-types.html; 1y = 8,760 h, 3y = 26,280 h).
  */
-export function effectiveHourlyUsd(upfrontUsd: Decimal, hourlyUsd: Decimal, termYears: 1 | 3 | null): Decimal {
+export function effectiveHourlyUsd(
+  upfrontUsd: Decimal,
+  hourlyUsd: Decimal,
+  termYears: 1 | 3 | null,
+): Decimal {
   if (termYears === null) return hourlyUsd;
   return upfrontUsd.div(TERM_HOURS[termYears]).plus(hourlyUsd);
 }

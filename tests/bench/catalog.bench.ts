@@ -40,7 +40,9 @@ async function coldStartMs(): Promise<{ serveMs: number; nodeBaselineMs: number 
 export async function benchCatalog(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
   try {
-    const builds = [0, 1, 2].map(() => buildCatalog(join(dir, 'catalog.sqlite')).seconds * 1000).sort((a, b) => a - b);
+    const builds = [0, 1, 2]
+      .map(() => buildCatalog(join(dir, 'catalog.sqlite')).seconds * 1000)
+      .sort((a, b) => a - b);
     console.log(`catalog build (snapshot -> SQLite), median of 3: ${ms(builds[1]!)}`);
 
     const db = openCatalog(join(dir, 'catalog.sqlite'));
@@ -62,8 +64,12 @@ export async function benchCatalog(): Promise<void> {
     const all = timeMany(10, () => {
       for (const region of regions) catalog.instances(filter({ region, sortBy: 'onDemandHourlyUsd' }));
     });
-    console.log(`filter+sort over all ${regions.length} regions (one query each): p50 ${ms(all.p50)}, p95 ${ms(all.p95)}`);
-    const po = timeMany(500, () => catalog.priceOptions({ instanceType: 'm5.large', region: 'us-east-1', os: 'linux' }));
+    console.log(
+      `filter+sort over all ${regions.length} regions (one query each): p50 ${ms(all.p50)}, p95 ${ms(all.p95)}`,
+    );
+    const po = timeMany(500, () =>
+      catalog.priceOptions({ instanceType: 'm5.large', region: 'us-east-1', os: 'linux' }),
+    );
     console.log(`price options of one type: p50 ${ms(po.p50)}, p95 ${ms(po.p95)}`);
     db.close();
 

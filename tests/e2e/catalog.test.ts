@@ -38,9 +38,9 @@ describe('Catalog screen in Chromium against serve', () => {
     await expect.poll(() => first.getAttribute('data-instance-type')).toBe('m5.large');
     // AWS's published on-demand Linux price for m5.large in us-east-1: $0.096/h.
     expect(await first.getByTestId('cell-onDemand').textContent()).toContain('0.096');
-    const types = await page.getByTestId('instance-row').evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('data-instance-type')),
-    );
+    const types = await page
+      .getByTestId('instance-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-instance-type')));
     expect(types.every((t) => t?.startsWith('m5.'))).toBe(true);
     expect(await page.getByTestId('instance-count').textContent()).toMatch(/\d+ instance types/);
   });

@@ -29,7 +29,13 @@ const priceOptions = (instanceType: string, region: string, os = 'linux') => {
   if (!p.ok) throw new Error(p.error.message);
   return catalog.priceOptions(p.value);
 };
-const option = (p: PriceOptions, model: string, term: number | null = null, payment: string | null = null, cls: string | null = null) =>
+const option = (
+  p: PriceOptions,
+  model: string,
+  term: number | null = null,
+  payment: string | null = null,
+  cls: string | null = null,
+) =>
   p.options.find(
     (o) =>
       o.model === model &&
@@ -51,7 +57,14 @@ describe('catalog meta', () => {
 
   it('has the six regions the planner must cover', () => {
     const codes = catalog.regions().map((r) => r.code);
-    for (const r of ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'ap-northeast-2']) {
+    for (const r of [
+      'us-east-1',
+      'us-west-2',
+      'eu-west-1',
+      'eu-central-1',
+      'ap-northeast-1',
+      'ap-northeast-2',
+    ]) {
       expect(codes).toContain(r);
     }
   });
@@ -90,15 +103,25 @@ describe('reserved and spot', () => {
   });
 
   it('carries no-upfront RIs as hourly rates: standard 3y $0.051/h, convertible 1y $0.085/h', () => {
-    expect(option(p(), 'reserved', 3, 'no-upfront', 'standard')).toMatchObject({ upfrontUsd: '0', hourlyUsd: '0.051' });
+    expect(option(p(), 'reserved', 3, 'no-upfront', 'standard')).toMatchObject({
+      upfrontUsd: '0',
+      hourlyUsd: '0.051',
+    });
     expect(option(p(), 'reserved', 1, 'no-upfront', 'convertible').hourlyUsd).toBe('0.085');
     // saving (0.118 - 0.051) / 0.118 = 56.78% -> 56.8
     expect(option(p(), 'reserved', 3, 'no-upfront', 'standard').savingsPct).toBe('56.8');
   });
 
   it('shows partial upfront and Savings Plans as n/a until an import brings them', () => {
-    expect(option(p(), 'reserved', 1, 'partial-upfront', 'standard')).toMatchObject({ hourlyUsd: null, upfrontUsd: null });
-    expect(p().options.filter((o) => o.model === 'savings-plan').every((o) => o.hourlyUsd === null)).toBe(true);
+    expect(option(p(), 'reserved', 1, 'partial-upfront', 'standard')).toMatchObject({
+      hourlyUsd: null,
+      upfrontUsd: null,
+    });
+    expect(
+      p()
+        .options.filter((o) => o.model === 'savings-plan')
+        .every((o) => o.hourlyUsd === null),
+    ).toBe(true);
   });
 
   it('prefers the 2026 spot average over the 2024 one ($0.03375 over $0.0354)', () => {
@@ -110,17 +133,28 @@ describe('reserved and spot', () => {
 describe('instance list', () => {
   it('filters to one family and sorts by on-demand price', () => {
     const l = instances({ region: 'us-east-1', families: ['m5'], sortBy: 'onDemandHourlyUsd' });
-    expect(l.rows[0]).toMatchObject({ instanceType: 'm5.large', vcpu: 2, memoryGiB: 8, onDemandHourlyUsd: '0.096' });
+    expect(l.rows[0]).toMatchObject({
+      instanceType: 'm5.large',
+      vcpu: 2,
+      memoryGiB: 8,
+      onDemandHourlyUsd: '0.096',
+    });
     expect(l.rows.every((r) => r.family === 'm5')).toBe(true);
     const prices = l.rows.filter((r) => r.onDemandHourlyUsd).map((r) => Number(r.onDemandHourlyUsd));
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
   it('reports the best 1-year and 3-year commitment for m5.large in us-east-1', () => {
-    const m5 = instances({ region: 'us-east-1', search: 'm5.large' }).rows.find((r) => r.instanceType === 'm5.large')!;
+    const m5 = instances({ region: 'us-east-1', search: 'm5.large' }).rows.find(
+      (r) => r.instanceType === 'm5.large',
+    )!;
     // candidates 1y: std no-upfront 0.06, conv no-upfront 0.071, std all-upfront 0.056393 -> 0.056393
     // 3y: 0.041, 0.049, 0.036111 -> 0.036111
-    expect(m5).toMatchObject({ best1yHourlyUsd: '0.056393', best3yHourlyUsd: '0.036111', spotHourlyUsd: '0.04366' });
+    expect(m5).toMatchObject({
+      best1yHourlyUsd: '0.056393',
+      best3yHourlyUsd: '0.036111',
+      spotHourlyUsd: '0.04366',
+    });
     // instance EBS limits (describe-instance-types): 650/4,750 Mbps, 81.25/593.75 MB/s, 3,600/18,750 IOPS
     expect(m5).toMatchObject({
       ebsBaselineBandwidthMbps: 650,
@@ -144,7 +178,12 @@ describe('instance list', () => {
   });
 
   it('filters by price range on the on-demand rate', () => {
-    const l = instances({ region: 'us-east-1', minHourlyUsd: '0.09', maxHourlyUsd: '0.1', families: ['m5', 'c5'] });
+    const l = instances({
+      region: 'us-east-1',
+      minHourlyUsd: '0.09',
+      maxHourlyUsd: '0.1',
+      families: ['m5', 'c5'],
+    });
     // m5.large 0.096 is inside; c5.large 0.085 and m5.xlarge 0.192 are outside.
     expect(l.rows.map((r) => r.instanceType)).toContain('m5.large');
     expect(l.rows.map((r) => r.instanceType)).not.toContain('c5.large');
@@ -164,7 +203,11 @@ describe('EBS', () => {
   it('prices us-east-1 volumes from AWS’s feed; gp3 throughput 40.96 per GiBps-month / 1024 = $0.04 per MiBps-month', () => {
     const e = catalog.ebsPrices({ region: 'us-east-1' });
     const gp3 = e.volumes.find((v) => v.volumeType === 'gp3')!;
-    expect(gp3).toMatchObject({ storageUsdPerGBMonth: '0.08', iopsUsdPerIopsMonth: '0.005', throughputUsdPerMiBpsMonth: '0.04' });
+    expect(gp3).toMatchObject({
+      storageUsdPerGBMonth: '0.08',
+      iopsUsdPerIopsMonth: '0.005',
+      throughputUsdPerMiBpsMonth: '0.04',
+    });
     expect(e.volumes.find((v) => v.volumeType === 'io2')).toMatchObject({
       iopsUsdPerIopsMonth: '0.065',
       iopsTier2UsdPerIopsMonth: '0.0455',
@@ -182,24 +225,37 @@ describe('EBS', () => {
   it('lists the seven volume types with the 2025 gp3 limits', () => {
     const types = catalog.volumeTypes();
     expect(types.map((t) => t.volumeType)).toEqual(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']);
-    expect(types[0]).toMatchObject({ maxSizeGiB: 65536, maxIopsPerVolume: 80000, maxThroughputMiBpsPerVolume: 2000 });
+    expect(types[0]).toMatchObject({
+      maxSizeGiB: 65536,
+      maxIopsPerVolume: 80000,
+      maxThroughputMiBpsPerVolume: 2000,
+    });
   });
 
   it('says n/a for a region whose EBS prices are not in the feed', async () => {
     const r = await dispatch(services.handlers, 'ebs.prices', { region: 'mx-central-1' });
     expect(r.ok).toBe(true);
-    if (r.ok) expect((r.value as { volumes: { storageUsdPerGBMonth: string | null }[] }).volumes[0]!.storageUsdPerGBMonth).toBeNull();
+    if (r.ok)
+      expect(
+        (r.value as { volumes: { storageUsdPerGBMonth: string | null }[] }).volumes[0]!.storageUsdPerGBMonth,
+      ).toBeNull();
   });
 });
 
 describe('errors', () => {
   it('answers an unknown region with not-found naming the field', async () => {
-    const r = await dispatch(services.handlers, 'catalog.priceOptions', { instanceType: 'm5.large', region: 'us-east-9' });
+    const r = await dispatch(services.handlers, 'catalog.priceOptions', {
+      instanceType: 'm5.large',
+      region: 'us-east-9',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'not-found', field: 'region' } });
   });
 
   it('answers an unknown instance type with not-found naming the field', async () => {
-    const r = await dispatch(services.handlers, 'catalog.priceOptions', { instanceType: 'zz9.huge', region: 'us-east-1' });
+    const r = await dispatch(services.handlers, 'catalog.priceOptions', {
+      instanceType: 'zz9.huge',
+      region: 'us-east-1',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'not-found', field: 'instanceType' } });
   });
 });

@@ -22,7 +22,9 @@ describe('CLI', () => {
 
   it('gives the Seoul price for the same type: $0.118/h', async () => {
     const r = await cli('price', 'm5.large', '--region', 'ap-northeast-2', '--format', 'json');
-    expect((JSON.parse(r.stdout) as { options: { hourlyUsd: string }[] }).options[0]!.hourlyUsd).toBe('0.118');
+    expect((JSON.parse(r.stdout) as { options: { hourlyUsd: string }[] }).options[0]!.hourlyUsd).toBe(
+      '0.118',
+    );
   });
 
   it('reports catalog meta counts', async () => {
@@ -31,8 +33,28 @@ describe('CLI', () => {
   });
 
   it('lists instances filtered by vCPU, memory, arch and family', async () => {
-    const r = await cli('catalog', 'instances', '--region', 'us-west-2', '--min-vcpu', '8', '--min-memory-gib', '32', '--arch', 'arm64', '--family', 'm7g', '--format', 'json');
-    const rows = JSON.parse(r.stdout) as { instanceType: string; vcpu: number; memoryGiB: number; onDemandHourlyUsd: string }[];
+    const r = await cli(
+      'catalog',
+      'instances',
+      '--region',
+      'us-west-2',
+      '--min-vcpu',
+      '8',
+      '--min-memory-gib',
+      '32',
+      '--arch',
+      'arm64',
+      '--family',
+      'm7g',
+      '--format',
+      'json',
+    );
+    const rows = JSON.parse(r.stdout) as {
+      instanceType: string;
+      vcpu: number;
+      memoryGiB: number;
+      onDemandHourlyUsd: string;
+    }[];
     expect(rows[0]).toMatchObject({ instanceType: 'm7g.2xlarge', vcpu: 8, memoryGiB: 32 });
     expect(rows.every((x) => x.vcpu >= 8 && x.memoryGiB >= 32)).toBe(true);
   });
@@ -41,7 +63,11 @@ describe('CLI', () => {
     const r = await cli('ebs', 'prices', '--region', 'us-east-1', '--format', 'json');
     const rows = JSON.parse(r.stdout) as { volumeType: string }[];
     expect(rows.map((x) => x.volumeType)).toEqual(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']);
-    expect(rows[0]).toMatchObject({ storageUsdPerGBMonth: '0.08', throughputUsdPerMiBpsMonth: '0.04', snapshotStandardUsdPerGBMonth: '0.05' });
+    expect(rows[0]).toMatchObject({
+      storageUsdPerGBMonth: '0.08',
+      throughputUsdPerMiBpsMonth: '0.04',
+      snapshotStandardUsdPerGBMonth: '0.05',
+    });
   });
 
   it('prints a human table by default', async () => {

@@ -19,7 +19,11 @@ afterAll(async () => {
 
 const base = () => `http://127.0.0.1:${srv.port}`;
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(base() + path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  fetch(base() + path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 const auth = () => ({ authorization: `Bearer ${srv.token}` });
 
 describe('HTTP bridge', () => {
@@ -39,9 +43,16 @@ describe('HTTP bridge', () => {
   });
 
   it('answers a valid call with the contract result', async () => {
-    const res = await post('/api/catalog.priceOptions', { instanceType: 'm5.large', region: 'us-east-1' }, auth());
+    const res = await post(
+      '/api/catalog.priceOptions',
+      { instanceType: 'm5.large', region: 'us-east-1' },
+      auth(),
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: true; value: { options: { model: string; hourlyUsd: string | null }[] } };
+    const body = (await res.json()) as {
+      ok: true;
+      value: { options: { model: string; hourlyUsd: string | null }[] };
+    };
     expect(body.value.options[0]).toMatchObject({ model: 'on-demand', hourlyUsd: '0.096' });
   });
 
@@ -86,7 +97,13 @@ describe('HTTP bridge', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: srv.port, path: '/api/catalog.meta', method: 'POST', headers: { host: 'evil.example', ...auth() } },
+        {
+          host: '127.0.0.1',
+          port: srv.port,
+          path: '/api/catalog.meta',
+          method: 'POST',
+          headers: { host: 'evil.example', ...auth() },
+        },
         (res) => {
           res.resume();
           ok(res.statusCode ?? 0);

@@ -18,7 +18,10 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe('catalog migrations', () => {
   it('migration 1 creates the catalog tables on a fresh database, in WAL with foreign keys', () => {
     const db = openDatabase(tempDb(), { migrations: catalogMigrations, label: 'catalog' });
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
     expect(tables).toEqual([
       'ebs_prices',
       'ebs_volume_types',
@@ -41,7 +44,9 @@ describe('catalog migrations', () => {
     raw.pragma('user_version = 99');
     raw.exec('CREATE TABLE keep (x INTEGER)');
     raw.close();
-    expect(() => openDatabase(path, { migrations: catalogMigrations, label: 'catalog' })).toThrow(/newer than this app/);
+    expect(() => openDatabase(path, { migrations: catalogMigrations, label: 'catalog' })).toThrow(
+      /newer than this app/,
+    );
     const check = new Database(path);
     expect(check.pragma('user_version', { simple: true })).toBe(99);
     expect(check.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'keep'").pluck().get()).toBe(1);
@@ -76,7 +81,9 @@ describe('hot catalog queries use their indexes', () => {
       )
       .all() as { detail: string }[];
     const text = plan.map((p) => p.detail).join(' | ');
-    expect(text).toMatch(/SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\? AND tenancy=\?\)/);
+    expect(text).toMatch(
+      /SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\? AND tenancy=\?\)/,
+    );
     db.close();
   });
 });

@@ -8,7 +8,14 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 export async function startServeProcess(catalogPath?: string): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(ROOT, 'main', 'serve.ts'), '--port', '0', ...(catalogPath ? ['--catalog', catalogPath] : [])],
+    [
+      '--import',
+      'tsx',
+      resolve(ROOT, 'main', 'serve.ts'),
+      '--port',
+      '0',
+      ...(catalogPath ? ['--catalog', catalogPath] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

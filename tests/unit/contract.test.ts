@@ -5,7 +5,13 @@ describe('contract input validation', () => {
   it('applies defaults for OS, generation and sort', () => {
     const r = parseInput('catalog.instances', { region: 'us-east-1' });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value).toMatchObject({ os: 'linux', generation: 'current', sortBy: 'instanceType', sortDir: 'asc' });
+    if (r.ok)
+      expect(r.value).toMatchObject({
+        os: 'linux',
+        generation: 'current',
+        sortBy: 'instanceType',
+        sortDir: 'asc',
+      });
   });
 
   it('names the field of a malformed region', () => {

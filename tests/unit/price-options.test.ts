@@ -33,14 +33,23 @@ describe('purchase options of one instance', () => {
   });
 
   it('computes monthly and savings against on-demand from the effective rate', () => {
-    const ri = options.find((o) => o.model === 'reserved' && o.termYears === 3 && o.paymentOption === 'all-upfront');
+    const ri = options.find(
+      (o) => o.model === 'reserved' && o.termYears === 3 && o.paymentOption === 'all-upfront',
+    );
     // 1,051.20 / 26,280 h = 0.04/h; x 730 = 29.20/month; saving (0.1 - 0.04) / 0.1 = 60%
-    expect(ri).toMatchObject({ upfrontUsd: '1051.2', effectiveHourlyUsd: '0.04', monthlyUsd: '29.2', savingsPct: '60' });
+    expect(ri).toMatchObject({
+      upfrontUsd: '1051.2',
+      effectiveHourlyUsd: '0.04',
+      monthlyUsd: '29.2',
+      savingsPct: '60',
+    });
     expect(options[0]).toMatchObject({ model: 'on-demand', monthlyUsd: '73', savingsPct: null });
   });
 
   it('marks a missing price as n/a with the reason, never as zero', () => {
-    const sp = options.find((o) => o.model === 'savings-plan' && o.planType === 'compute' && o.termYears === 1);
+    const sp = options.find(
+      (o) => o.model === 'savings-plan' && o.planType === 'compute' && o.termYears === 1,
+    );
     expect(sp).toMatchObject({ hourlyUsd: null, monthlyUsd: null, sourceId: null });
     expect(sp?.note).toContain("import AWS's price files");
     const spot = options.find((o) => o.model === 'spot');

@@ -1,0 +1,157 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SortColumn } from '../../../../shared/contract';
+import type { InstanceRow } from '../../../../shared/catalog-types';
+import type { PriceUnit } from '../../format';
+import { PRICE_UNIT_SUFFIX } from '../../format';
+import type { ColumnDef } from './columns';
+
+/** Fixed row height: lets the virtualizer place ~1,000 rows without measuring them. */
+const ROW_HEIGHT_PX = 28;
+
+export interface InstanceTableProps {
+  rows: InstanceRow[];
+  columns: ColumnDef[];
+  unit: PriceUnit;
+  sortBy: SortColumn;
+  sortDir: 'asc' | 'desc';
+  onSort: (column: SortColumn) => void;
+  selected: string | null;
+  onSelect: (instanceType: string) => void;
+  loading: boolean;
+  emptyMessage: string;
+}
+
+export function InstanceTable(props: InstanceTableProps) {
+  const { rows, columns, unit } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh measurements on every render by design; nothing here is memoized on it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 15,
+  });
+
+  // A new result (other filters or sort) starts at its top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [rows]);
+
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const tableWidthPx = columns.reduce((sum, c) => sum + c.widthPx, 0);
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, instanceType: string) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      props.onSelect(instanceType);
+    }
+  };
+
+  return (
+    <div className={props.loading ? 'table-scroll is-loading' : 'table-scroll'} ref={scrollRef}>
+      <table className="instance-table" style={{ minWidth: tableWidthPx }} aria-rowcount={rows.length + 1}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: c.widthPx }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const sorted = c.sort !== null && c.sort === props.sortBy;
+              const ariaSort = sorted ? (props.sortDir === 'asc' ? 'ascending' : 'descending') : 'none';
+              const text = (
+                <>
+                  {c.header}
+                  {c.price && <span className="header-unit"> {PRICE_UNIT_SUFFIX[unit]}</span>}
+                </>
+              );
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={c.sort ? ariaSort : undefined}
+                  title={c.title}
+                >
+                  {c.sort ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      data-testid={`sort-${c.sort}`}
+                      aria-sort={ariaSort}
+                      onClick={() => c.sort && props.onSort(c.sort)}
+                    >
+                      <span className="sort-label">{text}</span>
+                      <span className="sort-arrow" aria-hidden="true">
+                        {sorted ? (props.sortDir === 'asc' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    <span className="header-label">{text}</span>
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr className="empty-row">
+              <td colSpan={columns.length}>{props.emptyMessage}</td>
+            </tr>
+          )}
+          {padTop > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={columns.length} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const isSelected = row.instanceType === props.selected;
+            return (
+              <tr
+                key={row.instanceType}
+                data-testid="instance-row"
+                data-instance-type={row.instanceType}
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                className={isSelected ? 'instance-row is-selected' : 'instance-row'}
+                style={{ height: ROW_HEIGHT_PX }}
+                tabIndex={0}
+                onClick={() => props.onSelect(row.instanceType)}
+                onKeyDown={(e) => onRowKey(e, row.instanceType)}
+              >
+                {columns.map((c) => {
+                  const text = c.cell(row, unit);
+                  const classes = [
+                    c.numeric ? 'num' : '',
+                    text === 'n/a' ? 'muted' : '',
+                    c.id === 'instanceType' ? 'type-cell' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ');
+                  return (
+                    <td key={c.id} data-testid={`cell-${c.id}`} className={classes || undefined} title={text}>
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={columns.length} style={{ height: padBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { PriceOption, PriceSource } from '../../../../shared/catalog-types';
+import { formatMoney, formatRate } from '../../format';
+import { MODEL_LABELS, classOrPlanLabel, paymentLabel, termLabel } from '../../option-labels';
+
+export interface PriceOptionsTableProps {
+  options: PriceOption[];
+  sources: ReadonlyMap<string, PriceSource>;
+}
+
+/** Every way to buy the instance, each figure with the source and date it came from. */
+export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) {
+  return (
+    <div className="options-scroll">
+      <table className="options-table" data-testid="price-options">
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col">Term</th>
+            <th scope="col">Payment</th>
+            <th scope="col">Class / plan</th>
+            <th scope="col" className="num">
+              Upfront
+            </th>
+            <th scope="col" className="num">
+              Hourly
+            </th>
+            <th scope="col" className="num" title="Upfront spread over the term, plus the hourly rate">
+              Effective /h
+            </th>
+            <th scope="col" className="num" title="Effective hourly x 730 hours">
+              Monthly
+            </th>
+            <th scope="col" className="num" title="Saving on the effective rate against on-demand">
+              Savings
+            </th>
+            <th scope="col">Source, as of</th>
+          </tr>
+        </thead>
+        <tbody>
+          {options.map((o) => {
+            const key = [o.model, o.termYears, o.paymentOption, o.offeringClass, o.planType].join('|');
+            const priced = o.effectiveHourlyUsd !== null;
+            const source = o.sourceId ? sources.get(o.sourceId) : undefined;
+            return (
+              <tr
+                key={key}
+                data-testid="price-option"
+                data-model={o.model}
+                data-term={o.termYears ?? ''}
+                data-payment={o.paymentOption ?? ''}
+                className={priced ? `model-${o.model}` : `model-${o.model} is-missing`}
+              >
+                <td title={o.model === 'spot' ? (o.note ?? undefined) : undefined}>
+                  {MODEL_LABELS[o.model]}
+                </td>
+                <td>{termLabel(o)}</td>
+                <td>{paymentLabel(o)}</td>
+                <td>{classOrPlanLabel(o)}</td>
+                {priced ? (
+                  <>
+                    <td className="num">{formatMoney(o.upfrontUsd)}</td>
+                    <td className="num">{formatRate(o.hourlyUsd)}</td>
+                    <td className="num strong">{formatRate(o.effectiveHourlyUsd)}</td>
+                    <td className="num">{formatMoney(o.monthlyUsd)}</td>
+                    <td className="num">{o.savingsPct === null ? '—' : `${o.savingsPct}%`}</td>
+                    <td
+                      className="source-cell"
+                      title={source ? `${source.name} (${source.licence})` : undefined}
+                    >
+                      {source ? (
+                        <>
+                          <span className="source-date">{source.asOf}</span>
+                          <span className="source-name">{shortSourceName(source)}</span>
+                        </>
+                      ) : (
+                        (o.sourceId ?? 'n/a')
+                      )}
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={6} className="muted missing-note">
+                    {o.note ?? 'n/a'}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The repository a figure was taken from ("yeo/ec2.shop"); the source's full name is the tooltip. */
+function shortSourceName(source: PriceSource): string {
+  const repo = /github\.com\/([^/\s]+\/[^/\s(]+)/.exec(source.url);
+  if (repo?.[1]) return repo[1];
+  const head = source.name.split(/[:,(]/)[0]?.trim();
+  return head || source.id;
+}

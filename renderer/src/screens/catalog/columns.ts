@@ -1,0 +1,227 @@
+import type { SortColumn } from '../../../../shared/contract';
+import type { InstanceRow } from '../../../../shared/catalog-types';
+import {
+  formatGpus,
+  formatInstanceStore,
+  formatNetwork,
+  formatNumber,
+  formatPrice,
+  type PriceUnit,
+} from '../../format';
+
+export const COLUMN_IDS = [
+  'instanceType',
+  'family',
+  'vcpu',
+  'memoryGiB',
+  'arch',
+  'network',
+  'gpus',
+  'instanceStore',
+  'ebsBaselineThroughput',
+  'ebsMaxThroughput',
+  'ebsBaselineIops',
+  'ebsMaxIops',
+  'onDemand',
+  'best1y',
+  'best3y',
+  'spot',
+] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+export interface ColumnDef {
+  id: ColumnId;
+  /** Name in the column picker. */
+  label: string;
+  /** Header text; price headers also show the unit. */
+  header: string;
+  title?: string;
+  sort: SortColumn | null;
+  numeric: boolean;
+  price: boolean;
+  widthPx: number;
+  cell: (row: InstanceRow, unit: PriceUnit) => string;
+}
+
+const price = (
+  id: ColumnId,
+  label: string,
+  sort: SortColumn,
+  pick: (row: InstanceRow) => string | null,
+  title: string,
+): ColumnDef => ({
+  id,
+  label,
+  header: label,
+  title,
+  sort,
+  numeric: true,
+  price: true,
+  widthPx: 132,
+  cell: (row, unit) => formatPrice(pick(row), unit),
+});
+
+export const COLUMNS: readonly ColumnDef[] = [
+  {
+    id: 'instanceType',
+    label: 'Instance type',
+    header: 'Instance type',
+    sort: 'instanceType',
+    numeric: false,
+    price: false,
+    widthPx: 150,
+    cell: (r) => r.instanceType,
+  },
+  {
+    id: 'family',
+    label: 'Family',
+    header: 'Family',
+    sort: 'family',
+    numeric: false,
+    price: false,
+    widthPx: 80,
+    cell: (r) => r.family,
+  },
+  {
+    id: 'vcpu',
+    label: 'vCPU',
+    header: 'vCPU',
+    sort: 'vcpu',
+    numeric: true,
+    price: false,
+    widthPx: 64,
+    cell: (r) => formatNumber(r.vcpu),
+  },
+  {
+    id: 'memoryGiB',
+    label: 'Memory (GiB)',
+    header: 'Memory GiB',
+    sort: 'memoryGiB',
+    numeric: true,
+    price: false,
+    widthPx: 112,
+    cell: (r) => formatNumber(r.memoryGiB),
+  },
+  {
+    id: 'arch',
+    label: 'Architecture',
+    header: 'Arch',
+    sort: null,
+    numeric: false,
+    price: false,
+    widthPx: 64,
+    cell: (r) => r.arch,
+  },
+  {
+    id: 'network',
+    label: 'Network performance',
+    header: 'Network',
+    title: 'Network performance; sorted by baseline bandwidth',
+    sort: 'networkBaselineGbps',
+    numeric: false,
+    price: false,
+    widthPx: 116,
+    cell: (r) => formatNetwork(r.networkPerformance, r.networkBaselineGbps),
+  },
+  {
+    id: 'gpus',
+    label: 'GPUs',
+    header: 'GPUs',
+    sort: 'gpuCount',
+    numeric: false,
+    price: false,
+    widthPx: 116,
+    cell: (r) => formatGpus(r.gpuCount, r.gpuModel),
+  },
+  {
+    id: 'instanceStore',
+    label: 'Instance store',
+    header: 'Instance store',
+    sort: 'instanceStoreGB',
+    numeric: false,
+    price: false,
+    widthPx: 128,
+    cell: (r) => formatInstanceStore(r.instanceStoreGB, r.instanceStoreDisks),
+  },
+  {
+    id: 'ebsBaselineThroughput',
+    label: 'EBS baseline throughput (MB/s)',
+    header: 'EBS base MB/s',
+    title: 'EBS baseline throughput, MB/s',
+    sort: 'ebsBaselineThroughputMBps',
+    numeric: true,
+    price: false,
+    widthPx: 116,
+    cell: (r) => formatNumber(r.ebsBaselineThroughputMBps),
+  },
+  {
+    id: 'ebsMaxThroughput',
+    label: 'EBS max throughput (MB/s)',
+    header: 'EBS max MB/s',
+    title: 'EBS maximum (burst) throughput, MB/s',
+    sort: 'ebsMaxThroughputMBps',
+    numeric: true,
+    price: false,
+    widthPx: 112,
+    cell: (r) => formatNumber(r.ebsMaxThroughputMBps),
+  },
+  {
+    id: 'ebsBaselineIops',
+    label: 'EBS baseline IOPS',
+    header: 'EBS base IOPS',
+    title: 'EBS baseline IOPS',
+    sort: 'ebsBaselineIops',
+    numeric: true,
+    price: false,
+    widthPx: 112,
+    cell: (r) => formatNumber(r.ebsBaselineIops),
+  },
+  {
+    id: 'ebsMaxIops',
+    label: 'EBS max IOPS',
+    header: 'EBS max IOPS',
+    title: 'EBS maximum (burst) IOPS',
+    sort: 'ebsMaxIops',
+    numeric: true,
+    price: false,
+    widthPx: 108,
+    cell: (r) => formatNumber(r.ebsMaxIops),
+  },
+  price('onDemand', 'On-demand', 'onDemandHourlyUsd', (r) => r.onDemandHourlyUsd, 'On-demand list price'),
+  price(
+    'best1y',
+    'Best 1-yr',
+    'best1yHourlyUsd',
+    (r) => r.best1yHourlyUsd,
+    'Lowest effective rate among 1-year Reserved Instances and Savings Plans (upfront spread over the term)',
+  ),
+  price(
+    'best3y',
+    'Best 3-yr',
+    'best3yHourlyUsd',
+    (r) => r.best3yHourlyUsd,
+    'Lowest effective rate among 3-year Reserved Instances and Savings Plans (upfront spread over the term)',
+  ),
+  price(
+    'spot',
+    'Spot (avg)',
+    'spotHourlyUsd',
+    (r) => r.spotHourlyUsd,
+    'Average observed spot price: not a guaranteed price, and capacity can be reclaimed',
+  ),
+];
+
+export const DEFAULT_COLUMNS: ColumnId[] = [
+  'instanceType',
+  'family',
+  'vcpu',
+  'memoryGiB',
+  'arch',
+  'network',
+  'gpus',
+  'instanceStore',
+  'onDemand',
+  'best1y',
+  'best3y',
+  'spot',
+];
