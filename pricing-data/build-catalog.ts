@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../main/db/open';
 import { catalogMigrations } from '../main/db/migrations/catalog';
 import { VOLUME_LIMITS } from '../shared/ebs/volume-limits';
+import { refreshPriceSummary } from '../main/catalog/price-summary';
 import { readInstanceSpecs } from './build/instance-specs';
 import { readEc2Prices } from './build/ec2-prices';
 import { readEbsPrices } from './build/ebs-prices';
@@ -90,6 +91,7 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
         (region, instance_type, os, model, term_years, payment_option, offering_class, upfront_usd, hourly_usd, effective_hourly_usd, source_id)
         VALUES (@region, @instance_type, @os, @model, @term_years, @payment_option, @offering_class, @upfront_usd, @hourly_usd, @effective_hourly_usd, @source_id)`);
       for (const p of priced) price.run(p);
+      refreshPriceSummary(db);
 
       const vt = db.prepare(`INSERT INTO ebs_volume_types
         (volume_type, name, media, previous_generation, min_size_gib, max_size_gib, max_iops, max_throughput_mibps,

@@ -21,22 +21,10 @@ const SORT_SQL: Record<SortColumn, string> = {
   spotHourlyUsd: 'CAST(spot_hourly AS REAL)',
 };
 
-const bestCommitment = (term: 1 | 3) => `(SELECT p.effective_hourly_usd FROM ec2_prices p
-    WHERE p.region = @region AND p.os = @os AND p.instance_type = it.instance_type AND p.tenancy = 'shared'
-      AND p.model IN ('reserved', 'savings-plan') AND p.term_years = ${term}
-    ORDER BY CAST(p.effective_hourly_usd AS REAL) LIMIT 1)`;
-
-const simplePrice = (model: 'on-demand' | 'spot') => `(SELECT p.hourly_usd FROM ec2_prices p
-    WHERE p.region = @region AND p.os = @os AND p.instance_type = it.instance_type AND p.tenancy = 'shared'
-      AND p.model = '${model}' AND p.term_years = 0 AND p.payment_option = '' AND p.offering_class = '' AND p.plan_type = '')`;
-
-const BASE = `SELECT it.*,
-    ${simplePrice('on-demand')} AS od_hourly,
-    ${bestCommitment(1)} AS best_1y,
-    ${bestCommitment(3)} AS best_3y,
-    ${simplePrice('spot')} AS spot_hourly
+const BASE = `SELECT it.*, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly
   FROM instance_types it
-  JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region`;
+  JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region
+  LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type`;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -29,6 +29,7 @@ describe('catalog migrations', () => {
       'instance_regions',
       'instance_types',
       'meta',
+      'price_summary',
       'regions',
       'sources',
     ]);

@@ -76,6 +76,19 @@ export const m0001Schema: Migration = {
         PRIMARY KEY (region, os, instance_type, tenancy, model, term_years, payment_option, offering_class, plan_type)
       ) STRICT, WITHOUT ROWID;
 
+      -- Derived from ec2_prices when a catalog is built or imported (main/catalog/price-summary.ts):
+      -- the headline figures of the catalog table, so listing a region is one indexed join.
+      CREATE TABLE price_summary (
+        region TEXT NOT NULL,
+        os TEXT NOT NULL,
+        instance_type TEXT NOT NULL,
+        od_hourly TEXT,
+        best_1y TEXT,
+        best_3y TEXT,
+        spot_hourly TEXT,
+        PRIMARY KEY (region, os, instance_type)
+      ) STRICT, WITHOUT ROWID;
+
       CREATE TABLE ebs_volume_types (
         volume_type TEXT PRIMARY KEY,
         name TEXT NOT NULL,
