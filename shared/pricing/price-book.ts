@@ -1,0 +1,53 @@
+import type { EbsPrices, OfferingClass, OperatingSystem, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import type { UsdString } from '../money';
+
+/**
+ * Everything the pricing engine needs from the catalog, resolved by main before a scenario is priced:
+ * the engine itself never reads a database. A missing figure is null (the engine warns, never uses 0).
+ */
+export interface RiRate {
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  offeringClass: OfferingClass;
+  upfrontUsd: UsdString;
+  hourlyUsd: UsdString;
+  sourceId: string;
+}
+
+export interface SpRate {
+  planType: PlanType;
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  /** The plan's hourly rate for this instance type, region and OS. */
+  hourlyUsd: UsdString;
+  sourceId: string;
+}
+
+export interface InstancePrices {
+  instanceType: string;
+  region: string;
+  os: OperatingSystem;
+  /** False when the catalog does not know this type or region (the line is still loadable). */
+  known: boolean;
+  family: string | null;
+  normalizationFactor: number | null;
+  onDemandHourlyUsd: UsdString | null;
+  onDemandSourceId: string | null;
+  reserved: RiRate[];
+  savingsPlans: SpRate[];
+  spot: { hourlyUsd: UsdString; sourceId: string; asOf: string; interruptionBand: string | null } | null;
+}
+
+export interface PriceBook {
+  /** Keyed by `${region}|${os}|${instanceType}` (see priceKey). */
+  instances: Record<string, InstancePrices>;
+  /** EBS prices by region; absent = the catalog has no EBS prices for that region. */
+  ebs: Record<string, EbsPrices>;
+  /** Source id -> as-of date, to date every figure. */
+  sourceDates: Record<string, string>;
+  catalogAsOf: string;
+}
+
+export function priceKey(region: string, os: string, instanceType: string): string {
+  return `${region}|${os}|${instanceType}`;
+}
