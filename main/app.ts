@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { setNativeBinding } from './db/open';
 import { CONTENT_SECURITY_POLICY } from './http-bridge';
 import { registerIpc } from './ipc';
+import { userDbPath } from './paths';
 import { createServices, type Services } from './services';
 import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
 
@@ -171,7 +172,8 @@ function start(): void {
     setNativeBinding(binding);
   }
   try {
-    services = createServices({ catalogPath });
+    // Same folder the serve mode and CLI use by default (main/paths.ts), so all three share scenarios.
+    services = createServices({ catalogPath, userDbPath: userDbPath(app.getPath('userData')) });
   } catch (err) {
     fail('Pricing catalog could not be opened', err instanceof Error ? err.message : String(err));
     return;

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHttpHandler, newToken } from './http-bridge';
-import { createServices } from './services';
+import { createServices, type ServiceOptions } from './services';
 
 export interface RunningServer {
   url: string;
@@ -21,9 +21,9 @@ export interface RunningServer {
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
 
 export async function startServer(
-  opts: { port?: number; catalogPath?: string; rendererDir?: string; token?: string } = {},
+  opts: { port?: number; rendererDir?: string; token?: string } & ServiceOptions = {},
 ): Promise<RunningServer> {
-  const services = createServices(opts.catalogPath ? { catalogPath: opts.catalogPath } : {});
+  const services = createServices(opts);
   const token = opts.token ?? newToken();
   let port = opts.port ?? 0;
   const server = createServer(

@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { catalogMigrations } from './db/migrations/catalog';
+import { userMigrations } from './db/migrations/user';
 import { openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
+import { userDbPath } from './paths';
+import { createPriceBookService } from './pricing/price-book-service';
+import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
 
 /** The shipped catalog built by `npm run catalog`; PLANNER_CATALOG overrides it (tests, imports). */
 export function defaultCatalogPath(): string {
@@ -14,15 +19,39 @@ export function openCatalog(path: string = defaultCatalogPath()): Database.Datab
   return openDatabase(path, { readonly: true, migrations: catalogMigrations, label: 'catalog' });
 }
 
+export function openUserDb(path: string): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  return openDatabase(path, { migrations: userMigrations, label: 'user' });
+}
+
+export interface ServiceOptions {
+  catalogPath?: string;
+  /** The user database (scenarios, settings); default: planner.sqlite in the user-data folder. */
+  userDbPath?: string;
+}
+
 export interface Services {
   handlers: Handlers;
+  scenarios(): ScenarioService;
+  priceBook: ReturnType<typeof createPriceBookService>;
   close(): void;
 }
 
 /** Composes every service into the contract's implementation. */
-export function createServices(opts: { catalogPath?: string } = {}): Services {
+export function createServices(opts: ServiceOptions = {}): Services {
   const catalogDb = openCatalog(opts.catalogPath);
   const catalog = createCatalogService(catalogDb);
+  const priceBook = createPriceBookService(catalogDb, catalog);
+  // The user database opens on first use, so catalog-only commands never create it.
+  let userDb: Database.Database | null = null;
+  let scenarioService: ScenarioService | null = null;
+  const scenarios = (): ScenarioService => {
+    if (!scenarioService) {
+      userDb = openUserDb(opts.userDbPath ?? userDbPath());
+      scenarioService = createScenarioService(userDb);
+    }
+    return scenarioService;
+  };
   const handlers: Handlers = {
     'catalog.meta': () => catalog.meta(),
     'catalog.regions': () => catalog.regions(),
@@ -31,6 +60,23 @@ export function createServices(opts: { catalogPath?: string } = {}): Services {
     'catalog.priceOptions': (input) => catalog.priceOptions(input),
     'ebs.volumeTypes': () => catalog.volumeTypes(),
     'ebs.prices': (input) => catalog.ebsPrices(input),
+    'scenarios.list': () => scenarios().list(),
+    'scenarios.get': ({ id }) => scenarios().get(id),
+    'scenarios.create': ({ document }) => scenarios().create(document),
+    'scenarios.save': ({ id, document, baseRevision }) => scenarios().save(id, document, baseRevision),
+    'scenarios.rename': ({ id, name }) => scenarios().rename(id, name),
+    'scenarios.duplicate': ({ id, name }) => scenarios().duplicate(id, name),
+    'scenarios.delete': ({ id }) => scenarios().delete(id),
+    'scenarios.import': ({ text, fileName }) => scenarios().importText(text, fileName),
+    'scenarios.export': ({ id }) => scenarios().exportFile(id),
   };
-  return { handlers, close: () => catalogDb.close() };
+  return {
+    handlers,
+    scenarios,
+    priceBook,
+    close: () => {
+      catalogDb.close();
+      userDb?.close();
+    },
+  };
 }

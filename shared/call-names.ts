@@ -10,6 +10,15 @@ export const CALL_NAMES = [
   'catalog.priceOptions',
   'ebs.volumeTypes',
   'ebs.prices',
+  'scenarios.list',
+  'scenarios.get',
+  'scenarios.create',
+  'scenarios.save',
+  'scenarios.rename',
+  'scenarios.duplicate',
+  'scenarios.delete',
+  'scenarios.import',
+  'scenarios.export',
 ] as const;
 
 export const CHANNEL_PREFIX = 'planner:';

@@ -8,7 +8,10 @@ import type {
   Region,
 } from './catalog-types';
 import { OPERATING_SYSTEMS } from './catalog-types';
+import { scenarioSchema } from './scenario/schema';
+import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import { CALL_NAMES, CHANNEL_PREFIX } from './call-names';
+import { firstIssue } from './validation';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/ipc.ts, main/preload.ts),
@@ -75,35 +78,43 @@ export type InstanceFilter = z.input<typeof instanceFilterSchema>;
 
 const empty = z.strictObject({});
 
-function call<S extends z.ZodType, O>(input: S): { input: S; output: O } {
-  return { input, output: undefined as unknown as O };
-}
+/** One call: its input schema, and its output type (a phantom: only the type crosses). */
+const call =
+  <O>() =>
+  <S extends z.ZodType>(input: S): { input: S; output: O } => ({ input, output: undefined as unknown as O });
+
+const region = z.strictObject({ region: regionCodeSchema });
+const scenarioId = z.strictObject({ id: z.uuid({ message: 'must be a saved scenario id' }) });
 
 export const contract = {
-  'catalog.meta': call<typeof empty, CatalogMeta>(empty),
-  'catalog.regions': call<typeof empty, Region[]>(empty),
-  'catalog.families': call<z.ZodObject<{ region: typeof regionCodeSchema }>, string[]>(
-    z.strictObject({ region: regionCodeSchema }),
-  ),
-  'catalog.instances': call<typeof instanceFilterSchema, InstanceList>(instanceFilterSchema),
-  'catalog.priceOptions': call<
-    z.ZodObject<{
-      instanceType: typeof instanceTypeSchema;
-      region: typeof regionCodeSchema;
-      os: z.ZodDefault<typeof osSchema>;
-    }>,
-    PriceOptions
-  >(
+  'catalog.meta': call<CatalogMeta>()(empty),
+  'catalog.regions': call<Region[]>()(empty),
+  'catalog.families': call<string[]>()(region),
+  'catalog.instances': call<InstanceList>()(instanceFilterSchema),
+  'catalog.priceOptions': call<PriceOptions>()(
     z.strictObject({
       instanceType: instanceTypeSchema,
       region: regionCodeSchema,
       os: osSchema.default('linux'),
     }),
   ),
-  'ebs.volumeTypes': call<typeof empty, EbsVolumeTypeInfo[]>(empty),
-  'ebs.prices': call<z.ZodObject<{ region: typeof regionCodeSchema }>, EbsPrices>(
-    z.strictObject({ region: regionCodeSchema }),
+  'ebs.volumeTypes': call<EbsVolumeTypeInfo[]>()(empty),
+  'ebs.prices': call<EbsPrices>()(region),
+  'scenarios.list': call<ScenarioSummary[]>()(empty),
+  'scenarios.get': call<SavedScenario>()(scenarioId),
+  'scenarios.create': call<SavedScenario>()(z.strictObject({ document: scenarioSchema })),
+  'scenarios.save': call<SavedScenario>()(
+    scenarioId.extend({ document: scenarioSchema, baseRevision: z.number().int().min(1).optional() }),
   ),
+  'scenarios.rename': call<SavedScenario>()(scenarioId.extend({ name: z.string().trim().min(1).max(200) })),
+  'scenarios.duplicate': call<SavedScenario>()(
+    scenarioId.extend({ name: z.string().trim().max(200).optional() }),
+  ),
+  'scenarios.delete': call<{ deleted: boolean }>()(scenarioId),
+  'scenarios.import': call<SavedScenario>()(
+    z.strictObject({ text: z.string().max(50_000_000), fileName: z.string().max(255).optional() }),
+  ),
+  'scenarios.export': call<ExportedScenario>()(scenarioId),
 } as const;
 
 export type Contract = typeof contract;
@@ -141,11 +152,7 @@ export function parseInput<K extends CallName>(
 ): { ok: true; value: ParsedInput<K> } | { ok: false; error: CallError } {
   const result = contract[name].input.safeParse(raw ?? {});
   if (result.success) return { ok: true, value: result.data as ParsedInput<K> };
-  const issue = result.error.issues[0];
-  const path =
-    issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
-  const field = path.length > 0 ? path.join('.') : undefined;
-  const message = issue ? `${field ?? 'input'}: ${issue.message}` : 'invalid input';
+  const { field, message } = firstIssue(result.error);
   return { ok: false, error: { code: 'invalid-input', message, ...(field ? { field } : {}) } };
 }
 

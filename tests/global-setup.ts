@@ -15,5 +15,7 @@ export function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const summary = buildCatalog(join(dir, 'catalog.sqlite'));
   project.provide('catalogPath', summary.path);
+  // Scenarios written by tests (and by the serve processes they start) go to this run's temp folder.
+  process.env.PLANNER_USER_DATA = join(dir, 'user-data');
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -43,11 +43,21 @@ export const usageSchema = z.discriminatedUnion('pattern', [
       peakCount: instanceCount,
       peakStartHour: hourOfDay,
       peakHours: z.number().int().min(1).max(24),
-      days: z.array(z.enum(DAYS)).min(1).max(7).default([...DAYS]),
+      days: z
+        .array(z.enum(DAYS))
+        .min(1)
+        .max(7)
+        .default([...DAYS]),
     })
-    .refine((u) => u.peakCount >= u.baseCount, { message: 'must be at least baseCount', path: ['peakCount'] }),
+    .refine((u) => u.peakCount >= u.baseCount, {
+      message: 'must be at least baseCount',
+      path: ['peakCount'],
+    }),
   z.strictObject({ pattern: z.literal('weekly'), counts: z.array(instanceCount).length(HOURS_PER_WEEK) }),
-  z.strictObject({ pattern: z.literal('hourly'), counts: z.array(instanceCount).min(1).max(MAX_HOURLY_POINTS) }),
+  z.strictObject({
+    pattern: z.literal('hourly'),
+    counts: z.array(instanceCount).min(1).max(MAX_HOURLY_POINTS),
+  }),
 ]);
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];
@@ -124,7 +134,8 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.lines.forEach((l, i) => {
-      if (seen.has(l.id)) ctx.addIssue({ code: 'custom', message: `duplicate line id "${l.id}"`, path: ['lines', i, 'id'] });
+      if (seen.has(l.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate line id "${l.id}"`, path: ['lines', i, 'id'] });
       seen.add(l.id);
     });
   });

@@ -88,3 +88,18 @@ describe('hot catalog queries use their indexes', () => {
     db.close();
   });
 });
+
+describe('user database migrations', () => {
+  it('migration 1 creates scenarios and settings on a fresh database in WAL', async () => {
+    const { userMigrations } = await import('../../main/db/migrations/user');
+    const db = openDatabase(tempDb(), { migrations: userMigrations, label: 'user' });
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['scenarios', 'settings']);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(() => db.prepare("INSERT INTO scenarios VALUES ('a','n','{not json',1,'t','t')").run()).toThrow();
+    db.close();
+  });
+});
