@@ -6,6 +6,7 @@ import { catalogMigrations } from './db/migrations/catalog';
 import { userMigrations } from './db/migrations/user';
 import { openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
+import { createEbsService } from './ebs/ebs-service';
 import { userDbPath } from './paths';
 import { createPriceBookService } from './pricing/price-book-service';
 import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
@@ -42,6 +43,7 @@ export function createServices(opts: ServiceOptions = {}): Services {
   const catalogDb = openCatalog(opts.catalogPath);
   const catalog = createCatalogService(catalogDb);
   const priceBook = createPriceBookService(catalogDb, catalog);
+  const ebs = createEbsService(catalog);
   // The user database opens on first use, so catalog-only commands never create it.
   let userDb: Database.Database | null = null;
   let scenarioService: ScenarioService | null = null;
@@ -60,6 +62,10 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'catalog.priceOptions': (input) => catalog.priceOptions(input),
     'ebs.volumeTypes': () => catalog.volumeTypes(),
     'ebs.prices': (input) => catalog.ebsPrices(input),
+    'ebs.size': (input) => ebs.size(input),
+    'ebs.fit': (input) => ebs.fit(input),
+    'ebs.cost': (input) => ebs.cost(input),
+    'ebs.snapshotCost': (input) => ebs.snapshotCost(input),
     'scenarios.list': () => scenarios().list(),
     'scenarios.get': ({ id }) => scenarios().get(id),
     'scenarios.create': ({ document }) => scenarios().create(document),

@@ -7,7 +7,8 @@ import type {
   PriceOptions,
   Region,
 } from './catalog-types';
-import { OPERATING_SYSTEMS } from './catalog-types';
+import { OPERATING_SYSTEMS, VOLUME_TYPES } from './catalog-types';
+import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult } from './ebs/transport';
 import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import { CALL_NAMES, CHANNEL_PREFIX } from './call-names';
@@ -84,6 +85,26 @@ const call =
   <S extends z.ZodType>(input: S): { input: S; output: O } => ({ input, output: undefined as unknown as O });
 
 const region = z.strictObject({ region: regionCodeSchema });
+const volumeTypeSchema = z.enum(VOLUME_TYPES);
+const positive = z.number().positive();
+export const ebsSizingInputSchema = z.strictObject({
+  region: regionCodeSchema,
+  capacityGiB: positive.max(64 * 65_536),
+  iops: z.number().min(0),
+  throughputMiBps: z.number().min(0),
+  ioSizeKiB: positive.max(16 * 1024).default(16),
+  pattern: z.enum(['random', 'sequential']).default('random'),
+  dutyCycle: z.number().gt(0).max(1).optional(),
+  instanceType: instanceTypeSchema.optional(),
+  volumeTypes: z.array(volumeTypeSchema).min(1).optional(),
+  maxStripeVolumes: z.number().int().min(1).max(64).default(16),
+});
+const curveSchema = z
+  .strictObject({
+    dimension: z.enum(['iops', 'throughput']).default('iops'),
+    steps: z.number().int().min(2).max(400).default(60),
+  })
+  .default({ dimension: 'iops', steps: 60 });
 const scenarioId = z.strictObject({ id: z.uuid({ message: 'must be a saved scenario id' }) });
 
 export const contract = {
@@ -100,6 +121,28 @@ export const contract = {
   ),
   'ebs.volumeTypes': call<EbsVolumeTypeInfo[]>()(empty),
   'ebs.prices': call<EbsPrices>()(region),
+  'ebs.size': call<EbsSizingResult>()(ebsSizingInputSchema),
+  'ebs.fit': call<EbsFitResult>()(ebsSizingInputSchema.extend({ curve: curveSchema })),
+  'ebs.cost': call<EbsCostResult>()(
+    z.strictObject({
+      region: regionCodeSchema,
+      volumeType: volumeTypeSchema,
+      sizeGiB: positive,
+      iops: z.number().min(0).optional(),
+      throughputMiBps: z.number().min(0).optional(),
+    }),
+  ),
+  'ebs.snapshotCost': call<SnapshotCostResult>()(
+    z.strictObject({
+      region: regionCodeSchema,
+      volumeSizeGiB: positive.max(65_536),
+      usedPct: z.number().gt(0).max(100).default(100),
+      dailyChangePct: z.number().min(0).max(100),
+      frequency: z.enum(['hourly', 'daily', 'weekly', 'monthly']).default('daily'),
+      retentionCount: z.number().int().min(1).max(10_000),
+      tier: z.enum(['standard', 'archive']).default('standard'),
+    }),
+  ),
   'scenarios.list': call<ScenarioSummary[]>()(empty),
   'scenarios.get': call<SavedScenario>()(scenarioId),
   'scenarios.create': call<SavedScenario>()(z.strictObject({ document: scenarioSchema })),

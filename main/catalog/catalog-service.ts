@@ -6,6 +6,7 @@ import type {
   EbsVolumeTypeInfo,
   InstanceList,
   InstanceRow,
+  InstanceSpec,
   PriceOptions,
   PriceSource,
   PurchaseModel,
@@ -116,6 +117,13 @@ export function createCatalogService(db: Database.Database) {
         spotHourlyUsd: r.spot_hourly,
       }));
       return { region: filter.region, os: filter.os, total: rows.length, rows, sources: sources() };
+    },
+
+    /** One type's specs; NotFoundError naming `field` when the catalog lacks it. */
+    instanceSpec(instanceType: string, field = 'instanceType'): InstanceSpec {
+      const spec = typeStmt.get(instanceType) as InstanceTypeDbRow | undefined;
+      if (!spec) throw new NotFoundError(`${field}: ${instanceType} is not in the catalog`, field);
+      return toInstanceSpec(spec);
     },
 
     priceOptions(input: ParsedInput<'catalog.priceOptions'>): PriceOptions {

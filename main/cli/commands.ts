@@ -1,5 +1,6 @@
 import type { CatalogMeta, EbsPrices, InstanceList, PriceOptions } from '../../shared/catalog-types';
 import type { CallName } from '../../shared/contract';
+import type { EbsCostResult, EbsSizingResult } from '../../shared/ebs/transport';
 import { Decimal, formatUsd } from '../../shared/money';
 import { formatTable } from './table';
 
@@ -150,6 +151,104 @@ export const COMMANDS: Record<string, CliCommand> = {
           p.sources.find((s) => s.id === o.sourceId)?.asOf ?? '',
         ]),
       ),
+  },
+  'ebs size': {
+    usage:
+      'ebs size --region R --capacity-gib N --iops N --throughput-mibps N [--io-size-kib N] [--pattern random|sequential] [--duty-cycle F] [--instance TYPE] [--format json]',
+    call: 'ebs.size',
+    options: {
+      region: { type: 'string', field: 'region' },
+      'capacity-gib': { type: 'string', field: 'capacityGiB', number: true },
+      iops: { type: 'string', field: 'iops', number: true },
+      'throughput-mibps': { type: 'string', field: 'throughputMiBps', number: true },
+      'io-size-kib': { type: 'string', field: 'ioSizeKiB', number: true },
+      pattern: { type: 'string', field: 'pattern' },
+      'duty-cycle': { type: 'string', field: 'dutyCycle', number: true },
+      instance: { type: 'string', field: 'instanceType' },
+      'max-stripe': { type: 'string', field: 'maxStripeVolumes', number: true },
+    },
+    toJson: (r: EbsSizingResult) => ({
+      region: r.region,
+      pricesAsOf: r.pricesAsOf,
+      instance: r.instance,
+      options: r.options.map((o) => ({
+        volumeType: o.volumeType,
+        volumes: o.volumes,
+        sizeGiBPerVolume: o.sizeGiBPerVolume,
+        iopsPerVolume: o.iopsPerVolume,
+        throughputMiBpsPerVolume: o.throughputMiBpsPerVolume,
+        deliveredIops: o.deliveredIops,
+        deliveredThroughputMiBps: o.deliveredThroughputMiBps,
+        monthlyUsd: o.monthlyUsd,
+        bindingConstraint: o.bindingConstraint,
+        burst: o.burst,
+        notes: o.notes,
+      })),
+      infeasible: r.infeasible,
+    }),
+    toText: (r: EbsSizingResult) =>
+      `Cheapest EBS layouts in ${r.region} (prices as of ${r.pricesAsOf})` +
+      (r.instance ? ` on ${r.instance.instanceType}` : '') +
+      '\n\n' +
+      formatTable(
+        [
+          'Type',
+          'Volumes',
+          'GiB each',
+          'IOPS each',
+          'MiB/s each',
+          'Delivers IOPS',
+          'Delivers MiB/s',
+          'Monthly',
+          'Binding',
+        ],
+        r.options.map((o) => [
+          o.volumeType,
+          o.volumes,
+          o.sizeGiBPerVolume,
+          o.iopsPerVolume,
+          o.throughputMiBpsPerVolume,
+          Math.round(o.deliveredIops),
+          Math.round(o.deliveredThroughputMiBps * 10) / 10,
+          money(o.monthlyUsd),
+          o.bindingConstraint,
+        ]),
+      ) +
+      (r.infeasible.length
+        ? '\n\nNot feasible:\n' + r.infeasible.map((i) => `  ${i.reason}`).join('\n')
+        : ''),
+  },
+  'ebs cost': {
+    usage:
+      'ebs cost --region R --type gp3|gp2|io1|io2|st1|sc1|standard --size-gib N [--iops N] [--throughput-mibps N] [--format json]',
+    call: 'ebs.cost',
+    options: {
+      region: { type: 'string', field: 'region' },
+      type: { type: 'string', field: 'volumeType' },
+      'size-gib': { type: 'string', field: 'sizeGiB', number: true },
+      iops: { type: 'string', field: 'iops', number: true },
+      'throughput-mibps': { type: 'string', field: 'throughputMiBps', number: true },
+    },
+    toJson: (c: EbsCostResult) => ({
+      region: c.region,
+      volumeType: c.volumeType,
+      pricesAsOf: c.pricesAsOf,
+      monthlyUsd: c.monthlyUsd,
+      components: c.components,
+    }),
+    toText: (c: EbsCostResult) =>
+      `${c.volumeType} in ${c.region} (prices as of ${c.pricesAsOf})\n\n` +
+      formatTable(
+        ['Dimension', 'Quantity', 'Unit', 'Unit price', 'Monthly'],
+        c.components.map((x) => [
+          x.dimension,
+          x.quantity,
+          x.unit,
+          money(x.unitUsd, true),
+          money(x.monthlyUsd),
+        ]),
+      ) +
+      `\n\nTotal: ${money(c.monthlyUsd)} per month`,
   },
   'ebs prices': {
     usage: 'ebs prices --region R [--format json]',

@@ -1,0 +1,125 @@
+import type { ParsedInput } from '../../shared/contract';
+import { costCurve, fitEnvelope } from '../../shared/ebs/envelope';
+import { ebsVolumeMonthlyCost, MissingPriceError } from '../../shared/ebs/cost';
+import { snapshotMonthlyCost } from '../../shared/ebs/snapshots';
+import { instanceEbsLimits, solveEbsLayout, type SizingRequirement } from '../../shared/ebs/solver';
+import {
+  componentDto,
+  sizingOptionDto,
+  snapshotCostDto,
+  type EbsCostResult,
+  type EbsFitResult,
+  type EbsSizingResult,
+  type SnapshotCostResult,
+} from '../../shared/ebs/transport';
+import { VOLUME_TYPES, type VolumeType } from '../../shared/catalog-types';
+import { toUsdString } from '../../shared/money';
+import { NotFoundError } from '../../shared/errors';
+import type { CatalogService } from '../catalog/catalog-service';
+
+type SizingInput = ParsedInput<'ebs.size'>;
+
+/** EBS sizing, cost and snapshot figures on the catalog's per-region prices and instance limits. */
+export function createEbsService(catalog: CatalogService) {
+  const requirement = (input: SizingInput): SizingRequirement => ({
+    capacityGiB: input.capacityGiB,
+    iops: input.iops,
+    throughputMiBps: input.throughputMiBps,
+    ioSizeKiB: input.ioSizeKiB,
+    pattern: input.pattern,
+    maxStripeVolumes: input.maxStripeVolumes,
+    instance: input.instanceType ? instanceEbsLimits(catalog.instanceSpec(input.instanceType)) : null,
+    ...(input.dutyCycle !== undefined ? { dutyCycle: input.dutyCycle } : {}),
+    ...(input.volumeTypes ? { volumeTypes: input.volumeTypes } : {}),
+  });
+
+  const size = (input: SizingInput): EbsSizingResult => {
+    const prices = catalog.ebsPrices({ region: input.region });
+    const req = requirement(input);
+    const result = solveEbsLayout(req, prices);
+    return {
+      region: input.region,
+      pricesAsOf: prices.asOf,
+      instance: req.instance ?? null,
+      options: result.options.map(sizingOptionDto),
+      infeasible: result.infeasible,
+    };
+  };
+
+  return {
+    size,
+
+    /** The sizing plus what the fit chart draws: each type's reachable region and the cost curve. */
+    fit(input: ParsedInput<'ebs.fit'>): EbsFitResult {
+      const sizing = size(input);
+      const prices = catalog.ebsPrices({ region: input.region });
+      const types: VolumeType[] = input.volumeTypes ?? VOLUME_TYPES.filter((t) => t !== 'standard');
+      const envelopes = types.map((t) =>
+        fitEnvelope(t, input.capacityGiB, {
+          maxStripeVolumes: input.maxStripeVolumes,
+          regime: input.dutyCycle !== undefined && input.dutyCycle < 1 ? 'burst' : 'sustained',
+        }),
+      );
+      const requiredThroughput = Math.max(input.throughputMiBps, (input.iops * input.ioSizeKiB) / 1024);
+      const at = input.curve.dimension === 'iops' ? input.iops : requiredThroughput;
+      const from = Math.max(1, at / 20);
+      const to = Math.max(at * 5, input.curve.dimension === 'iops' ? 3000 : 125);
+      const points = costCurve(requirement(input), prices, {
+        dimension: input.curve.dimension,
+        from,
+        to,
+        steps: input.curve.steps,
+        scale: 'log',
+      });
+      return {
+        sizing,
+        requirement: { iops: input.iops, throughputMiBps: requiredThroughput },
+        envelopes,
+        curve: { dimension: input.curve.dimension, points },
+      };
+    },
+
+    cost(input: ParsedInput<'ebs.cost'>): EbsCostResult {
+      const prices = catalog.ebsPrices({ region: input.region });
+      try {
+        const c = ebsVolumeMonthlyCost(prices, {
+          volumeType: input.volumeType,
+          sizeGiB: input.sizeGiB,
+          ...(input.iops !== undefined ? { iops: input.iops } : {}),
+          ...(input.throughputMiBps !== undefined ? { throughputMiBps: input.throughputMiBps } : {}),
+        });
+        return {
+          region: input.region,
+          volumeType: input.volumeType,
+          pricesAsOf: prices.asOf,
+          monthlyUsd: toUsdString(c.monthlyUsd),
+          components: c.components.map(componentDto),
+        };
+      } catch (err) {
+        if (err instanceof MissingPriceError) throw new NotFoundError(`n/a — ${err.message}`, 'volumeType');
+        throw err;
+      }
+    },
+
+    snapshotCost(input: ParsedInput<'ebs.snapshotCost'>): SnapshotCostResult {
+      const prices = catalog.ebsPrices({ region: input.region });
+      try {
+        const c = snapshotMonthlyCost(
+          {
+            volumeSizeGiB: input.volumeSizeGiB,
+            usedPct: input.usedPct,
+            dailyChangePct: input.dailyChangePct,
+            frequency: input.frequency,
+            retentionCount: input.retentionCount,
+            tier: input.tier,
+          },
+          prices,
+        );
+        return { region: input.region, pricesAsOf: prices.asOf, ...snapshotCostDto(c) };
+      } catch (err) {
+        if (err instanceof MissingPriceError) throw new NotFoundError(`n/a — ${err.message}`, 'tier');
+        throw err;
+      }
+    },
+  };
+}

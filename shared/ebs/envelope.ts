@@ -1,0 +1,204 @@
+import type { EbsPrices, VolumeType } from '../catalog-types';
+import { VOLUME_TYPES } from '../catalog-types';
+import { InputError } from '../errors';
+import { toUsdString } from '../money';
+import { IO_SIZE_CAP_KIB, mediaOf } from './io-accounting';
+import {
+  GP3_MIBPS_PER_IOPS,
+  gp2BaselineIops,
+  provisionedIopsThroughputMiBps,
+  volumePerformance,
+} from './performance';
+import type { SizingRequirement } from './solver';
+import { DEFAULT_MAX_STRIPE_VOLUMES, MAX_STRIPE_VOLUMES_LIMIT, solveEbsLayout } from './solver';
+import { VOLUME_LIMITS } from './volume-limits';
+
+/**
+ * Fit envelope for a log-log chart of counted IOPS against throughput. A workload of `ops` counted
+ * operations/s moves between ops × 1 KiB and ops × cap KiB per second (cap = 256 KiB SSD, 1,024 KiB HDD;
+ * ebs-io-characteristics), so the achievable region of a layout is the band between those two diagonals,
+ * clipped by the layout's most IOPS and most throughput (the volume-types page limits for that size).
+ */
+export interface EnvelopePoint {
+  iops: number;
+  throughputMiBps: number;
+}
+
+export interface FitEnvelope {
+  volumeType: VolumeType;
+  capacityGiB: number;
+  regime: 'sustained' | 'burst';
+  /** Polygon vertices (not closed) for one volume of the capacity; empty when one volume cannot hold it. */
+  singleVolume: EnvelopePoint[];
+  /** Polygon for `stripeVolumes` identical volumes holding the capacity (each at least the type's minimum). */
+  striped: EnvelopePoint[];
+  stripeVolumes: number;
+  /** Corner figures: the most counted IOPS and throughput of each layout. */
+  singleMax: EnvelopePoint | null;
+  stripedMax: EnvelopePoint;
+}
+
+/** The chart floor: 1 operation/s; the smallest I/O counted is 1 KiB. */
+export const ENVELOPE_MIN_IOPS = 1;
+export const ENVELOPE_MIN_IO_KIB = 1;
+
+/** Most counted IOPS and throughput one volume of `sizeGiB` can be made to deliver. */
+export function volumeMaxima(
+  volumeType: VolumeType,
+  sizeGiB: number,
+  regime: 'sustained' | 'burst' = 'sustained',
+): EnvelopePoint {
+  const limits = VOLUME_LIMITS[volumeType];
+  switch (volumeType) {
+    case 'gp3': {
+      const iops = Math.min(limits.maxIopsPerVolume, (limits.maxIopsPerGiB ?? 500) * sizeGiB);
+      const floor = limits.baselineIops ?? 3000;
+      const best = Math.max(floor, iops);
+      return {
+        iops: best,
+        throughputMiBps: Math.min(limits.maxThroughputMiBpsPerVolume, GP3_MIBPS_PER_IOPS * best),
+      };
+    }
+    case 'io1':
+    case 'io2': {
+      const iops = Math.max(100, Math.min(limits.maxIopsPerVolume, (limits.maxIopsPerGiB ?? 50) * sizeGiB));
+      return { iops, throughputMiBps: provisionedIopsThroughputMiBps(volumeType, iops) };
+    }
+    case 'gp2': {
+      const perf = volumePerformance('gp2', sizeGiB);
+      const iops =
+        regime === 'burst' ? Math.max(perf.burstIops ?? 0, perf.baselineIops) : gp2BaselineIops(sizeGiB);
+      const sizeThroughput = regime === 'burst' ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps;
+      return { iops, throughputMiBps: Math.min(sizeThroughput, (iops * IO_SIZE_CAP_KIB.ssd) / 1024) };
+    }
+    case 'st1':
+    case 'sc1':
+    case 'standard': {
+      const perf = volumePerformance(volumeType, sizeGiB);
+      return {
+        iops: perf.baselineIops,
+        throughputMiBps: regime === 'burst' ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps,
+      };
+    }
+  }
+}
+
+/** Band between ops × 1 KiB and ops × cap KiB, clipped to iops ≤ maxIops and throughput ≤ maxThroughput. */
+function bandPolygon(max: EnvelopePoint, capKiB: number): EnvelopePoint[] {
+  const lo = ENVELOPE_MIN_IO_KIB / 1024;
+  const hi = capKiB / 1024;
+  const minIops = Math.min(ENVELOPE_MIN_IOPS, max.iops);
+  const points: EnvelopePoint[] = [{ iops: minIops, throughputMiBps: minIops * lo }];
+  points.push({ iops: minIops, throughputMiBps: Math.min(minIops * hi, max.throughputMiBps) });
+  const upperX = max.throughputMiBps / hi;
+  const lowerX = max.throughputMiBps / lo;
+  if (upperX < max.iops) {
+    // Upper diagonal meets the throughput ceiling; run along it to the IOPS ceiling or the lower diagonal.
+    if (upperX > minIops) points.push({ iops: upperX, throughputMiBps: max.throughputMiBps });
+    const endX = Math.min(max.iops, lowerX);
+    points.push({ iops: endX, throughputMiBps: max.throughputMiBps });
+    if (endX === max.iops) points.push({ iops: max.iops, throughputMiBps: max.iops * lo });
+  } else {
+    points.push({ iops: max.iops, throughputMiBps: max.iops * hi });
+    points.push({ iops: max.iops, throughputMiBps: max.iops * lo });
+  }
+  return dedupe(points);
+}
+
+function dedupe(points: EnvelopePoint[]): EnvelopePoint[] {
+  return points.filter(
+    (p, i) =>
+      i === 0 ||
+      Math.abs(p.iops - (points[i - 1]?.iops ?? NaN)) > 1e-9 ||
+      Math.abs(p.throughputMiBps - (points[i - 1]?.throughputMiBps ?? NaN)) > 1e-9,
+  );
+}
+
+/**
+ * The achievable (counted IOPS, throughput) region for a capacity: one volume of that size, and the
+ * capacity spread over `maxStripeVolumes` identical volumes (RAID 0: IOPS and throughput add).
+ */
+export function fitEnvelope(
+  volumeType: VolumeType,
+  capacityGiB: number,
+  opts: { maxStripeVolumes?: number; regime?: 'sustained' | 'burst' } = {},
+): FitEnvelope {
+  if (!(VOLUME_TYPES as readonly string[]).includes(volumeType)) {
+    throw new InputError('volumeType', `unknown volume type "${String(volumeType)}"`);
+  }
+  if (!Number.isFinite(capacityGiB) || capacityGiB <= 0)
+    throw new InputError('capacityGiB', 'must be more than 0 GiB');
+  const stripeVolumes = opts.maxStripeVolumes ?? DEFAULT_MAX_STRIPE_VOLUMES;
+  if (!Number.isInteger(stripeVolumes) || stripeVolumes < 1 || stripeVolumes > MAX_STRIPE_VOLUMES_LIMIT) {
+    throw new InputError('maxStripeVolumes', `must be a whole number 1-${MAX_STRIPE_VOLUMES_LIMIT}`);
+  }
+  const regime = opts.regime ?? 'sustained';
+  const limits = VOLUME_LIMITS[volumeType];
+  const capKiB = IO_SIZE_CAP_KIB[mediaOf(volumeType)];
+  const sizeFor = (n: number): number => Math.max(limits.minSizeGiB, Math.ceil(capacityGiB / n));
+
+  const singleSize = sizeFor(1);
+  const singleMax = singleSize <= limits.maxSizeGiB ? volumeMaxima(volumeType, singleSize, regime) : null;
+  const stripedSize = sizeFor(stripeVolumes);
+  const perVolume = volumeMaxima(volumeType, Math.min(stripedSize, limits.maxSizeGiB), regime);
+  const stripedMax = {
+    iops: perVolume.iops * stripeVolumes,
+    throughputMiBps: perVolume.throughputMiBps * stripeVolumes,
+  };
+  return {
+    volumeType,
+    capacityGiB,
+    regime,
+    singleVolume: singleMax ? bandPolygon(singleMax, capKiB) : [],
+    striped: stripedSize <= limits.maxSizeGiB ? bandPolygon(stripedMax, capKiB) : [],
+    stripeVolumes,
+    singleMax,
+    stripedMax,
+  };
+}
+
+export interface CostCurvePoint {
+  x: number;
+  /** Cheapest monthly cost per type as a decimal string; null when the type cannot meet the point. */
+  byType: Partial<Record<VolumeType, string | null>>;
+}
+
+/**
+ * Cheapest monthly cost per volume type as one dimension of the requirement sweeps from..to in `steps`
+ * points (evenly spaced; geometrically with scale 'log', for a log axis).
+ */
+export function costCurve(
+  req: SizingRequirement,
+  prices: EbsPrices,
+  opts: {
+    dimension: 'iops' | 'throughput';
+    from: number;
+    to: number;
+    steps: number;
+    scale?: 'linear' | 'log';
+  },
+): CostCurvePoint[] {
+  const { dimension, from, to, steps } = opts;
+  const scale = opts.scale ?? 'linear';
+  if (dimension !== 'iops' && dimension !== 'throughput') {
+    throw new InputError('dimension', `must be 'iops' or 'throughput'`);
+  }
+  if (!Number.isFinite(from) || from < 0) throw new InputError('from', 'must be a number, not negative');
+  if (!Number.isFinite(to) || to < from) throw new InputError('to', 'must be a number, at least from');
+  if (!Number.isInteger(steps) || steps < 2 || steps > 10_000)
+    throw new InputError('steps', 'must be a whole number 2-10,000');
+  if (scale === 'log' && from <= 0) throw new InputError('from', 'must be above 0 on a log scale');
+  const types = req.volumeTypes ?? VOLUME_TYPES.filter((t) => !VOLUME_LIMITS[t].previousGeneration);
+  const points: CostCurvePoint[] = [];
+  for (let i = 0; i < steps; i++) {
+    const f = i / (steps - 1);
+    const x = scale === 'log' ? from * Math.pow(to / from, f) : from + (to - from) * f;
+    const point = dimension === 'iops' ? { ...req, iops: x } : { ...req, throughputMiBps: x };
+    const result = solveEbsLayout({ ...point, volumeTypes: types }, prices);
+    const byType: Partial<Record<VolumeType, string | null>> = {};
+    for (const t of types) byType[t] = null;
+    for (const option of result.options) byType[option.volumeType] = toUsdString(option.monthlyUsd);
+    points.push({ x, byType });
+  }
+  return points;
+}

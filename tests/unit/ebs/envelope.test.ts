@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { costCurve, fitEnvelope } from '../../../shared/ebs/envelope';
+import { thrownField } from './helpers';
+import { usEast1Prices } from './prices-us-east-1';
+
+describe('EBS fit envelope', () => {
+  it('bounds one 100 GiB gp3 volume by 500 IOPS per GiB and 2,000 MiB/s', () => {
+    // IOPS: 500 × 100 = 50,000 (below 80,000); throughput: min(2,000, 0.25 × 50,000) = 2,000
+    const env = fitEnvelope('gp3', 100);
+    expect(env.singleMax).toEqual({ iops: 50000, throughputMiBps: 2000 });
+    // The 256 KiB diagonal meets the 2,000 MiB/s ceiling at 2,000 × 1,024 / 256 = 8,000 IOPS
+    expect(env.singleVolume).toContainEqual({ iops: 8000, throughputMiBps: 2000 });
+    expect(env.singleVolume).toContainEqual({ iops: 50000, throughputMiBps: 2000 });
+  });
+
+  it('adds up striped volumes that each hold a share of the capacity', () => {
+    // 16 volumes of ceil(100 / 16) = 7 GiB: 7 × 500 = 3,500 IOPS and 3,500 × 0.25 = 875 MiB/s each
+    // → 16 × 3,500 = 56,000 IOPS, 16 × 875 = 14,000 MiB/s
+    const env = fitEnvelope('gp3', 100, { maxStripeVolumes: 16 });
+    expect(env.stripedMax).toEqual({ iops: 56000, throughputMiBps: 14000 });
+  });
+
+  it('bounds st1 by 500 operations and its baseline throughput', () => {
+    // 1 TiB st1: 500 IOPS, 40 MiB/s sustained; the 1,024 KiB diagonal meets 40 MiB/s at 40 operations
+    const env = fitEnvelope('st1', 1024, { maxStripeVolumes: 1 });
+    expect(env.singleMax).toEqual({ iops: 500, throughputMiBps: 40 });
+    expect(env.singleVolume).toContainEqual({ iops: 40, throughputMiBps: 40 });
+  });
+
+  it('has no single-volume polygon when one volume cannot hold the capacity', () => {
+    // gp2 tops out at 16,384 GiB
+    const env = fitEnvelope('gp2', 20000);
+    expect(env.singleVolume).toEqual([]);
+    expect(env.singleMax).toBeNull();
+  });
+});
+
+describe('EBS cost curve', () => {
+  it('prices the cheapest layout per type along an IOPS sweep', () => {
+    // 100 GiB, 16 KiB random; x = 1,000, 50,500, 100,000 IOPS
+    const curve = costCurve(
+      { capacityGiB: 100, iops: 0, throughputMiBps: 0, volumeTypes: ['gp3', 'st1'] },
+      usEast1Prices(),
+      {
+        dimension: 'iops',
+        from: 1000,
+        to: 100000,
+        steps: 3,
+      },
+    );
+    expect(curve.map((p) => p.x)).toEqual([1000, 50500, 100000]);
+    // 1,000 IOPS: gp3 100 × 0.08 = $8
+    expect(curve[0]?.byType.gp3).toBe('8');
+    // 100,000 IOPS (1,562.5 MiB/s): 2 gp3 volumes of 50,000 IOPS, 782 MiB/s, 100 GiB (50,000 / 500)
+    // 2 × (100 × 0.08 + 47,000 × 0.005 + 657 × 0.04) = 2 × (8 + 235 + 26.28) = $538.56
+    expect(curve[2]?.byType.gp3).toBe('538.56');
+    // st1 cannot do 100,000 small random operations (500 per volume)
+    expect(curve[2]?.byType.st1).toBeNull();
+  });
+
+  it('rejects a sweep with fewer than two steps', () => {
+    const run = () =>
+      costCurve({ capacityGiB: 100, iops: 0, throughputMiBps: 0 }, usEast1Prices(), {
+        dimension: 'iops',
+        from: 1,
+        to: 10,
+        steps: 1,
+      });
+    expect(thrownField(run)).toBe('steps');
+  });
+});

@@ -1,0 +1,319 @@
+import { describe, expect, it } from 'vitest';
+import type { SizingRequirement } from '../../../shared/ebs/solver';
+import { instanceEbsLimits, solveEbsLayout } from '../../../shared/ebs/solver';
+import { toUsdString } from '../../../shared/money';
+import { thrownField } from './helpers';
+import { usEast1Prices, withMissing } from './prices-us-east-1';
+
+const prices = usEast1Prices();
+
+function optionFor(req: SizingRequirement, type: string) {
+  const option = solveEbsLayout(req, prices).options.find((o) => o.volumeType === type);
+  if (!option) throw new Error(`no ${type} option`);
+  return option;
+}
+
+// m5.large, EC2 instance-types guide: baseline 3,600 IOPS / 81.25 MB/s, max 18,750 IOPS / 593.75 MB/s.
+const m5Large = instanceEbsLimits({
+  instanceType: 'm5.large',
+  ebsBaselineIops: 3600,
+  ebsMaxIops: 18750,
+  ebsBaselineThroughputMBps: 81.25,
+  ebsMaxThroughputMBps: 593.75,
+});
+
+describe('EBS sizing solver', () => {
+  it('sizes gp2 up for IOPS and finds gp3 cheaper', () => {
+    // 100 GiB, 6,000 IOPS of 16 KiB random (93.75 MiB/s), sustained.
+    // gp2: 6,000 / 3 IOPS per GiB = 2,000 GiB × 0.10 = $200, sized by IOPS.
+    // gp3: 100 × 0.08 + (6,000 − 3,000) × 0.005 = 8 + 15 = $23 (93.75 MiB/s is within the free 125).
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp2', 'gp3'] },
+      prices,
+    );
+    const [first, second] = result.options;
+    expect(first?.volumeType).toBe('gp3');
+    expect(first && toUsdString(first.monthlyUsd)).toBe('23');
+    expect(second?.volumeType).toBe('gp2');
+    expect(second?.sizeGiBPerVolume).toBe(2000);
+    expect(second && toUsdString(second.monthlyUsd)).toBe('200');
+    expect(second?.bindingConstraint).toBe('iops');
+  });
+
+  it('sizes st1 up for sustained throughput', () => {
+    // 200 MiB/s at 40 MiB/s per TiB = 5 TiB = 5,120 GiB; 5,120 × 0.045 = $230.40
+    const st1 = optionFor(
+      {
+        capacityGiB: 500,
+        iops: 0,
+        throughputMiBps: 200,
+        ioSizeKiB: 1024,
+        pattern: 'sequential',
+        volumeTypes: ['st1'],
+      },
+      'st1',
+    );
+    expect(st1.sizeGiBPerVolume).toBe(5120);
+    expect(toUsdString(st1.monthlyUsd)).toBe('230.4');
+    expect(st1.bindingConstraint).toBe('throughput');
+    expect(st1.burst).toBeNull();
+  });
+
+  it('lets st1 shrink on burst credits when the peak is 10% of the day', () => {
+    // Peak 200 MiB/s for 0.1 × 24 h = 8,640 s. Size must satisfy:
+    //   burst:   200 × 1,024 / 250 = 819.2 → 820 GiB
+    //   average: 0.1 × 200 = 20 MiB/s ≤ baseline → 20 × 1,024 / 40 = 512 GiB
+    //   bucket:  (200 − 40 s/1,024) × 8,640 ≤ 1,024 s → 1,728,000 ≤ s × (1,024 + 337.5) → s ≥ 1,269.2 → 1,270 GiB
+    // 1,270 × 0.045 = $57.15. Burst from a full bucket: 1,270 × 1,024 = 1,300,480 MiB drained at
+    // 200 − 40 × 1,270 / 1,024 = 200 − 49.609375 = 150.390625 MiB/s → 8,647.35 s.
+    const st1 = optionFor(
+      {
+        capacityGiB: 500,
+        iops: 0,
+        throughputMiBps: 200,
+        ioSizeKiB: 1024,
+        pattern: 'sequential',
+        dutyCycle: 0.1,
+        volumeTypes: ['st1'],
+      },
+      'st1',
+    );
+    expect(st1.sizeGiBPerVolume).toBe(1270);
+    expect(toUsdString(st1.monthlyUsd)).toBe('57.15');
+    expect(st1.bindingConstraint).toBe('burst');
+    expect(st1.burst?.kind).toBe('hdd-throughput');
+    expect(st1.burst?.durationSeconds).toBeCloseTo(1300480 / 150.390625, 3);
+    expect(st1.notes.join(' ')).toContain('burst');
+  });
+
+  it('lets a small gp2 volume carry a short daily peak on credits', () => {
+    // 3,000 IOPS for 1% of the day (864 s) on 100 GiB (baseline 300):
+    // average 0.01 × 3,000 = 30 ≤ 300; a full bucket lasts 5,400,000 / (3,000 − 300) = 2,000 s ≥ 864 s.
+    // Size stays 100 GiB → 100 × 0.10 = $10 (sustained would need 3,000 / 3 = 1,000 GiB = $100).
+    const gp2 = optionFor(
+      { capacityGiB: 100, iops: 3000, throughputMiBps: 0, dutyCycle: 0.01, volumeTypes: ['gp2'] },
+      'gp2',
+    );
+    expect(gp2.sizeGiBPerVolume).toBe(100);
+    expect(toUsdString(gp2.monthlyUsd)).toBe('10');
+    expect(gp2.burst).toEqual({ kind: 'gp2-credits', durationSeconds: 2000 });
+  });
+
+  it('grows gp2 so one stretch of a longer peak fits in the credit bucket', () => {
+    // 3,000 IOPS for 10% of the day (8,640 s): (3,000 − baseline) × 8,640 ≤ 5,400,000
+    // → baseline ≥ 3,000 − 625 = 2,375 → 2,375 / 3 = 791.7 → 792 GiB × 0.10 = $79.20
+    const gp2 = optionFor(
+      { capacityGiB: 100, iops: 3000, throughputMiBps: 0, dutyCycle: 0.1, volumeTypes: ['gp2'] },
+      'gp2',
+    );
+    expect(gp2.sizeGiBPerVolume).toBe(792);
+    expect(toUsdString(gp2.monthlyUsd)).toBe('79.2');
+    expect(gp2.bindingConstraint).toBe('burst');
+    // 5,400,000 / (3,000 − 2,376) = 8,653.8 s, just over the 8,640 s peak
+    expect(gp2.burst?.durationSeconds).toBeCloseTo(5400000 / 624, 6);
+  });
+
+  it('stripes gp3 across two volumes beyond 80,000 IOPS', () => {
+    // 120,000 IOPS of 16 KiB = 1,875 MiB/s; one gp3 tops out at 80,000 → 2 volumes.
+    // Per volume: 60,000 IOPS, 1,875 / 2 = 937.5 → 938 MiB/s, size max(250, 60,000 / 500 = 120) = 250 GiB.
+    // 250 × 0.08 + 57,000 × 0.005 + 813 × 0.04 = 20 + 285 + 32.52 = 337.52; × 2 = $675.04
+    const gp3 = optionFor(
+      { capacityGiB: 500, iops: 120000, throughputMiBps: 0, volumeTypes: ['gp3'] },
+      'gp3',
+    );
+    expect([gp3.volumes, gp3.sizeGiBPerVolume, gp3.iopsPerVolume, gp3.throughputMiBpsPerVolume]).toEqual([
+      2, 250, 60000, 938,
+    ]);
+    expect(toUsdString(gp3.monthlyUsd)).toBe('675.04');
+    expect(gp3.deliveredIops).toBe(120000);
+  });
+
+  it('stripes gp3 beyond 2,000 MiB/s with IOPS raised to 4 per MiB/s', () => {
+    // 3,000 MiB/s → 2 × 1,500 MiB/s; each needs ≥ 1,500 / 0.25 = 6,000 IOPS; 250 GiB each.
+    // 250 × 0.08 + 3,000 × 0.005 + 1,375 × 0.04 = 20 + 15 + 55 = 90; × 2 = $180
+    const gp3 = optionFor(
+      {
+        capacityGiB: 500,
+        iops: 0,
+        throughputMiBps: 3000,
+        ioSizeKiB: 256,
+        pattern: 'sequential',
+        volumeTypes: ['gp3'],
+      },
+      'gp3',
+    );
+    expect([gp3.volumes, gp3.iopsPerVolume, gp3.throughputMiBpsPerVolume]).toEqual([2, 6000, 1500]);
+    expect(toUsdString(gp3.monthlyUsd)).toBe('180');
+    expect(gp3.bindingConstraint).toBe('throughput');
+    expect(gp3.components.find((c) => c.dimension === 'throughput')?.quantity).toBe(2750); // 1,375 × 2
+  });
+
+  it('sums components over striped volumes', () => {
+    // From the 120,000 IOPS layout: storage 2 × 250 = 500 GiB → 40; IOPS 2 × 57,000 = 114,000 → 570
+    const gp3 = optionFor(
+      { capacityGiB: 500, iops: 120000, throughputMiBps: 0, volumeTypes: ['gp3'] },
+      'gp3',
+    );
+    const storage = gp3.components.find((c) => c.dimension === 'storage');
+    const iops = gp3.components.find((c) => c.dimension === 'iops');
+    expect([storage?.quantity, storage && toUsdString(storage.monthlyUsd)]).toEqual([500, '40']);
+    expect([iops?.quantity, iops && toUsdString(iops.monthlyUsd)]).toEqual([114000, '570']);
+  });
+
+  it('stripes for the cheapest cost when asked', () => {
+    // 100 GiB, 6,000 IOPS: two 50 GiB gp3 volumes each include 3,000 IOPS → 2 × 50 × 0.08 = $8
+    // (one volume: $23; three volumes of 34 GiB: 102 × 0.08 = $8.16)
+    const gp3 = optionFor(
+      { capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp3'], stripePolicy: 'cheapest' },
+      'gp3',
+    );
+    expect([gp3.volumes, gp3.sizeGiBPerVolume]).toEqual([2, 50]);
+    expect(toUsdString(gp3.monthlyUsd)).toBe('8');
+  });
+
+  it('notes when a wider gp3 stripe would be cheaper than the fewest volumes', () => {
+    const gp3 = optionFor({ capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp3'] }, 'gp3');
+    expect(gp3.volumes).toBe(1);
+    expect(gp3.notes.join(' ')).toContain('$8.00');
+  });
+
+  it('merges sequential I/O so st1 meets it on one volume', () => {
+    // 1,000 IOPS of 128 KiB sequential: 1,000 × 128 / 1,024 = 125 operations (≤ 500) and 125 MiB/s.
+    // 125 MiB/s at 40 per TiB = 3.125 TiB = 3,200 GiB × 0.045 = $144
+    const st1 = optionFor(
+      {
+        capacityGiB: 1000,
+        iops: 1000,
+        throughputMiBps: 0,
+        ioSizeKiB: 128,
+        pattern: 'sequential',
+        volumeTypes: ['st1'],
+      },
+      'st1',
+    );
+    expect([st1.volumes, st1.sizeGiBPerVolume]).toEqual([1, 3200]);
+    expect(toUsdString(st1.monthlyUsd)).toBe('144');
+  });
+
+  it('rules out st1 for small random I/O beyond 16 striped volumes', () => {
+    // 12,000 IOPS of 16 KiB random = 12,000 operations; st1: 500 per volume, 500 × 16 = 8,000
+    const result = solveEbsLayout(
+      { capacityGiB: 1000, iops: 12000, throughputMiBps: 0, volumeTypes: ['st1'] },
+      prices,
+    );
+    expect(result.options).toEqual([]);
+    expect(result.infeasible[0]?.reason).toBe(
+      'st1: 12,000 IOPS of 16 KiB random I/O counts as 12,000 operations; st1 delivers at most 500 operations/s per volume, 8,000 across 16 volumes',
+    );
+  });
+
+  it('converts the instance MB/s limits to MiB/s', () => {
+    // 81.25 × 10^6 / 2^20 = 77.486 MiB/s; 593.75 × 10^6 / 2^20 = 566.244 MiB/s
+    expect(m5Large.baselineThroughputMiBps).toBeCloseTo(77.486, 3);
+    expect(m5Large.maxThroughputMiBps).toBeCloseTo(566.244, 3);
+  });
+
+  it('rules out every type when a sustained need exceeds the instance baseline', () => {
+    // 10,000 IOPS sustained > m5.large's 3,600 IOPS baseline
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 10000, throughputMiBps: 0, instance: m5Large },
+      prices,
+    );
+    expect(result.options).toEqual([]);
+    expect(result.infeasible).toHaveLength(6);
+    for (const entry of result.infeasible) {
+      expect(entry.reason).toContain('m5.large delivers at most 3,600 IOPS sustained');
+    }
+  });
+
+  it('rules out every type when the peak exceeds the instance maximum', () => {
+    // 20,000 IOPS > m5.large's 18,750 IOPS maximum, even for 5% of the day
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 20000, throughputMiBps: 0, dutyCycle: 0.05, instance: m5Large },
+      prices,
+    );
+    expect(result.options).toEqual([]);
+    expect(result.infeasible[0]?.reason).toContain('m5.large delivers at most 18,750 IOPS');
+  });
+
+  it('accepts a short peak on the instance burst and says so', () => {
+    // 10,000 IOPS for 10% of the day: ≤ 18,750 max, average 1,000 ≤ 3,600 baseline.
+    const gp3 = optionFor(
+      {
+        capacityGiB: 100,
+        iops: 10000,
+        throughputMiBps: 0,
+        dutyCycle: 0.1,
+        instance: m5Large,
+        volumeTypes: ['gp3'],
+      },
+      'gp3',
+    );
+    expect(gp3.bindingConstraint).toBe('instance-cap');
+    expect(gp3.notes.join(' ')).toContain("m5.large's EBS burst");
+    // 2.4 h a day is longer than the 30 minutes AWS guarantees once every 24 hours
+    expect(gp3.notes.join(' ')).toContain('2.4 h a day');
+  });
+
+  it('caps delivered performance at the instance limit', () => {
+    // 2,000 GiB of gp2 has a 6,000 IOPS baseline; m5.large sustains 3,600 IOPS
+    const gp2 = optionFor(
+      { capacityGiB: 2000, iops: 1000, throughputMiBps: 0, instance: m5Large, volumeTypes: ['gp2'] },
+      'gp2',
+    );
+    expect(gp2.deliveredIops).toBe(3600);
+    expect(gp2.bindingConstraint).toBe('capacity');
+  });
+
+  it('marks a type without a price in the region infeasible', () => {
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 3000, throughputMiBps: 0, volumeTypes: ['io1', 'gp3'] },
+      withMissing('io1', 'storageUsdPerGBMonth'),
+    );
+    expect(result.infeasible).toEqual([{ volumeType: 'io1', reason: 'no price for io1 in us-east-1' }]);
+    expect(result.options.map((o) => o.volumeType)).toEqual(['gp3']);
+  });
+
+  it('sorts options from cheapest to dearest', () => {
+    const { options } = solveEbsLayout({ capacityGiB: 500, iops: 3000, throughputMiBps: 100 }, prices);
+    for (let i = 1; i < options.length; i++) {
+      expect(options[i - 1]?.monthlyUsd.lte(options[i]?.monthlyUsd ?? 0)).toBe(true);
+    }
+  });
+
+  it('leaves previous-generation magnetic out unless asked', () => {
+    const req = { capacityGiB: 100, iops: 50, throughputMiBps: 0 };
+    const types = (r: ReturnType<typeof solveEbsLayout>) =>
+      [...r.options, ...r.infeasible].map((o) => o.volumeType);
+    expect(types(solveEbsLayout(req, prices))).not.toContain('standard');
+    // Asked: 100 × 0.05 = 5 storage; 50 IOPS × 2,628,000 s (730 h) = 131.4 million I/O × 0.05 = 6.57 → $11.57
+    const standard = optionFor({ ...req, volumeTypes: ['standard'] }, 'standard');
+    expect(toUsdString(standard.monthlyUsd)).toBe('11.57');
+  });
+});
+
+describe('EBS sizing validation', () => {
+  const base: SizingRequirement = { capacityGiB: 100, iops: 1000, throughputMiBps: 0 };
+  const solve = (patch: Partial<SizingRequirement>) => () => solveEbsLayout({ ...base, ...patch }, prices);
+
+  it('rejects a zero or negative capacity', () => {
+    expect(thrownField(solve({ capacityGiB: 0 }))).toBe('capacityGiB');
+    expect(thrownField(solve({ capacityGiB: -5 }))).toBe('capacityGiB');
+  });
+
+  it('rejects negative IOPS and NaN throughput', () => {
+    expect(thrownField(solve({ iops: -1 }))).toBe('iops');
+    expect(thrownField(solve({ throughputMiBps: Number.NaN }))).toBe('throughputMiBps');
+  });
+
+  it('rejects an I/O size outside 1 KiB to 16 MiB', () => {
+    expect(thrownField(solve({ ioSizeKiB: 0 }))).toBe('ioSizeKiB');
+    expect(thrownField(solve({ ioSizeKiB: 16 * 1024 + 1 }))).toBe('ioSizeKiB');
+  });
+
+  it('rejects a duty cycle outside (0, 1]', () => {
+    expect(thrownField(solve({ dutyCycle: 0 }))).toBe('dutyCycle');
+    expect(thrownField(solve({ dutyCycle: 1.5 }))).toBe('dutyCycle');
+    expect(thrownField(solve({ dutyCycle: 1 }))).toBe('no error');
+  });
+});
