@@ -16,4 +16,4 @@ export function timeMany(n: number, fn: () => void): { p50: number; p95: number;
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), samples };
 }
 
-export const ms = (v: number) => `${v.toFixed(2)} ms`;
+export const ms = (v: number) => (v < 1 ? `${(v * 1000).toFixed(1)} µs` : `${v.toFixed(2)} ms`);
