@@ -2,10 +2,12 @@
  * `npm run --silent cli -- <command>`: the same services from a terminal. JSON on stdout with
  * `--format json` (money as decimal strings), human tables otherwise; errors on stderr, exit 2 for bad input.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { COMMANDS, type CliCommand } from './cli/commands';
+import { COMMANDS as CATALOG_COMMANDS, type CliCommand } from './cli/commands';
+import { SCENARIO_COMMANDS } from './cli/scenario-commands';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -14,6 +16,8 @@ export interface CliResult {
   stdout: string;
   stderr: string;
 }
+
+const COMMANDS: Record<string, CliCommand> = { ...CATALOG_COMMANDS, ...SCENARIO_COMMANDS };
 
 const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
@@ -58,8 +62,9 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
   const { positionals } = parsed;
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const format = (values.format as string | undefined) ?? 'table';
-  if (format !== 'json' && format !== 'table') {
-    return { code: 2, stdout: '', stderr: `--format: must be json or table, got ${format}\n` };
+  const formats = cmd.toCsv ? ['json', 'table', 'csv'] : ['json', 'table'];
+  if (!formats.includes(format)) {
+    return { code: 2, stdout: '', stderr: `--format: must be ${formats.join(', ')}; got ${format}\n` };
   }
   const expected = cmd.positionals ?? [];
   if (positionals.length !== expected.length) {
@@ -70,7 +75,33 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
     };
   }
   const input: Record<string, unknown> = { ...cmd.fixed };
-  expected.forEach((field, i) => (input[field] = positionals[i]));
+  for (const [i, field] of expected.entries()) {
+    const arg = positionals[i]!;
+    if (!cmd.jsonFilePositionals) {
+      input[field] = arg;
+      continue;
+    }
+    // A scenario file: read and parse here; the contract validates its content and names the field.
+    let text: string;
+    try {
+      text = readFileSync(resolve(arg), 'utf8');
+    } catch (err) {
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${name}: cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+      };
+    }
+    try {
+      input[field] = JSON.parse(text) as unknown;
+    } catch (err) {
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${name}: ${arg} is not valid JSON: ${(err as Error).message}\n`,
+      };
+    }
+  }
   for (const [flag, o] of Object.entries(cmd.options)) {
     const v = values[flag];
     if (v === undefined) continue;
@@ -80,6 +111,8 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
   }
   const flagFor = (field: string) => {
     const top = field.split('.')[0]!;
+    const fileIndex = cmd.jsonFilePositionals ? expected.indexOf(top) : -1;
+    if (fileIndex >= 0) return `${positionals[fileIndex]}: ${field.split('.').slice(1).join('.') || top}`;
     const entry = Object.entries(cmd.options).find(([, o]) => o.field === top);
     return entry ? `--${entry[0]}` : expected.includes(top) ? top.toUpperCase() : `--${kebab(top)}`;
   };
@@ -100,7 +133,12 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
       return { code: e.code === 'internal' ? 1 : 2, stdout: '', stderr: `${name}: ${msg}\n` };
     }
     const value = result.value as never;
-    const out = format === 'json' ? JSON.stringify(cmd.toJson(value), null, 2) : cmd.toText(value);
+    const out =
+      format === 'json'
+        ? JSON.stringify(cmd.toJson(value), null, 2)
+        : format === 'csv' && cmd.toCsv
+          ? cmd.toCsv(value)
+          : cmd.toText(value);
     return { code: 0, stdout: out + '\n', stderr: '' };
   } finally {
     services.close();

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Handlers } from '../shared/contract';
+import { compareStrategies } from '../shared/pricing/compare';
+import { estimateScenario } from '../shared/pricing/estimate';
 import { catalogMigrations } from './db/migrations/catalog';
 import { userMigrations } from './db/migrations/user';
 import { openDatabase } from './db/open';
@@ -66,6 +68,8 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'ebs.fit': (input) => ebs.fit(input),
     'ebs.cost': (input) => ebs.cost(input),
     'ebs.snapshotCost': (input) => ebs.snapshotCost(input),
+    'pricing.estimate': ({ document }) => estimateScenario(document, priceBook.forScenario(document)),
+    'pricing.compare': ({ document }) => compareStrategies(document, priceBook.forScenario(document)),
     'scenarios.list': () => scenarios().list(),
     'scenarios.get': ({ id }) => scenarios().get(id),
     'scenarios.create': ({ document }) => scenarios().create(document),

@@ -14,6 +14,8 @@ export const CALL_NAMES = [
   'ebs.fit',
   'ebs.cost',
   'ebs.snapshotCost',
+  'pricing.estimate',
+  'pricing.compare',
   'scenarios.list',
   'scenarios.get',
   'scenarios.create',

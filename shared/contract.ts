@@ -11,6 +11,7 @@ import { OPERATING_SYSTEMS, VOLUME_TYPES } from './catalog-types';
 import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult } from './ebs/transport';
 import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
+import type { ScenarioEstimate, StrategyResult } from './pricing/estimate-types';
 import { CALL_NAMES, CHANNEL_PREFIX } from './call-names';
 import { firstIssue } from './validation';
 
@@ -143,6 +144,8 @@ export const contract = {
       tier: z.enum(['standard', 'archive']).default('standard'),
     }),
   ),
+  'pricing.estimate': call<ScenarioEstimate>()(z.strictObject({ document: scenarioSchema })),
+  'pricing.compare': call<StrategyResult[]>()(z.strictObject({ document: scenarioSchema })),
   'scenarios.list': call<ScenarioSummary[]>()(empty),
   'scenarios.get': call<SavedScenario>()(scenarioId),
   'scenarios.create': call<SavedScenario>()(z.strictObject({ document: scenarioSchema })),

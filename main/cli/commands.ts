@@ -11,6 +11,9 @@ export interface CliCommand {
   options: Record<string, { type: 'string' | 'boolean'; field: string; number?: boolean }>;
   /** Positional arguments, in order, mapped to input fields. */
   positionals?: string[];
+  /** The positionals are JSON files whose parsed content is the field's value. */
+  jsonFilePositionals?: boolean;
+  toCsv?: (value: never) => string;
   fixed?: Record<string, unknown>;
   toJson: (value: never) => unknown;
   toText: (value: never) => string;
