@@ -139,7 +139,7 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
         : format === 'csv' && cmd.toCsv
           ? cmd.toCsv(value)
           : cmd.toText(value);
-    return { code: 0, stdout: out + '\n', stderr: '' };
+    return { code: 0, stdout: out.endsWith('\n') ? out : out + '\n', stderr: '' };
   } finally {
     services.close();
   }
