@@ -1,4 +1,11 @@
-import type { EbsPrices, OfferingClass, OperatingSystem, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import type {
+  EbsPrices,
+  OfferingClass,
+  OperatingSystem,
+  PaymentOption,
+  PlanType,
+  TermYears,
+} from '../catalog-types';
 import type { UsdString } from '../money';
 
 /**

@@ -1,0 +1,161 @@
+import type { OfferingClass, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import { OFFERING_CLASSES, PAYMENT_OPTIONS, PLAN_TYPES } from '../catalog-types';
+import { Decimal, toUsdString } from '../money';
+import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
+import { estimateWithProfiles, upfrontSchedule } from './estimate';
+import type { EstimateWarning, ScenarioEstimate, StrategyResult } from './estimate-types';
+import type { PriceBook } from './price-book';
+import { usageProfileView } from './usage-profile';
+
+/**
+ * Prices the whole mix under every purchase strategy, each line's purchase replaced by the strategy's:
+ * all on-demand; every RI offering class × term × payment option (each line buys RIs for its steady
+ * usage, the rest on-demand, RIs pooled as in the estimate); every Savings Plan type × term × payment
+ * option (each line commits its steady usage at the plan's rate); and spot where the line tolerates
+ * interruptions. EBS is the same in every strategy and included, so totals match the estimate's.
+ *
+ * Cumulative cash at month m (0..36): every upfront at month 0, 1-year terms renewed (their upfront
+ * paid again) at months 12 and 24, plus m × monthly. So point 36 is the 3-year total, and point 12
+ * already includes the first renewal. Break-even is the first month 1..36 at which the strategy's
+ * cumulative cash is at or below all on-demand's; 0 when the strategy pays nothing upfront and is
+ * already at or below on-demand after month 1; null when never or when either side is incomplete.
+ */
+export interface Strategy {
+  id: string;
+  label: string;
+  purchase: (line: ScenarioLine) => Purchase;
+}
+
+const TERMS: readonly TermYears[] = [1, 3];
+const PAYMENT_LABEL: Record<PaymentOption, string> = {
+  'no-upfront': 'no upfront',
+  'partial-upfront': 'partial upfront',
+  'all-upfront': 'all upfront',
+};
+const CLASS_LABEL: Record<OfferingClass, string> = { standard: 'Standard', convertible: 'Convertible' };
+const PLAN_LABEL: Record<PlanType, string> = { compute: 'Compute', 'ec2-instance': 'EC2 Instance' };
+export const BREAK_EVEN_HORIZON_MONTHS = 36;
+
+export function strategies(): Strategy[] {
+  const list: Strategy[] = [
+    { id: 'on-demand', label: 'All on-demand', purchase: () => ({ model: 'on-demand' }) },
+  ];
+  for (const offeringClass of OFFERING_CLASSES) {
+    for (const termYears of TERMS) {
+      for (const paymentOption of PAYMENT_OPTIONS) {
+        list.push({
+          id: `reserved-${offeringClass}-${termYears}y-${paymentOption}`,
+          label: `${CLASS_LABEL[offeringClass]} RIs, ${termYears}-year, ${PAYMENT_LABEL[paymentOption]}`,
+          purchase: () => ({ model: 'reserved', termYears, paymentOption, offeringClass }),
+        });
+      }
+    }
+  }
+  for (const planType of PLAN_TYPES) {
+    for (const termYears of TERMS) {
+      for (const paymentOption of PAYMENT_OPTIONS) {
+        list.push({
+          id: `savings-plan-${planType}-${termYears}y-${paymentOption}`,
+          label: `${PLAN_LABEL[planType]} Savings Plan, ${termYears}-year, ${PAYMENT_LABEL[paymentOption]}`,
+          purchase: () => ({ model: 'savings-plan', planType, termYears, paymentOption }),
+        });
+      }
+    }
+  }
+  list.push({
+    id: 'spot-where-allowed',
+    label: 'Spot where allowed',
+    purchase: (line) => (line.interruptionTolerant ? { model: 'spot' } : { model: 'on-demand' }),
+  });
+  return list;
+}
+
+/** Cumulative cash at months 0..36. */
+export function cumulativeCash(estimate: ScenarioEstimate): Decimal[] {
+  const schedule = upfrontSchedule(estimate);
+  const monthly = new Decimal(estimate.totals.monthlyUsd);
+  const points: Decimal[] = [];
+  let sum = new Decimal(0);
+  for (let m = 0; m <= BREAK_EVEN_HORIZON_MONTHS; m++) {
+    if (m > 0) sum = sum.plus(monthly);
+    sum = sum.plus(schedule[m] as Decimal);
+    points.push(sum);
+  }
+  return points;
+}
+
+export function breakEvenMonth(strategy: readonly Decimal[], onDemand: readonly Decimal[]): number | null {
+  const at = (points: readonly Decimal[], m: number): Decimal => points[m] as Decimal;
+  if (at(strategy, 0).isZero() && at(strategy, 1).lte(at(onDemand, 1))) return 0;
+  for (let m = 1; m <= BREAK_EVEN_HORIZON_MONTHS; m++) {
+    if (at(strategy, m).lte(at(onDemand, m))) return m;
+  }
+  return null;
+}
+
+function strategyWarnings(label: string, estimate: ScenarioEstimate): EstimateWarning[] {
+  const seen = new Set<string>();
+  const warnings: EstimateWarning[] = [];
+  if (!estimate.totals.complete) {
+    const missing = estimate.warnings.filter(
+      (w) => w.code === 'missing-price' || w.code.startsWith('unknown'),
+    );
+    const first = missing[0]?.message;
+    warnings.push({
+      code: 'strategy-unavailable',
+      message: `${label} cannot be fully priced: ${estimate.totals.incompleteLineIds.length} line(s) lack a price${first ? ` (${first})` : ''}`,
+      lineId: null,
+    });
+  }
+  for (const w of estimate.warnings) {
+    const key = `${w.code}|${w.lineId ?? ''}|${w.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    warnings.push(w);
+  }
+  return warnings;
+}
+
+export function compareStrategies(scenario: Scenario, book: PriceBook): StrategyResult[] {
+  const profiles = scenario.lines.map((l) => usageProfileView(l.usage));
+  const runs = strategies().map((strategy) => ({
+    strategy,
+    estimate: estimateWithProfiles(
+      { ...scenario, lines: scenario.lines.map((line) => ({ ...line, purchase: strategy.purchase(line) })) },
+      book,
+      profiles,
+    ),
+  }));
+  const base = runs[0] as (typeof runs)[number];
+  const baseCumulative = base.estimate.totals.complete ? cumulativeCash(base.estimate) : null;
+  const baseThreeYear = new Decimal(base.estimate.totals.threeYearUsd);
+
+  return runs.map(({ strategy, estimate }): StrategyResult => {
+    const t = estimate.totals;
+    const complete = t.complete;
+    const cumulative = complete ? cumulativeCash(estimate) : null;
+    const threeYear = new Decimal(t.threeYearUsd);
+    const comparable = complete && baseCumulative !== null;
+    return {
+      id: strategy.id,
+      label: strategy.label,
+      monthlyUsd: complete ? t.monthlyUsd : null,
+      upfrontUsd: complete ? t.upfrontUsd : null,
+      amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
+      oneYearUsd: complete ? t.oneYearUsd : null,
+      threeYearUsd: complete ? t.threeYearUsd : null,
+      savingsVsOnDemandPct:
+        comparable && !baseThreeYear.isZero()
+          ? baseThreeYear.minus(threeYear).div(baseThreeYear).times(100).toFixed(1)
+          : null,
+      // The on-demand reference has nothing to break even against.
+      breakEvenMonth:
+        strategy.id !== 'on-demand' && comparable && cumulative
+          ? breakEvenMonth(cumulative, baseCumulative)
+          : null,
+      cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
+      complete,
+      warnings: strategyWarnings(strategy.label, estimate),
+    };
+  });
+}

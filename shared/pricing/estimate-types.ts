@@ -1,0 +1,165 @@
+import type { OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
+import type { UsdString } from '../money';
+
+/**
+ * Results of the pricing engine. Money crosses JSON, so every figure is a decimal string (UsdString)
+ * at full precision (no rounding: format with formatUsd for display); a figure that cannot be priced
+ * is null, never "0".
+ */
+export type EstimateWarningCode =
+  | 'missing-price'
+  | 'unknown-instance'
+  | 'unknown-region'
+  | 'spot-not-tolerant'
+  | 'spot-caveat'
+  | 'no-ebs-prices'
+  | 'unused-commitment'
+  | 'sp-rate-missing-for-eligible-usage'
+  | 'timeline-approximation'
+  | 'strategy-unavailable';
+
+export interface EstimateWarning {
+  code: EstimateWarningCode;
+  message: string;
+  /** The line it concerns; null for the whole scenario or strategy. */
+  lineId: string | null;
+}
+
+/**
+ * Compute cost of a line by purchase model, amortized per month (upfront spread over the term).
+ * Disjoint: the parts add up to the line's computeAmortizedMonthlyUsd. Commitments sit on the line
+ * that buys them, whichever line's usage they end up covering.
+ */
+export interface ComputeBreakdown {
+  onDemandUsd: UsdString | null;
+  /** Reserved Instance hours that covered usage (any line's). */
+  reservedUsd: UsdString | null;
+  /** Savings Plan commitment that paid for usage (any line's). */
+  savingsPlanUsd: UsdString | null;
+  spotUsd: UsdString | null;
+  /** RI hours and SP commitment paid but not used. */
+  unusedCommitmentUsd: UsdString | null;
+}
+
+/** How this line's own instance-hours per month were paid for (numbers of instance-hours). */
+export interface LineCoverage {
+  onDemandHours: number;
+  reservedHours: number;
+  savingsPlanHours: number;
+  spotHours: number;
+}
+
+export interface CommitmentEstimate {
+  model: 'reserved' | 'savings-plan';
+  termYears: TermYears;
+  /** RIs bought (reserved) or null. */
+  count: number | null;
+  /** USD per hour committed (savings-plan) or null. */
+  commitmentHourlyUsd: UsdString | null;
+  upfrontUsd: UsdString | null;
+  recurringMonthlyUsd: UsdString | null;
+  /** Share of the commitment (RI hours or SP dollars) that covered usage, percent with one decimal. */
+  utilizationPct: string | null;
+}
+
+export interface VolumeComponentEstimate {
+  dimension: string;
+  /** Per volume, in `unit`. */
+  quantity: number;
+  unit: string;
+  unitUsd: UsdString;
+  /** For all of this line's volumes of this kind. */
+  monthlyUsd: UsdString;
+}
+
+export interface VolumeEstimate {
+  /** Index in the line's `volumes`. */
+  index: number;
+  volumeType: VolumeType;
+  sizeGiB: number;
+  /** Volumes billed for the whole month (peak instances × per instance, or average running). */
+  billedVolumes: number;
+  /** One volume's month. */
+  perVolumeMonthlyUsd: UsdString | null;
+  monthlyUsd: UsdString | null;
+  snapshotMonthlyUsd: UsdString | null;
+  components: VolumeComponentEstimate[];
+}
+
+export interface LineEstimate {
+  id: string;
+  instanceType: string;
+  region: string;
+  os: OperatingSystem;
+  /** The model the line was priced with (a non-tolerant spot line is priced on-demand). */
+  model: PurchaseModel;
+  /** Instance-hours per month (the profile scaled by hoursPerMonth / periodHours). */
+  instanceHours: number;
+  peakCount: number;
+  minCount: number;
+  /** Recurring compute cash per month: on-demand + RI hourly fees + SP commitment + spot. */
+  computeMonthlyUsd: UsdString | null;
+  /** Compute with commitment upfronts spread over their term (the breakdown's sum). */
+  computeAmortizedMonthlyUsd: UsdString | null;
+  storageMonthlyUsd: UsdString | null;
+  snapshotMonthlyUsd: UsdString | null;
+  /** Commitment cash paid at purchase (once per term). */
+  upfrontUsd: UsdString | null;
+  /** Recurring cash per month: compute + EBS storage + snapshots. */
+  monthlyUsd: UsdString | null;
+  /** monthlyUsd + upfrontUsd / (termYears × 12). */
+  amortizedMonthlyUsd: UsdString | null;
+  compute: ComputeBreakdown;
+  coverage: LineCoverage;
+  commitment: CommitmentEstimate | null;
+  volumes: VolumeEstimate[];
+  complete: boolean;
+  warnings: EstimateWarning[];
+}
+
+export interface EstimateTotals {
+  monthlyUsd: UsdString;
+  upfrontUsd: UsdString;
+  amortizedMonthlyUsd: UsdString;
+  /** All upfronts + 12 × monthly. */
+  oneYearUsd: UsdString;
+  /** Upfronts over 36 months (1-year terms renewed: paid 3 times; 3-year once) + 36 × monthly. */
+  threeYearUsd: UsdString;
+  /**
+   * False when some figure could not be priced: the totals then add up only what could be priced
+   * (see the warnings and incompleteLineIds).
+   */
+  complete: boolean;
+  incompleteLineIds: string[];
+}
+
+export interface ScenarioEstimate {
+  name: string;
+  hoursPerMonth: number;
+  lines: LineEstimate[];
+  totals: EstimateTotals;
+  /** Every warning of every line, plus scenario-level ones. */
+  warnings: EstimateWarning[];
+  catalogAsOf: string;
+}
+
+export interface StrategyResult {
+  id: string;
+  label: string;
+  monthlyUsd: UsdString | null;
+  upfrontUsd: UsdString | null;
+  amortizedMonthlyUsd: UsdString | null;
+  oneYearUsd: UsdString | null;
+  threeYearUsd: UsdString | null;
+  /** Saving on 3-year totals against all on-demand, percent with one decimal; null when incomplete. */
+  savingsVsOnDemandPct: string | null;
+  /**
+   * First month (1..36) whose cumulative cash is at or below on-demand's; 0 when cheaper from the start;
+   * null when never, when incomplete, and for the on-demand reference itself.
+   */
+  breakEvenMonth: number | null;
+  /** Cumulative cash at months 0..36 (37 points); null when incomplete. */
+  cumulativeUsd: UsdString[] | null;
+  complete: boolean;
+  warnings: EstimateWarning[];
+}

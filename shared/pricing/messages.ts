@@ -1,0 +1,26 @@
+import type { OfferingClass, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import type { ScenarioLine } from '../scenario/schema';
+
+/** Wording of warnings: each says exactly which price is missing, for what, and what to do. */
+export const IMPORT_HINT = "import AWS's price files";
+
+export function describeInstance(line: Pick<ScenarioLine, 'instanceType' | 'region' | 'os'>): string {
+  return `${line.instanceType} in ${line.region} (${line.os})`;
+}
+
+export function describeReserved(
+  offeringClass: OfferingClass,
+  termYears: TermYears,
+  payment: PaymentOption,
+): string {
+  return `reserved ${offeringClass} ${termYears}y ${payment}`;
+}
+
+export function describePlan(planType: PlanType, termYears: TermYears, payment: PaymentOption): string {
+  return `${planType} ${termYears}y ${payment}`;
+}
+
+/** Percent with one decimal, e.g. "12.5". */
+export function pct1(numerator: number, denominator: number): string {
+  return denominator === 0 ? '0.0' : ((numerator / denominator) * 100).toFixed(1);
+}

@@ -1,0 +1,104 @@
+import type { Day, Usage } from '../scenario/schema';
+import { DAYS, HOURS_PER_WEEK } from '../scenario/schema';
+
+/**
+ * A usage pattern as instances running per hour over one period that repeats: a 168-hour week
+ * (index 0 = Monday 00:00) for the weekly patterns, or the series as given for `hourly`.
+ * Counts are whole instances; a month is `hoursPerMonth / periodHours` periods.
+ */
+export interface UsageProfile {
+  counts: number[];
+  periodHours: number;
+}
+
+const HOURS_PER_DAY = 24;
+
+function dayIndex(day: Day): number {
+  return DAYS.indexOf(day);
+}
+
+export function usageProfile(usage: Usage): UsageProfile {
+  const profile = usageProfileView(usage);
+  return usage.pattern === 'weekly' || usage.pattern === 'hourly'
+    ? { ...profile, counts: [...profile.counts] }
+    : profile;
+}
+
+/**
+ * The same profile without copying a weekly or hourly usage's counts: the engine reads up to 8,784
+ * values per line and never writes them. Callers that keep or change the counts use usageProfile.
+ */
+export function usageProfileView(usage: Usage): UsageProfile {
+  switch (usage.pattern) {
+    case 'constant':
+      return { counts: new Array<number>(HOURS_PER_WEEK).fill(usage.count), periodHours: HOURS_PER_WEEK };
+    case 'business-hours': {
+      const counts = new Array<number>(HOURS_PER_WEEK).fill(usage.offHoursCount);
+      for (const day of new Set(usage.days)) {
+        const start = dayIndex(day) * HOURS_PER_DAY;
+        for (let h = usage.startHour; h < usage.endHour; h++) counts[start + h] = usage.count;
+      }
+      return { counts, periodHours: HOURS_PER_WEEK };
+    }
+    case 'daily-spike': {
+      const counts = new Array<number>(HOURS_PER_WEEK).fill(usage.baseCount);
+      for (const day of new Set(usage.days)) {
+        const start = dayIndex(day) * HOURS_PER_DAY + usage.peakStartHour;
+        // A peak running past midnight continues into the next day; Sunday's wraps into Monday.
+        for (let h = 0; h < usage.peakHours; h++) counts[(start + h) % HOURS_PER_WEEK] = usage.peakCount;
+      }
+      return { counts, periodHours: HOURS_PER_WEEK };
+    }
+    case 'weekly':
+      return { counts: usage.counts, periodHours: HOURS_PER_WEEK };
+    case 'hourly':
+      return { counts: usage.counts, periodHours: usage.counts.length };
+  }
+}
+
+/** Instance-hours in one period (whole instances × hours, an integer). */
+export function instanceHoursPerPeriod(profile: UsageProfile): number {
+  return profileStats(profile).instanceHours;
+}
+
+/**
+ * Instance-hours in a month: the period's instance-hours scaled by hoursPerMonth / periodHours, so a
+ * weekly profile's month is its week × 730 / 168 (the AWS Pricing Calculator's 730-hour month,
+ * aws.amazon.com/calculator/calculator-assumptions).
+ */
+export function instanceHoursPerMonth(profile: UsageProfile, hoursPerMonth: number): number {
+  return (instanceHoursPerPeriod(profile) * hoursPerMonth) / profile.periodHours;
+}
+
+export function peakCount(profile: UsageProfile): number {
+  return profileStats(profile).peak;
+}
+
+/** Steady usage: the instances running in every hour of the period (what a commitment is sized to). */
+export function minCount(profile: UsageProfile): number {
+  return profileStats(profile).min;
+}
+
+export interface ProfileStats {
+  /** Instance-hours in one period. */
+  instanceHours: number;
+  peak: number;
+  min: number;
+}
+
+/** Sum, peak and minimum in one pass (profiles can hold 8,784 hours; estimates read them often). */
+export function profileStats(profile: UsageProfile): ProfileStats {
+  const counts = profile.counts;
+  const n = counts.length;
+  if (n === 0) return { instanceHours: 0, peak: 0, min: 0 };
+  let sum = 0;
+  let peak = -Infinity;
+  let min = Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] as number;
+    sum += c;
+    if (c > peak) peak = c;
+    if (c < min) min = c;
+  }
+  return { instanceHours: sum, peak, min };
+}

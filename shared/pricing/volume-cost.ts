@@ -1,0 +1,133 @@
+import type { EbsPrices } from '../catalog-types';
+import { ebsVolumeMonthlyCost, MissingPriceError } from '../ebs/cost';
+import { snapshotMonthlyCost } from '../ebs/snapshots';
+import { InputError } from '../errors';
+import { Decimal, toUsdString } from '../money';
+import type { Volume } from '../scenario/schema';
+import type { EstimateWarning, VolumeEstimate } from './estimate-types';
+import type { Ratio } from './ratio';
+import { of, ratioValue } from './ratio';
+
+/**
+ * EBS cost of one line's volumes, through the EBS engine (shared/ebs). `billedVolumesPerKind` is how
+ * many instances' worth of volumes are billed all month: the line's peak count when volumes live as
+ * long as the instances are provisioned ('instance'), or the average instances running (instance-hours
+ * / hours per month) when volumes are created and deleted with the instances ('running'). Snapshots
+ * follow the same count: each billed volume keeps its own snapshot chain.
+ */
+export interface LineVolumesCost {
+  volumes: VolumeEstimate[];
+  storageMonthlyUsd: Decimal | null;
+  snapshotMonthlyUsd: Decimal | null;
+  warnings: EstimateWarning[];
+}
+
+function fieldMessage(error: InputError): string {
+  const prefix = `${error.field}: `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
+export function lineVolumesCost(
+  lineId: string,
+  lineIndex: number,
+  region: string,
+  volumes: readonly Volume[],
+  instancesBilled: Ratio,
+  prices: EbsPrices | undefined,
+): LineVolumesCost {
+  const warnings: EstimateWarning[] = [];
+  if (volumes.length === 0) {
+    return { volumes: [], storageMonthlyUsd: new Decimal(0), snapshotMonthlyUsd: new Decimal(0), warnings };
+  }
+  if (prices === undefined) {
+    warnings.push({
+      code: 'no-ebs-prices',
+      message: `no EBS prices for ${region}: the volumes of line ${lineId} are not priced — import AWS's price files`,
+      lineId,
+    });
+  }
+  let storage: Decimal | null = new Decimal(0);
+  let snapshots: Decimal | null = new Decimal(0);
+  const estimates = volumes.map((v, index): VolumeEstimate => {
+    // Volumes billed all month = instances billed × volumes per instance (kept as a fraction).
+    const billed: Ratio = { num: instancesBilled.num.times(v.count), den: instancesBilled.den };
+    const result: VolumeEstimate = {
+      index,
+      volumeType: v.volumeType,
+      sizeGiB: v.sizeGiB,
+      billedVolumes: ratioValue(billed).toNumber(),
+      perVolumeMonthlyUsd: null,
+      monthlyUsd: null,
+      snapshotMonthlyUsd: v.snapshot ? null : '0',
+      components: [],
+    };
+    if (prices === undefined) {
+      storage = null;
+      if (v.snapshot) snapshots = null;
+      return result;
+    }
+    try {
+      const cost = ebsVolumeMonthlyCost(prices, {
+        volumeType: v.volumeType,
+        sizeGiB: v.sizeGiB,
+        iops: v.iops ?? null,
+        throughputMiBps: v.throughputMiBps ?? null,
+      });
+      const monthly = of(cost.monthlyUsd, billed);
+      result.perVolumeMonthlyUsd = toUsdString(cost.monthlyUsd);
+      result.monthlyUsd = toUsdString(monthly);
+      result.components = cost.components.map((c) => ({
+        dimension: c.dimension,
+        quantity: c.quantity,
+        unit: c.unit,
+        unitUsd: toUsdString(c.unitUsd),
+        monthlyUsd: toUsdString(of(c.monthlyUsd, billed)),
+      }));
+      if (storage !== null) storage = storage.plus(monthly);
+    } catch (error) {
+      storage = null;
+      if (error instanceof InputError) {
+        throw new InputError(`lines.${lineIndex}.volumes.${index}.${error.field}`, fieldMessage(error));
+      }
+      if (!(error instanceof MissingPriceError)) throw error;
+      warnings.push({
+        code: 'missing-price',
+        message: `${error.message}: volume ${index + 1} of line ${lineId} is not priced — import AWS's price files`,
+        lineId,
+      });
+    }
+    if (v.snapshot) {
+      try {
+        const snap = snapshotMonthlyCost(
+          {
+            volumeSizeGiB: v.sizeGiB,
+            dailyChangePct: v.snapshot.dailyChangePct,
+            frequency: v.snapshot.frequency,
+            retentionCount: v.snapshot.retentionCount,
+            tier: v.snapshot.tier,
+          },
+          prices,
+        );
+        const monthly = of(snap.monthlyUsd, billed);
+        result.snapshotMonthlyUsd = toUsdString(monthly);
+        if (snapshots !== null) snapshots = snapshots.plus(monthly);
+      } catch (error) {
+        snapshots = null;
+        if (error instanceof InputError) {
+          throw new InputError(
+            `lines.${lineIndex}.volumes.${index}.snapshot.${error.field}`,
+            fieldMessage(error),
+          );
+        }
+        if (!(error instanceof MissingPriceError)) throw error;
+        warnings.push({
+          code: 'missing-price',
+          message: `${error.message}: the snapshots of volume ${index + 1} of line ${lineId} are not priced — import AWS's price files`,
+          lineId,
+        });
+      }
+    }
+    return result;
+  });
+  return { volumes: estimates, storageMonthlyUsd: storage, snapshotMonthlyUsd: snapshots, warnings };
+}
