@@ -1,8 +1,13 @@
 /** `npm run bench [-- name]`: benchmarks, separate from tests. Prints figures; asserts nothing. */
 import { benchCatalog } from './catalog.bench';
 import { benchEbs } from './ebs.bench';
+import { benchPricing } from './pricing.bench';
 
-const suites: Record<string, () => Promise<void>> = { catalog: benchCatalog, ebs: benchEbs };
+const suites: Record<string, () => Promise<void>> = {
+  catalog: benchCatalog,
+  ebs: benchEbs,
+  pricing: benchPricing,
+};
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !suites[w]);
 if (unknown.length > 0) {

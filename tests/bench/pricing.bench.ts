@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCatalog } from '../../pricing-data/build-catalog';
+import { createServices } from '../../main/services';
+import { compareStrategies } from '../../shared/pricing/compare';
+import { estimateScenario } from '../../shared/pricing/estimate';
+import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema';
+import { ms } from './stats';
+
+/** 200 lines over real us-east-1 types, each an 8,760-hour series, mixing on-demand, RIs and spot. */
+function bigScenario(): ScenarioInput {
+  const types = ['m5', 'c5', 'r5', 'm6i', 'c6i'].flatMap((f) =>
+    ['large', 'xlarge', '2xlarge'].map((s) => `${f}.${s}`),
+  );
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const purchases = [
+    { model: 'on-demand' as const },
+    { model: 'reserved' as const, termYears: 1 as const, paymentOption: 'no-upfront' as const },
+    { model: 'reserved' as const, termYears: 3 as const, paymentOption: 'all-upfront' as const, count: 2 },
+    { model: 'spot' as const },
+  ];
+  return {
+    name: 'bench: 200 lines x 8760 h',
+    lines: Array.from({ length: 200 }, (_, i) => ({
+      id: `l${i}`,
+      instanceType: types[i % types.length]!,
+      region: 'us-east-1',
+      interruptionTolerant: i % 2 === 0,
+      usage: {
+        pattern: 'hourly' as const,
+        counts: Array.from({ length: 8760 }, (_, h) => 2 + Math.floor(rnd() * 6) + (h % 24 > 8 ? 3 : 0)),
+      },
+      purchase: purchases[i % purchases.length]!,
+      volumes: [{ volumeType: 'gp3' as const, sizeGiB: 100, iops: 6000 }],
+    })),
+  };
+}
+
+export async function benchPricing(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-bench-pricing-'));
+  try {
+    const services = createServices({
+      catalogPath: buildCatalog(join(dir, 'catalog.sqlite')).path,
+      userDbPath: join(dir, 'user.sqlite'),
+    });
+    const scenario = scenarioSchema.parse(bigScenario());
+    let t = performance.now();
+    const book = services.priceBook.forScenario(scenario);
+    const bookMs = performance.now() - t;
+    for (let i = 0; i < 3; i++) estimateScenario(scenario, book);
+    const runs: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      t = performance.now();
+      estimateScenario(scenario, book);
+      runs.push(performance.now() - t);
+    }
+    runs.sort((a, b) => a - b);
+    t = performance.now();
+    const rows = compareStrategies(scenario, book);
+    const compareMs = performance.now() - t;
+    console.log(`price book for 200 lines from the catalog: ${ms(bookMs)}`);
+    console.log(
+      `estimate, 200 lines x 8,760-hour profiles: median ${ms(runs[7]!)}, best ${ms(runs[0]!)} (target < 100 ms)`,
+    );
+    console.log(
+      `compare, ${rows.length} strategies on the same mix: ${ms(compareMs)} (${ms(compareMs / rows.length)} per strategy)`,
+    );
+    services.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
