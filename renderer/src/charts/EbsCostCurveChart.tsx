@@ -1,0 +1,180 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { VOLUME_TYPES, type VolumeType } from '../../../shared/catalog-types';
+import type { CostCurvePoint } from '../../../shared/ebs/envelope';
+import { Decimal } from '../../../shared/money';
+import { formatMoney } from '../format';
+import { formatTick, logTicks, type Domain } from './log-scale';
+import { VOLUME_TYPE_COLORS } from './volume-type-colors';
+
+export interface EbsCostCurveChartProps {
+  dimension: 'iops' | 'throughput';
+  points: CostCurvePoint[];
+  /** Where the requirement sits on the swept dimension. */
+  at: number;
+}
+
+/** One sweep step: numbers for the line geometry only; every figure shown comes from `raw`. */
+interface Row {
+  x: number;
+  raw: Partial<Record<VolumeType, string | null>>;
+  [type: string]: number | null | Row['raw'];
+}
+
+const CHART_HEIGHT_PX = 300;
+const UNIT: Record<EbsCostCurveChartProps['dimension'], string> = { iops: 'IOPS', throughput: 'MiB/s' };
+
+/** Cheapest monthly cost per volume type as the requirement rises; gaps where a type cannot meet it. */
+export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartProps) {
+  const types = useMemo(
+    () => VOLUME_TYPES.filter((t) => points.some((p) => p.byType[t] !== undefined)),
+    [points],
+  );
+  const rows = useMemo(
+    () =>
+      points.map((p) => {
+        const row: Row = { x: p.x, raw: p.byType };
+        for (const t of types) {
+          const v = p.byType[t];
+          row[t] = v === null || v === undefined ? null : new Decimal(v).toNumber();
+        }
+        return row;
+      }),
+    [points, types],
+  );
+  if (rows.length < 2) {
+    return (
+      <p className="muted" data-testid="ebs-cost-chart">
+        No cost curve to draw.
+      </p>
+    );
+  }
+  const xDomain: Domain = [rows[0]!.x, rows[rows.length - 1]!.x];
+  const anyPriced = rows.some((r) => types.some((t) => r[t] !== null));
+
+  return (
+    <div className="ebs-chart ebs-chart-frame" data-testid="ebs-cost-chart">
+      {!anyPriced && (
+        <p className="ebs-chart-overlay">
+          No volume type meets any point of this sweep: the other figures of the requirement (or the instance)
+          rule every layout out.
+        </p>
+      )}
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
+        <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 30, left: 16 }}>
+          <CartesianGrid stroke="#eef0f3" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            scale="log"
+            domain={xDomain}
+            ticks={logTicks(xDomain)}
+            tickFormatter={formatTick}
+            allowDataOverflow
+            fontSize={11}
+            stroke="#6b7280"
+            label={{
+              value: dimension === 'iops' ? 'Required IOPS' : 'Required throughput MiB/s',
+              position: 'insideBottom',
+              offset: -18,
+              fontSize: 11,
+            }}
+          />
+          <YAxis
+            type="number"
+            width={64}
+            domain={anyPriced ? [0, 'auto'] : [0, 100]}
+            fontSize={11}
+            stroke="#6b7280"
+            tickFormatter={(v: number) => `$${v.toLocaleString('en-US')}`}
+            label={{ value: 'Monthly USD', angle: -90, position: 'insideLeft', offset: 0, fontSize: 11 }}
+          />
+          <Tooltip
+            content={(props) => (
+              <CurveTooltip
+                active={props.active}
+                payload={props.payload}
+                types={types}
+                unit={UNIT[dimension]}
+              />
+            )}
+          />
+          <ReferenceLine
+            x={Math.min(xDomain[1], Math.max(xDomain[0], at))}
+            stroke="#111827"
+            strokeDasharray="4 3"
+            label={{ value: 'requirement', position: 'insideTopRight', fontSize: 10, fill: '#111827' }}
+          />
+          {types.map((t) => (
+            <Line
+              key={t}
+              type="linear"
+              dataKey={t}
+              name={t}
+              stroke={VOLUME_TYPE_COLORS[t]}
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <div className="ebs-chart-legend" aria-label="Legend">
+        {types.map((t) => (
+          <span key={t} className="ebs-legend-key">
+            <span className="ebs-legend-swatch" style={{ background: VOLUME_TYPE_COLORS[t] }} />
+            {t}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function CurveTooltip({
+  active,
+  payload,
+  types,
+  unit,
+}: {
+  active: boolean | undefined;
+  payload: ReadonlyArray<{ payload?: unknown }> | undefined;
+  types: VolumeType[];
+  unit: string;
+}) {
+  const row = payload?.[0]?.payload as Row | undefined;
+  if (!active || !row) return null;
+  const ranked = types
+    .map((t) => ({ t, usd: row.raw[t] ?? null }))
+    .sort((a, b) => (a.usd === null ? 1 : b.usd === null ? -1 : new Decimal(a.usd).comparedTo(b.usd)));
+  return (
+    <div className="ebs-chart-tooltip">
+      <div className="strong">
+        {Math.round(row.x).toLocaleString('en-US')} {unit}
+      </div>
+      <table>
+        <tbody>
+          {ranked.map(({ t, usd }) => (
+            <tr key={t}>
+              <td>
+                <span className="ebs-legend-swatch" style={{ background: VOLUME_TYPE_COLORS[t] }} />
+                {t}
+              </td>
+              <td className="num">{usd === null ? 'cannot meet' : formatMoney(usd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

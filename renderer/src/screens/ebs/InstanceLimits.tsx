@@ -1,0 +1,25 @@
+import type { InstanceRow } from '../../../../shared/catalog-types';
+import { mbpsToMiBps } from '../../../../shared/units';
+import { formatCount, formatMiBps } from './ebs-format';
+
+const iops = (v: number | null) => (v === null ? 'n/a' : `${formatCount(v)} IOPS`);
+const mibps = (v: number | null) => (v === null ? 'n/a' : formatMiBps(mbpsToMiBps(v)));
+
+/** The chosen instance's own EBS limits (AWS quotes MB/s; shown in MiB/s like the rest of the screen). */
+export function InstanceLimits({ row }: { row: InstanceRow }) {
+  return (
+    <span className="ebs-instance-limits" data-testid="ebs-instance-limits">
+      <strong className="type-cell">{row.instanceType}</strong> EBS baseline{' '}
+      <span className="num">
+        {iops(row.ebsBaselineIops)} · {mibps(row.ebsBaselineThroughputMBps)}
+      </span>
+      , maximum{' '}
+      <span className="num">
+        {iops(row.ebsMaxIops)} · {mibps(row.ebsMaxThroughputMBps)}
+      </span>
+      {row.ebsMaxIops !== null && row.ebsMaxIops !== row.ebsBaselineIops && (
+        <span className="muted small"> (maximum guaranteed 30 min once a day)</span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+import type { VolumeType } from '../../../../shared/catalog-types';
+import type { SizingOptionDto } from '../../../../shared/ebs/transport';
+import type { Scenario, ScenarioLine, SnapshotPolicy, Volume } from '../../../../shared/scenario/schema';
+import { formatCount } from './ebs-format';
+import type { SnapshotPolicyValues } from './sizing-state';
+
+/** Volume types whose IOPS are provisioned (and so belong in the scenario); gp3 alone sets throughput. */
+const TAKES_IOPS: ReadonlySet<VolumeType> = new Set(['gp3', 'io1', 'io2']);
+/** A scenario line holds at most this many volume entries (shared/scenario/schema.ts). */
+export const MAX_VOLUMES_PER_LINE = 32;
+
+/** The scenario volume entry for a sizing option, with the panel's snapshot policy when asked. */
+export function volumeForOption(option: SizingOptionDto, snapshot: SnapshotPolicyValues | null): Volume {
+  const volume: Volume = {
+    volumeType: option.volumeType,
+    sizeGiB: option.sizeGiBPerVolume,
+    count: option.volumes,
+  };
+  if (option.iopsPerVolume !== null && TAKES_IOPS.has(option.volumeType)) {
+    volume.iops = Math.ceil(option.iopsPerVolume);
+  }
+  if (option.throughputMiBpsPerVolume !== null && option.volumeType === 'gp3') {
+    volume.throughputMiBps = option.throughputMiBpsPerVolume;
+  }
+  if (snapshot) {
+    const policy: SnapshotPolicy = {
+      frequency: snapshot.frequency,
+      retentionCount: snapshot.retentionCount,
+      dailyChangePct: snapshot.dailyChangePct,
+      tier: snapshot.tier,
+    };
+    volume.snapshot = policy;
+  }
+  return volume;
+}
+
+/** A copy of the document with the volume appended to one line; throws a readable Error if it can't. */
+export function appendVolume(document: Scenario, lineId: string, volume: Volume): Scenario {
+  const line = document.lines.find((l) => l.id === lineId);
+  if (!line) throw new Error(`Line "${lineId}" is no longer in this scenario.`);
+  if (line.volumes.length >= MAX_VOLUMES_PER_LINE) {
+    throw new Error(
+      `Line ${lineLabel(line)} already has ${MAX_VOLUMES_PER_LINE} volume entries, the most a line holds.`,
+    );
+  }
+  return {
+    ...document,
+    lines: document.lines.map((l) => (l.id === lineId ? { ...l, volumes: [...l.volumes, volume] } : l)),
+  };
+}
+
+export function lineLabel(line: Pick<ScenarioLine, 'id' | 'name'>): string {
+  return line.name?.trim() ? line.name : line.id;
+}
+
+/** "Added 2 × 1,000 GiB gp3 to line web of Prod". */
+export function addedMessage(
+  volume: Volume,
+  line: Pick<ScenarioLine, 'id' | 'name'>,
+  scenarioName: string,
+): string {
+  return `Added ${volume.count} × ${formatCount(volume.sizeGiB)} GiB ${volume.volumeType} to line ${lineLabel(line)} of ${scenarioName}`;
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import type { CallInput } from '../../../../shared/contract';
+
+export const DEFAULT_REGION = 'us-east-1';
+export const CURVE_STEPS = 60;
+export const MAX_CAPACITY_GIB = 64 * 65_536;
+export const MAX_IO_SIZE_KIB = 16 * 1024;
+export const MAX_STRIPE_VOLUMES = 64;
+/** `ebs.snapshotCost` takes one volume's size: at most the largest EBS volume. */
+export const MAX_SNAPSHOT_VOLUME_GIB = 65_536;
+
+export const IO_PATTERNS = ['random', 'sequential'] as const;
+export type IoPattern = (typeof IO_PATTERNS)[number];
+export const CURVE_DIMENSIONS = ['iops', 'throughput'] as const;
+export type CurveDimension = (typeof CURVE_DIMENSIONS)[number];
+export const SNAPSHOT_FREQUENCIES = ['hourly', 'daily', 'weekly', 'monthly'] as const;
+export type SnapshotFrequency = (typeof SNAPSHOT_FREQUENCIES)[number];
+export const SNAPSHOT_TIERS = ['standard', 'archive'] as const;
+export type SnapshotTier = (typeof SNAPSHOT_TIERS)[number];
+
+/** What the form holds; numbers stay strings so a half-typed value is kept as typed. */
+export interface SizingForm {
+  region: string;
+  capacityGiB: string;
+  iops: string;
+  throughputMiBps: string;
+  ioSizeKiB: string;
+  pattern: IoPattern;
+  /** Percent of the day at the peak; empty means sustained. */
+  dutyCyclePct: string;
+  instanceType: string;
+  maxStripeVolumes: string;
+}
+
+export interface SnapshotForm {
+  frequency: SnapshotFrequency;
+  retentionCount: string;
+  dailyChangePct: string;
+  usedPct: string;
+  tier: SnapshotTier;
+}
+
+export interface EbsScreenState {
+  form: SizingForm;
+  snapshot: SnapshotForm;
+  curveDimension: CurveDimension;
+}
+
+export const DEFAULT_FORM: SizingForm = {
+  region: DEFAULT_REGION,
+  capacityGiB: '2000',
+  iops: '12000',
+  throughputMiBps: '400',
+  ioSizeKiB: '16',
+  pattern: 'random',
+  dutyCyclePct: '',
+  instanceType: '',
+  maxStripeVolumes: '16',
+};
+
+export const DEFAULT_SNAPSHOT: SnapshotForm = {
+  frequency: 'daily',
+  retentionCount: '7',
+  dailyChangePct: '2',
+  usedPct: '60',
+  tier: 'standard',
+};
+
+export const DEFAULT_STATE: EbsScreenState = {
+  form: DEFAULT_FORM,
+  snapshot: DEFAULT_SNAPSHOT,
+  curveDimension: 'iops',
+};
+
+const numberText = z
+  .string()
+  .max(12)
+  .regex(/^[\d.]*$/);
+
+// Each field falls back on its own, so one bad value in storage doesn't throw the rest away.
+const formSchema = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/)
+    .catch(DEFAULT_FORM.region),
+  capacityGiB: numberText.catch(DEFAULT_FORM.capacityGiB),
+  iops: numberText.catch(DEFAULT_FORM.iops),
+  throughputMiBps: numberText.catch(DEFAULT_FORM.throughputMiBps),
+  ioSizeKiB: numberText.catch(DEFAULT_FORM.ioSizeKiB),
+  pattern: z.enum(IO_PATTERNS).catch(DEFAULT_FORM.pattern),
+  dutyCyclePct: numberText.catch(DEFAULT_FORM.dutyCyclePct),
+  instanceType: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9.-]*$/)
+    .catch(DEFAULT_FORM.instanceType),
+  maxStripeVolumes: numberText.catch(DEFAULT_FORM.maxStripeVolumes),
+});
+
+const snapshotSchema = z.object({
+  frequency: z.enum(SNAPSHOT_FREQUENCIES).catch(DEFAULT_SNAPSHOT.frequency),
+  retentionCount: numberText.catch(DEFAULT_SNAPSHOT.retentionCount),
+  dailyChangePct: numberText.catch(DEFAULT_SNAPSHOT.dailyChangePct),
+  usedPct: numberText.catch(DEFAULT_SNAPSHOT.usedPct),
+  tier: z.enum(SNAPSHOT_TIERS).catch(DEFAULT_SNAPSHOT.tier),
+});
+
+const stateSchema = z.object({
+  form: formSchema.catch(DEFAULT_FORM),
+  snapshot: snapshotSchema.catch(DEFAULT_SNAPSHOT),
+  curveDimension: z.enum(CURVE_DIMENSIONS).catch(DEFAULT_STATE.curveDimension),
+});
+
+/** Validates what localStorage held; anything unrecognised becomes its default. */
+export function restoreEbsState(stored: unknown): EbsScreenState {
+  const result = stateSchema.safeParse(stored);
+  return result.success ? result.data : DEFAULT_STATE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing the form
+
+type Parsed = { ok: true; value: number } | { ok: false; message: string };
+
+interface NumberRule {
+  /** Lowest allowed value, and whether it is allowed itself. */
+  min: number;
+  minInclusive: boolean;
+  max: number;
+  integer?: boolean;
+  unit: string;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** A number typed into the form, checked against its rule; the message says what is allowed. */
+export function parseNumber(text: string, rule: NumberRule): Parsed {
+  const t = text.trim();
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(t)) return { ok: false, message: 'Enter a number' };
+  const value = Number(t);
+  const lowOk = rule.minInclusive ? value >= rule.min : value > rule.min;
+  if (!lowOk || value > rule.max) {
+    const low = rule.minInclusive ? `${fmt(rule.min)}` : `above ${fmt(rule.min)}`;
+    return { ok: false, message: `Must be ${low} to ${fmt(rule.max)} ${rule.unit}`.trim() };
+  }
+  if (rule.integer && !Number.isInteger(value)) return { ok: false, message: 'Must be a whole number' };
+  return { ok: true, value };
+}
+
+export const RULES = {
+  capacityGiB: { min: 0, minInclusive: false, max: MAX_CAPACITY_GIB, unit: 'GiB' },
+  iops: { min: 0, minInclusive: true, max: 100_000_000, unit: 'IOPS' },
+  throughputMiBps: { min: 0, minInclusive: true, max: 10_000_000, unit: 'MiB/s' },
+  ioSizeKiB: { min: 1, minInclusive: true, max: MAX_IO_SIZE_KIB, unit: 'KiB' },
+  dutyCyclePct: { min: 0, minInclusive: false, max: 100, unit: '%' },
+  maxStripeVolumes: { min: 1, minInclusive: true, max: MAX_STRIPE_VOLUMES, integer: true, unit: 'volumes' },
+  retentionCount: { min: 1, minInclusive: true, max: 10_000, integer: true, unit: 'snapshots' },
+  dailyChangePct: { min: 0, minInclusive: true, max: 100, unit: '%' },
+  usedPct: { min: 0, minInclusive: false, max: 100, unit: '%' },
+} satisfies Record<string, NumberRule>;
+
+export type FormField =
+  'capacityGiB' | 'iops' | 'throughputMiBps' | 'ioSizeKiB' | 'dutyCyclePct' | 'maxStripeVolumes';
+export type FormErrors = Partial<Record<FormField | 'instanceType', string>>;
+
+export type FitInput = CallInput<'ebs.fit'>;
+
+/**
+ * The `ebs.fit` input for the form, or null with a message per invalid field (nothing invalid is sent).
+ * `instanceKnown` says whether the typed instance type is in the catalog for the region.
+ */
+export function toFitInput(
+  form: SizingForm,
+  dimension: CurveDimension,
+  instance: { text: string; known: boolean | null },
+): { input: FitInput | null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const values: Partial<Record<FormField, number>> = {};
+  const fields: FormField[] = ['capacityGiB', 'iops', 'throughputMiBps', 'ioSizeKiB', 'maxStripeVolumes'];
+  for (const field of fields) {
+    const parsed = parseNumber(form[field], RULES[field]);
+    if (parsed.ok) values[field] = parsed.value;
+    else errors[field] = parsed.message;
+  }
+  let dutyCycle: number | undefined;
+  if (form.dutyCyclePct.trim() !== '') {
+    const parsed = parseNumber(form.dutyCyclePct, RULES.dutyCyclePct);
+    if (parsed.ok) dutyCycle = parsed.value / 100;
+    else errors.dutyCyclePct = parsed.message;
+  }
+  const instanceType = instance.text.trim();
+  if (instanceType !== '' && instance.known === false) {
+    errors.instanceType = `${instanceType} is not an instance type in ${form.region}`;
+  }
+  // While the instance lookup is still answering, hold the call rather than size without it.
+  const waiting = instanceType !== '' && instance.known === null;
+  if (Object.keys(errors).length > 0 || waiting) return { input: null, errors };
+
+  const input: FitInput = {
+    region: form.region,
+    capacityGiB: values.capacityGiB!,
+    iops: values.iops!,
+    throughputMiBps: values.throughputMiBps!,
+    ioSizeKiB: values.ioSizeKiB!,
+    pattern: form.pattern,
+    maxStripeVolumes: values.maxStripeVolumes!,
+    curve: { dimension, steps: CURVE_STEPS },
+  };
+  if (dutyCycle !== undefined && dutyCycle < 1) input.dutyCycle = dutyCycle;
+  if (instanceType !== '') input.instanceType = instanceType;
+  return { input, errors };
+}
+
+export type SnapshotErrors = Partial<Record<'retentionCount' | 'dailyChangePct' | 'usedPct', string>>;
+
+export interface SnapshotPolicyValues {
+  frequency: SnapshotFrequency;
+  retentionCount: number;
+  dailyChangePct: number;
+  usedPct: number;
+  tier: SnapshotTier;
+}
+
+/** The snapshot policy the panel describes, or null with a message per invalid field. */
+export function parseSnapshotForm(form: SnapshotForm): {
+  policy: SnapshotPolicyValues | null;
+  errors: SnapshotErrors;
+} {
+  const errors: SnapshotErrors = {};
+  const retention = parseNumber(form.retentionCount, RULES.retentionCount);
+  const change = parseNumber(form.dailyChangePct, RULES.dailyChangePct);
+  const used = parseNumber(form.usedPct, RULES.usedPct);
+  if (!retention.ok) errors.retentionCount = retention.message;
+  if (!change.ok) errors.dailyChangePct = change.message;
+  if (!used.ok) errors.usedPct = used.message;
+  if (!retention.ok || !change.ok || !used.ok) return { policy: null, errors };
+  return {
+    policy: {
+      frequency: form.frequency,
+      retentionCount: retention.value,
+      dailyChangePct: change.value,
+      usedPct: used.value,
+      tier: form.tier,
+    },
+    errors,
+  };
+}
