@@ -491,8 +491,10 @@ function layoutProvisioned(type: 'io1' | 'io2', p: PerVolumeNeed): Layout | null
 function layoutHdd(type: 'st1' | 'sc1', p: PerVolumeNeed): Layout | null {
   const limits = VOLUME_LIMITS[type];
   const rule = HDD_THROUGHPUT_PER_TIB[type];
-  if (p.ops > limits.maxIopsPerVolume || p.throughputMiBps > rule.cap) return null;
-  const t = p.throughputMiBps;
+  // AWS ("Inefficiency of small read/writes on HDD", EBS User Guide): an I/O of 1 MiB or less counts as
+  // a 1 MiB throughput credit (sequential ones merged first), so each counted operation spends 1 MiB.
+  const t = Math.max(p.throughputMiBps, p.ops * (IO_SIZE_CAP_KIB.hdd / 1024));
+  if (p.ops > limits.maxIopsPerVolume || t > rule.cap) return null;
   const forBaseline = ceilSafe((t * 1024) / rule.baseline);
   const sustainedSize = Math.max(p.capacityGiB, forBaseline);
   let sizeGiB = sustainedSize;

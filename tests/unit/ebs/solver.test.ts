@@ -40,6 +40,40 @@ describe('EBS sizing solver', () => {
     expect(second?.bindingConstraint).toBe('iops');
   });
 
+  it('charges each small random HDD I/O a full 1 MiB of throughput credit', () => {
+    // AWS: on st1/sc1 "an I/O request of 1 MiB or less counts as a 1 MiB I/O credit".
+    // 400 random 16 KiB IOPS move only 400 x 16 / 1,024 = 6.25 MiB/s, but spend 400 x 1 MiB = 400 MiB/s
+    // of credits: sustained, st1 needs 400 / 40 MiB/s per TiB = 10 TiB = 10,240 GiB -> 10,240 x 0.045 = $460.80.
+    const st1 = optionFor(
+      {
+        capacityGiB: 200,
+        iops: 400,
+        throughputMiBps: 0,
+        ioSizeKiB: 16,
+        pattern: 'random',
+        volumeTypes: ['st1'],
+      },
+      'st1',
+    );
+    expect(st1.sizeGiBPerVolume).toBe(10240);
+    expect(toUsdString(st1.monthlyUsd)).toBe('460.8');
+    // The same bytes written sequentially merge into ceil(6.25) = 7 operations of 1 MiB: 7 MiB/s of credits
+    // needs 7 x 1,024 / 40 = 179.2 GiB, less than the 200 GiB capacity: 200 x 0.045 = $9.
+    const seq = optionFor(
+      {
+        capacityGiB: 200,
+        iops: 400,
+        throughputMiBps: 0,
+        ioSizeKiB: 16,
+        pattern: 'sequential',
+        volumeTypes: ['st1'],
+      },
+      'st1',
+    );
+    expect(seq.sizeGiBPerVolume).toBe(200);
+    expect(toUsdString(seq.monthlyUsd)).toBe('9');
+  });
+
   it('sizes st1 up for sustained throughput', () => {
     // 200 MiB/s at 40 MiB/s per TiB = 5 TiB = 5,120 GiB; 5,120 × 0.045 = $230.40
     const st1 = optionFor(
