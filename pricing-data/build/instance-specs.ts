@@ -1,36 +1,9 @@
+import type { InstanceTypeDbRow } from '../../main/catalog/row-mapping';
 import { normalizationFactorForSize } from '../../shared/pricing/normalization';
 import { readCsv } from './read-snapshot';
 
-export interface SpecRow {
-  instance_type: string;
-  family: string;
-  size: string;
-  generation: 'current' | 'previous';
-  vcpu: number;
-  memory_gib: number;
-  arch: 'x86_64' | 'arm64';
-  architectures: string;
-  processor: string | null;
-  clock_ghz: number | null;
-  burstable: number;
-  bare_metal: number;
-  network_performance: string | null;
-  network_baseline_gbps: number | null;
-  network_peak_gbps: number | null;
-  gpu_count: number;
-  gpu_model: string | null;
-  gpu_memory_gib: number | null;
-  accelerator_info: string | null;
-  instance_store_gb: number;
-  instance_store_disks: string | null;
-  ebs_baseline_bandwidth_mbps: number | null;
-  ebs_max_bandwidth_mbps: number | null;
-  ebs_baseline_iops: number | null;
-  ebs_max_iops: number | null;
-  ebs_baseline_throughput_mbps: number | null;
-  ebs_max_throughput_mbps: number | null;
-  normalization_factor: number | null;
-}
+/** One instance_types row, exactly as the catalog stores it. */
+export type SpecRow = InstanceTypeDbRow;
 
 const num = (v: string | undefined): number | null => (v === undefined || v.trim() === '' ? null : Number(v));
 const str = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -47,3 +48,28 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const ARTIFACTS = resolve(ROOT, 'tests', 'e2e', 'artifacts');
+
+/**
+ * For an e2e file: starts `serve` on the run's catalog and one Chromium page before the tests, and
+ * stops both after. Returns getters, since the values exist only once beforeAll has run.
+ */
+export function useServedPage(
+  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+  catalogPath: () => string,
+  viewport = { width: 1500, height: 1000 },
+): { page: () => Page; url: () => string } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let serve: { url: string; stop: () => void } | undefined;
+  hooks.beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    serve = await startServeProcess(catalogPath());
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport });
+  });
+  hooks.afterAll(async () => {
+    await browser?.close();
+    serve?.stop();
+  });
+  return { page: () => page!, url: () => serve!.url };
+}
