@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import { CatalogScreen } from './CatalogScreen';
+import { CompareScreen } from './CompareScreen';
+import { EbsSizingScreen } from './EbsSizingScreen';
+import { WorkloadsScreen } from './WorkloadsScreen';
 
 /** What every screen receives from the shell. */
 export interface ScreenProps {
@@ -10,4 +13,7 @@ export interface ScreenProps {
 /** The app's screens in nav order; the URL hash (#catalog, …) selects one. Add a screen here. */
 export const SCREENS: { id: string; label: string; component: ComponentType<ScreenProps> }[] = [
   { id: 'catalog', label: 'Catalog', component: CatalogScreen },
+  { id: 'ebs', label: 'EBS Sizing', component: EbsSizingScreen },
+  { id: 'workloads', label: 'Workloads', component: WorkloadsScreen },
+  { id: 'compare', label: 'Compare', component: CompareScreen },
 ];

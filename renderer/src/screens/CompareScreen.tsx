@@ -1,0 +1,156 @@
+import { useMemo } from 'react';
+import { CumulativeCostChart, type CumulativeSeries } from '../charts/CumulativeCostChart';
+import { WorkloadCostChart } from '../charts/WorkloadCostChart';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useApiCall } from '../hooks/useApiCall';
+import { useCurrentScenario } from '../hooks/useCurrentScenario';
+import { usePersistentState } from '../hooks/usePersistentState';
+import { StrategyPicker } from './compare/StrategyPicker';
+import {
+  ON_DEMAND_ID,
+  byThreeYear,
+  cheapestId,
+  defaultSelection,
+  isComplete,
+  restoreSelection,
+} from './compare/strategy-selection';
+import { StrategyTable } from './compare/StrategyTable';
+import { useSavedScenario } from './compare/useSavedScenario';
+import './workloads/workloads.css';
+import './compare/compare.css';
+
+const SELECTION_KEY = 'planner.compare.charted.v1';
+const PALETTE = [
+  '#2563eb',
+  '#16a34a',
+  '#d97706',
+  '#7c3aed',
+  '#db2777',
+  '#0891b2',
+  '#65a30d',
+  '#dc2626',
+  '#4f46e5',
+  '#0d9488',
+];
+const REFERENCE_COLOR = '#6b7280';
+
+/** Compare: the current scenario priced under every purchase strategy, with cumulative cash over 3 years. */
+export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
+  const [currentId] = useCurrentScenario();
+  const saved = useSavedScenario(currentId);
+  const input = saved.scenario ? { document: saved.scenario.document } : null;
+  const compare = useApiCall('pricing.compare', input);
+  const estimate = useApiCall('pricing.estimate', input);
+  const [picked, setPicked] = usePersistentState<string[] | null>(SELECTION_KEY, restoreSelection);
+
+  const results = useMemo(() => compare.data ?? [], [compare.data]);
+  const cheapest = cheapestId(results);
+  const available = new Set(results.filter(isComplete).map((s) => s.id));
+  const selection = (picked ?? defaultSelection(results)).filter(
+    (id) => available.has(id) && id !== ON_DEMAND_ID,
+  );
+  const charted = new Set(selection);
+
+  // Colours follow the charted strategies in table order, so the few on the chart stay distinct.
+  const colors = new Map<string, string>([[ON_DEMAND_ID, REFERENCE_COLOR]]);
+  results.filter((s) => charted.has(s.id)).forEach((s, i) => colors.set(s.id, PALETTE[i % PALETTE.length]!));
+
+  const series: CumulativeSeries[] = results
+    .filter(isComplete)
+    .filter((s) => s.id === ON_DEMAND_ID || charted.has(s.id))
+    .map((s) => ({
+      id: s.id,
+      label: s.label,
+      color: colors.get(s.id) ?? REFERENCE_COLOR,
+      cumulativeUsd: s.cumulativeUsd,
+      breakEvenMonth: s.breakEvenMonth,
+      reference: s.id === ON_DEMAND_ID,
+    }));
+
+  const setSelection = (ids: string[]) => setPicked(ids);
+  const toggle = (id: string, on: boolean) =>
+    setSelection(on ? [...selection.filter((x) => x !== id), id] : selection.filter((x) => x !== id));
+
+  const errors = [...shellErrors, saved.error, compare.error, estimate.error].filter(
+    (m): m is string => m !== null,
+  );
+
+  if (currentId === null || saved.missing) {
+    return (
+      <main className="compare-screen">
+        <ErrorBanner messages={shellErrors} />
+        <div className="compare-empty" data-testid="compare-no-scenario">
+          <p>{saved.missing ? 'The chosen scenario no longer exists.' : 'No scenario chosen yet.'}</p>
+          <p>
+            <a href="#workloads">Build or choose a workload mix on the Workloads screen</a>, then come back to
+            compare purchase strategies.
+          </p>
+        </div>
+      </main>
+    );
+  }
+
+  const doc = saved.scenario?.document;
+  return (
+    <main className="compare-screen">
+      <ErrorBanner messages={errors} />
+      <div className="compare-header">
+        <h2 className="section-title">{doc ? doc.name : 'Loading…'}</h2>
+        {doc && (
+          <span className="muted">
+            {doc.lines.length} {doc.lines.length === 1 ? 'line' : 'lines'} · {doc.hoursPerMonth} h/month ·{' '}
+            <a href="#workloads">edit on Workloads</a>
+          </span>
+        )}
+        {compare.loading && <span className="loading-indicator">Pricing…</span>}
+      </div>
+      {doc && doc.lines.length === 0 ? (
+        <div className="compare-empty">
+          <p>
+            This scenario has no lines yet. <a href="#workloads">Add some on the Workloads screen.</a>
+          </p>
+        </div>
+      ) : (
+        <div className="compare-body">
+          <section className="compare-panel compare-table-panel">
+            <StrategyTable
+              results={results}
+              cheapestId={cheapest}
+              charted={charted}
+              colors={colors}
+              onToggle={toggle}
+            />
+            {compare.data && (
+              <p className="muted small">
+                Each strategy buys for every line’s steady usage, the rest on-demand; EBS is the same in each.
+                1-year terms are renewed twice over 3 years. Strategies without a price in this catalog show
+                n/a, never $0.
+              </p>
+            )}
+          </section>
+          <section className="compare-panel compare-chart-panel">
+            <div className="section-header">
+              <h3 className="subsection-title">Cumulative cash over 36 months</h3>
+              <StrategyPicker
+                onPick={(kind) =>
+                  setSelection(
+                    kind === 'cheapest'
+                      ? defaultSelection(results)
+                      : kind === 'all'
+                        ? byThreeYear(results).map((s) => s.id)
+                        : [],
+                  )
+                }
+              />
+            </div>
+            {compare.data && <CumulativeCostChart series={series} />}
+          </section>
+          <section className="compare-panel compare-chart-panel">
+            <h3 className="subsection-title">Monthly cost by line (scenario as bought)</h3>
+            {estimate.data && <WorkloadCostChart lines={estimate.data.lines} />}
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}

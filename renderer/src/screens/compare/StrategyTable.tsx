@@ -1,0 +1,149 @@
+import type { StrategyResult } from '../../../../shared/pricing/estimate-types';
+import { formatMoney } from '../../format';
+import { ON_DEMAND_ID } from './strategy-selection';
+
+export interface StrategyTableProps {
+  results: StrategyResult[];
+  cheapestId: string | null;
+  charted: ReadonlySet<string>;
+  colors: ReadonlyMap<string, string>;
+  onToggle: (id: string, charted: boolean) => void;
+}
+
+const UNAVAILABLE = 'n/a — import AWS’s price files';
+
+/** One row per purchase strategy; the cheapest complete 3-year total is highlighted, unpriced ones muted. */
+export function StrategyTable({ results, cheapestId, charted, colors, onToggle }: StrategyTableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="data-table compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th scope="col" className="chart-col">
+              Chart
+            </th>
+            <th scope="col">Strategy</th>
+            <th scope="col" className="num">
+              Monthly
+            </th>
+            <th scope="col" className="num">
+              Upfront
+            </th>
+            <th scope="col" className="num">
+              Amortized / mo
+            </th>
+            <th scope="col" className="num">
+              1 year
+            </th>
+            <th scope="col" className="num">
+              3 years
+            </th>
+            <th scope="col" className="num">
+              Saving
+            </th>
+            <th scope="col" className="num">
+              Break-even
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((s) => (
+            <StrategyRow
+              key={s.id}
+              strategy={s}
+              cheapest={s.id === cheapestId}
+              charted={s.id === ON_DEMAND_ID || charted.has(s.id)}
+              color={colors.get(s.id)}
+              onToggle={onToggle}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function StrategyRow({
+  strategy: s,
+  cheapest,
+  charted,
+  color,
+  onToggle,
+}: {
+  strategy: StrategyResult;
+  cheapest: boolean;
+  charted: boolean;
+  color: string | undefined;
+  onToggle: (id: string, charted: boolean) => void;
+}) {
+  const available = s.complete && s.threeYearUsd !== null;
+  const reason = s.warnings.find((w) => w.code === 'strategy-unavailable') ?? s.warnings[0];
+  const className = [
+    'strategy-row',
+    available ? '' : 'is-unavailable',
+    cheapest ? 'is-cheapest' : '',
+    s.id === ON_DEMAND_ID ? 'is-reference' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <tr
+      className={className}
+      data-testid="strategy-row"
+      data-strategy-id={s.id}
+      data-three-year-usd={s.threeYearUsd ?? ''}
+      data-monthly-usd={s.monthlyUsd ?? ''}
+      data-break-even={s.breakEvenMonth === null ? '' : String(s.breakEvenMonth)}
+    >
+      <td className="chart-col">
+        <input
+          type="checkbox"
+          aria-label={`Chart ${s.label}`}
+          data-testid="strategy-chart-toggle"
+          checked={available && charted}
+          disabled={!available || s.id === ON_DEMAND_ID}
+          onChange={(e) => onToggle(s.id, e.target.checked)}
+        />
+        {available && charted && color && <span className="swatch" style={{ background: color }} />}
+      </td>
+      <th scope="row" className="strategy-label">
+        <span>{s.label}</span>
+        {cheapest && <span className="badge-cheapest">Cheapest over 3 years</span>}
+        {s.id === ON_DEMAND_ID && <span className="badge-reference">reference</span>}
+        {available && s.warnings.length > 0 && (
+          <span className="muted small strategy-reason" title={s.warnings.map((w) => w.message).join('\n')}>
+            {s.warnings.length} warning{s.warnings.length === 1 ? '' : 's'}: {s.warnings[0]!.message}
+          </span>
+        )}
+      </th>
+      {available ? (
+        <>
+          <td className="num">{formatMoney(s.monthlyUsd)}</td>
+          <td className="num">{formatMoney(s.upfrontUsd)}</td>
+          <td className="num">{formatMoney(s.amortizedMonthlyUsd)}</td>
+          <td className="num">{formatMoney(s.oneYearUsd)}</td>
+          <td className="num strong">{formatMoney(s.threeYearUsd)}</td>
+          <td className="num">{s.savingsVsOnDemandPct === null ? 'n/a' : `${s.savingsVsOnDemandPct}%`}</td>
+          <td className="num">{s.id === ON_DEMAND_ID ? '—' : breakEvenText(s.breakEvenMonth)}</td>
+        </>
+      ) : (
+        <td className="unavailable-cell" colSpan={7}>
+          <span className="unavailable-note">{UNAVAILABLE}</span>
+          {reason && <span className="small strategy-reason">{withoutLabel(reason.message, s.label)}</span>}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function breakEvenText(month: number | null): string {
+  if (month === null) return 'not within 36 months';
+  if (month === 0) return 'from the start';
+  return `month ${month}`;
+}
+
+/** The warning repeats the strategy's name, already in the row: drop it ("cannot be fully priced: …"). */
+function withoutLabel(message: string, label: string): string {
+  return message.startsWith(`${label} `) ? message.slice(label.length + 1) : message;
+}

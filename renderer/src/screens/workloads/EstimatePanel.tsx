@@ -1,0 +1,131 @@
+import type { ScenarioEstimate } from '../../../../shared/pricing/estimate-types';
+import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
+import { formatMoney } from '../../format';
+import { WarningList } from './WarningList';
+
+export interface EstimatePanelProps {
+  estimate: ScenarioEstimate | undefined;
+  loading: boolean;
+  error: string | null;
+  /** The document doesn't validate: the figures shown are for the last valid version. */
+  stale: boolean;
+}
+
+const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** The live estimate of the mix: per line, totals, every warning, and the cost by line. */
+export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanelProps) {
+  return (
+    <section className="estimate-panel" aria-label="Estimate" aria-busy={loading}>
+      <div className="section-header">
+        <h2 className="section-title">Estimate</h2>
+        {loading && <span className="loading-indicator small">Updating…</span>}
+        {stale && <span className="field-warning small">Showing the last valid version</span>}
+      </div>
+      {error && <p className="field-error">The estimate failed: {error}</p>}
+      {!estimate ? (
+        <p className="muted">{error ? '' : 'Estimating…'}</p>
+      ) : (
+        <>
+          <Totals estimate={estimate} />
+          <div className="table-wrap">
+            <table className="data-table estimate-table">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col" className="num" title="Instance-hours per month">
+                    Inst-h/mo
+                  </th>
+                  <th scope="col" className="num">
+                    Compute
+                  </th>
+                  <th scope="col" className="num">
+                    Storage
+                  </th>
+                  <th scope="col" className="num">
+                    Upfront
+                  </th>
+                  <th scope="col" className="num">
+                    Monthly
+                  </th>
+                  <th scope="col" className="num" title="Monthly with upfronts spread over their term">
+                    Amort.
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {estimate.lines.map((l) => (
+                  <tr
+                    key={l.id}
+                    data-testid="estimate-line"
+                    data-line-id={l.id}
+                    data-monthly-usd={l.monthlyUsd ?? ''}
+                    className={l.complete ? undefined : 'is-incomplete'}
+                  >
+                    <td className="line-cell">
+                      <div className="mono">{l.id}</div>
+                      <div className="muted small">
+                        {l.instanceType}, {l.model}
+                      </div>
+                    </td>
+                    <td className="num">{hoursFormat.format(l.instanceHours)}</td>
+                    <td className="num">{formatMoney(l.computeMonthlyUsd)}</td>
+                    <td className="num" title={`Snapshots ${formatMoney(l.snapshotMonthlyUsd)}`}>
+                      {formatMoney(l.storageMonthlyUsd)}
+                    </td>
+                    <td className="num">{formatMoney(l.upfrontUsd)}</td>
+                    <td className="num strong">{formatMoney(l.monthlyUsd)}</td>
+                    <td className="num">{formatMoney(l.amortizedMonthlyUsd)}</td>
+                  </tr>
+                ))}
+                {estimate.lines.length === 0 && (
+                  <tr className="empty-row">
+                    <td colSpan={7}>No lines yet.</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="subsection-title">Monthly cost by line</h3>
+          <WorkloadCostChart lines={estimate.lines} />
+          <h3 className="subsection-title">Warnings</h3>
+          <WarningList warnings={estimate.warnings} testId="estimate-warnings" />
+          <p className="muted small">
+            Prices as of {estimate.catalogAsOf}; {estimate.hoursPerMonth} hours a month.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Totals({ estimate }: { estimate: ScenarioEstimate }) {
+  const { totals } = estimate;
+  const items = [
+    { label: 'Monthly', usd: totals.monthlyUsd, testId: 'estimate-total-monthly' },
+    { label: 'Upfront', usd: totals.upfrontUsd, testId: 'estimate-total-upfront' },
+    { label: 'Amortized / mo', usd: totals.amortizedMonthlyUsd, testId: 'estimate-total-amortized' },
+    { label: '1 year', usd: totals.oneYearUsd, testId: 'estimate-total-one-year' },
+    { label: '3 years', usd: totals.threeYearUsd, testId: 'estimate-total-three-year' },
+  ];
+  return (
+    <>
+      <dl className="totals">
+        {items.map((i) => (
+          <div key={i.testId} className="total">
+            <dt>{i.label}</dt>
+            <dd data-testid={i.testId} data-usd={i.usd}>
+              {formatMoney(i.usd)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {!totals.complete && (
+        <p className="field-warning small" data-testid="estimate-incomplete">
+          Incomplete: {totals.incompleteLineIds.join(', ')} could not be fully priced; the totals add up only
+          what could (see the warnings).
+        </p>
+      )}
+    </>
+  );
+}

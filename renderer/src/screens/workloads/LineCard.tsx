@@ -1,0 +1,142 @@
+import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '../../../../shared/catalog-types';
+import type { ScenarioLine } from '../../../../shared/scenario/schema';
+import type { LineEstimate } from '../../../../shared/pricing/estimate-types';
+import { formatMoney } from '../../format';
+import { omit, under } from './field-errors';
+import { InstanceField } from './InstanceField';
+import { PurchaseEditor } from './PurchaseEditor';
+import { OS_LABELS } from './scenario-draft';
+import { UsageEditor } from './UsageEditor';
+import { VolumesEditor } from './VolumesEditor';
+
+export interface LineCardProps {
+  line: ScenarioLine;
+  regions: Region[] | undefined;
+  /** Messages keyed by path under this line ("usage.endHour"). */
+  errors: Record<string, string>;
+  estimate: LineEstimate | undefined;
+  onChange: (line: ScenarioLine) => void;
+  onRemove: () => void;
+  onDuplicate: () => void;
+}
+
+/** One line of the mix: what runs where, how much of the week, how it is bought, and its volumes. */
+export function LineCard({
+  line,
+  regions,
+  errors,
+  estimate,
+  onChange,
+  onRemove,
+  onDuplicate,
+}: LineCardProps) {
+  const set = (patch: Partial<ScenarioLine>) => onChange({ ...line, ...patch });
+  const regionKnown = regions?.some((r) => r.code === line.region) ?? false;
+
+  return (
+    <article className="line-card" data-testid="line-card" data-line-id={line.id}>
+      <header className="line-header">
+        <label className="field">
+          <span className="field-label">Line id</span>
+          <input
+            className="text-input mono short"
+            data-testid="line-id"
+            value={line.id}
+            maxLength={64}
+            aria-invalid={errors.id !== undefined}
+            onChange={(e) => set({ id: e.target.value })}
+          />
+          {errors.id && <span className="field-error">{errors.id}</span>}
+        </label>
+        <label className="field field-grow">
+          <span className="field-label">Name</span>
+          <input
+            className="text-input"
+            data-testid="line-name"
+            value={line.name ?? ''}
+            maxLength={200}
+            placeholder="e.g. web tier"
+            onChange={(e) => {
+              onChange(e.target.value === '' ? omit(line, 'name') : { ...line, name: e.target.value });
+            }}
+          />
+        </label>
+        <div className="line-summary">
+          <span className="muted small">Monthly</span>
+          <span className="strong num">{estimate ? formatMoney(estimate.monthlyUsd) : '…'}</span>
+        </div>
+        <div className="line-actions">
+          <button
+            type="button"
+            className="button-secondary small-button"
+            data-testid="line-duplicate"
+            onClick={onDuplicate}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button-secondary small-button"
+            data-testid="line-remove"
+            onClick={onRemove}
+          >
+            Remove
+          </button>
+        </div>
+      </header>
+      <div className="field-row">
+        <label className="field">
+          <span className="field-label">Region</span>
+          <select
+            data-testid="line-region"
+            value={line.region}
+            onChange={(e) => set({ region: e.target.value })}
+          >
+            {!regionKnown && <option value={line.region}>{line.region}</option>}
+            {regions?.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name} ({r.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        <InstanceField
+          region={line.region}
+          os={line.os}
+          value={line.instanceType}
+          error={errors.instanceType}
+          onChange={(instanceType) => set({ instanceType })}
+        />
+        <label className="field">
+          <span className="field-label">OS</span>
+          <select
+            data-testid="line-os"
+            value={line.os}
+            onChange={(e) => set({ os: e.target.value as OperatingSystem })}
+          >
+            {OPERATING_SYSTEMS.map((os) => (
+              <option key={os} value={os}>
+                {OS_LABELS[os]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <UsageEditor usage={line.usage} onChange={(usage) => set({ usage })} errors={under(errors, 'usage.')} />
+      <PurchaseEditor
+        purchase={line.purchase}
+        interruptionTolerant={line.interruptionTolerant}
+        errors={under(errors, 'purchase.')}
+        onChange={(purchase) => set({ purchase })}
+        onTolerantChange={(interruptionTolerant) => set({ interruptionTolerant })}
+      />
+      <VolumesEditor
+        volumes={line.volumes}
+        lifetime={line.volumeLifetime}
+        errors={errors}
+        onChange={(volumes) => set({ volumes })}
+        onLifetimeChange={(volumeLifetime) => set({ volumeLifetime })}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Region } from '../../../../shared/catalog-types';
+import type { Scenario, ScenarioLine } from '../../../../shared/scenario/schema';
+import type { ScenarioEstimate } from '../../../../shared/pricing/estimate-types';
+import { AddLineBar } from './AddLineBar';
+import { under } from './field-errors';
+import { LineCard } from './LineCard';
+import { NumberField } from './NumberField';
+import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
+import { SaveStatusBadge } from './SaveStatusBadge';
+import type { ScenarioDraft } from './useScenarioDraft';
+
+export interface ScenarioEditorProps {
+  document: Scenario;
+  draft: ScenarioDraft;
+  regions: Region[] | undefined;
+  estimate: ScenarioEstimate | undefined;
+}
+
+/** The scenario's name, month length and lines; every edit goes to the draft, which autosaves. */
+export function ScenarioEditor({ document: doc, draft, regions, estimate }: ScenarioEditorProps) {
+  const { edit, validation } = draft;
+  const errors = validation.errors;
+  const setLines = (update: (lines: ScenarioLine[]) => ScenarioLine[]) =>
+    edit((d) => ({ ...d, lines: update(d.lines) }));
+
+  return (
+    <section className="scenario-editor" aria-label="Scenario">
+      <div className="scenario-header">
+        <label className="field field-grow">
+          <span className="field-label">Scenario name</span>
+          <input
+            className="text-input scenario-name-input"
+            data-testid="scenario-name"
+            value={doc.name}
+            maxLength={200}
+            aria-invalid={errors.name !== undefined}
+            onChange={(e) => {
+              const name = e.target.value;
+              edit((d) => ({ ...d, name }));
+            }}
+          />
+          {errors.name && <span className="field-error">{errors.name}</span>}
+        </label>
+        <NumberField
+          label="Hours per month"
+          testId="scenario-hours"
+          min={1}
+          max={744}
+          step={1}
+          value={doc.hoursPerMonth}
+          error={errors.hoursPerMonth}
+          onChange={(hoursPerMonth) => edit((d) => ({ ...d, hoursPerMonth: hoursPerMonth ?? 0 }))}
+        />
+        <SaveStatusBadge draft={draft} />
+      </div>
+      <AddLineBar
+        regions={regions}
+        disabled={doc.lines.length >= 2000}
+        onAdd={(c) => setLines((lines) => [...lines, newLine(lines, c.region, c.instanceType, c.os)])}
+      />
+      {doc.lines.length === 0 && (
+        <p className="empty-note muted">
+          No lines yet: choose a region and instance type above, then “Add line”.
+        </p>
+      )}
+      <div className="line-list">
+        {doc.lines.map((line, i) => (
+          <LineCard
+            // Index keys: a line's id is editable, and the card must keep focus while it is typed.
+            key={i}
+            line={line}
+            regions={regions}
+            errors={under(errors, `lines.${i}.`)}
+            estimate={estimate?.lines.find((l) => l.id === line.id)}
+            onChange={(next) =>
+              setLines((lines) => lines.map((l, j) => (j === i ? followInstanceType(l, next, lines) : l)))
+            }
+            onRemove={() => setLines((lines) => lines.filter((_, j) => j !== i))}
+            onDuplicate={() =>
+              setLines((lines) => [
+                ...lines.slice(0, i + 1),
+                duplicateLine(line, lines),
+                ...lines.slice(i + 1),
+              ])
+            }
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { Decimal } from '../../shared/money';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, useServedPage } from '../support/serve-process';
+
+const served = useServedPage({ beforeAll, afterAll }, () => inject('catalogPath'), {
+  width: 1500,
+  height: 1100,
+});
+const page = () => served.page();
+
+async function setInstance(card: Locator, type: string) {
+  const input = card.getByTestId('line-instance');
+  await input.fill(type);
+  await input.press('Enter');
+}
+async function setNumber(card: Locator, testId: string, value: string) {
+  const input = card.getByTestId(testId);
+  await input.fill(value);
+  await input.press('Tab');
+}
+const usd = (l: Locator, attr = 'data-usd') => l.getAttribute(attr);
+
+describe('Workloads and Compare screens in Chromium against serve', () => {
+  it('builds a two-line mix and shows its estimate', async () => {
+    await page().goto(`${served.url()}#workloads`);
+    await page().getByTestId('scenario-new').click();
+    await page().getByTestId('scenario-name').fill('E2E mix');
+
+    await page().getByTestId('add-line').click();
+    const web = page().getByTestId('line-card').nth(0);
+    await web.getByTestId('line-region').selectOption('us-east-1');
+    await setInstance(web, 'm5.large');
+    await web.getByTestId('line-pattern').selectOption('constant');
+    await setNumber(web, 'line-count', '4');
+    await web.getByTestId('add-volume').click();
+    const vol = web.getByTestId('volume-row').first();
+    await vol.getByTestId('volume-type').selectOption('gp3');
+    await setNumber(vol, 'volume-size', '100');
+
+    await page().getByTestId('add-line').click();
+    const batch = page().getByTestId('line-card').nth(1);
+    await batch.getByTestId('line-region').selectOption('us-east-1');
+    await setInstance(batch, 'c5.xlarge');
+    await batch.getByTestId('line-pattern').selectOption('business-hours');
+    await setNumber(batch, 'line-count', '2');
+    await setNumber(batch, 'line-start-hour', '8');
+    await setNumber(batch, 'line-end-hour', '18');
+
+    // web: 4 x 0.096 x 730 = 280.32 compute + 4 x 100 GiB x 0.08 = 32 storage = 312.32
+    const webId = await web.getAttribute('data-line-id');
+    const webRow = page().locator(`[data-testid="estimate-line"][data-line-id="${webId}"]`);
+    await expect.poll(() => webRow.getAttribute('data-monthly-usd')).toBe('312.32');
+    // the total is the sum of the lines
+    await expect
+      .poll(async () => {
+        const rows = await page()
+          .getByTestId('estimate-line')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-monthly-usd')));
+        const sum = rows.reduce((acc, v) => acc.plus(v ?? '0'), new Decimal(0));
+        const total = await usd(page().getByTestId('estimate-total-monthly'));
+        return rows.length === 2 && total !== null && new Decimal(total).eq(sum) && sum.gt('312.32');
+      })
+      .toBe(true);
+    await expect
+      .poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 })
+      .toContain('Saved');
+    await page().screenshot({ path: join(ARTIFACTS, 'workloads.png'), fullPage: true });
+  });
+
+  it('switches the web line to 1-year all-upfront RIs and shows the upfront', async () => {
+    const web = page().getByTestId('line-card').nth(0);
+    await web.getByTestId('line-purchase-model').selectOption('reserved');
+    await web.getByTestId('line-term').selectOption('1');
+    await web.getByTestId('line-payment').selectOption('all-upfront');
+    await web.getByTestId('line-offering-class').selectOption('standard');
+    await setNumber(web, 'line-ri-count', '4');
+    // 4 RIs x (0.056393 x 8,760 = 494.00268) = 1,976.01072 upfront
+    await expect.poll(() => usd(page().getByTestId('estimate-total-upfront'))).toBe('1976.01072');
+    await expect
+      .poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 })
+      .toContain('Saved');
+  });
+
+  it('compares every strategy with totals, savings and break-even', async () => {
+    await page().goto(`${served.url()}#compare`);
+    const rows = page().getByTestId('strategy-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    const od = page().locator('[data-testid="strategy-row"][data-strategy-id="on-demand"]');
+    const ri = page().locator(
+      '[data-testid="strategy-row"][data-strategy-id="reserved-standard-1y-all-upfront"]',
+    );
+    const odThree = new Decimal((await od.getAttribute('data-three-year-usd')) ?? 'NaN');
+    const riThree = new Decimal((await ri.getAttribute('data-three-year-usd')) ?? 'NaN');
+    // The web line's 4 RIs: 3 x 1,976.01 upfront over 3 years against 36 x 280.32 = 10,091.52 on-demand.
+    expect(riThree.lt(odThree)).toBe(true);
+    expect(odThree.minus(riThree).toNumber()).toBeCloseTo(36 * 280.32 - 3 * 1976.01072, 1);
+    expect(await ri.getAttribute('data-break-even')).toBe('8');
+    await expect
+      .poll(() => page().getByTestId('cumulative-chart').locator('svg path').count())
+      .toBeGreaterThan(1);
+    await page().screenshot({ path: join(ARTIFACTS, 'compare.png'), fullPage: true });
+  });
+});
