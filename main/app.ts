@@ -13,8 +13,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setNativeBinding } from './db/open';
 import { CONTENT_SECURITY_POLICY } from './http-bridge';
-import { registerIpc } from './ipc';
+import { registerIpc, sendMenuCommand } from './ipc';
 import { userDbPath } from './paths';
+import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';
 import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
 
@@ -75,10 +76,34 @@ function configureSession(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-/** File menu items; Export entries go above Quit when reports land. */
+/** File menu: Export report… opens the renderer's export dialog (it picks the format; see downloads). */
 function fileMenu(): MenuItemConstructorOptions {
   const isMac = process.platform === 'darwin';
-  return { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] };
+  return {
+    label: '&File',
+    submenu: [
+      {
+        label: 'Export report…',
+        accelerator: 'CmdOrCtrl+E',
+        click: () => sendMenuCommand(mainWindow?.webContents, 'export-report'),
+      },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+/**
+ * Report downloads (a Blob the renderer saves): a save dialog, then Chromium writes to a temporary
+ * name and renames it, so a failed export never leaves a half-written file at the chosen path.
+ */
+function handleDownloads(ses: Session): void {
+  ses.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({
+      title: 'Export report',
+      defaultPath: join(app.getPath('downloads'), item.getFilename()),
+    });
+  });
 }
 
 function buildMenu(): Menu {
@@ -173,13 +198,18 @@ function start(): void {
   }
   try {
     // Same folder the serve mode and CLI use by default (main/paths.ts), so all three share scenarios.
-    services = createServices({ catalogPath, userDbPath: userDbPath(app.getPath('userData')) });
+    services = createServices({
+      catalogPath,
+      userDbPath: userDbPath(app.getPath('userData')),
+      renderPdf: renderPdfWithElectron,
+    });
   } catch (err) {
     fail('Pricing catalog could not be opened', err instanceof Error ? err.message : String(err));
     return;
   }
 
   configureSession(session.defaultSession);
+  handleDownloads(session.defaultSession);
   registerIpc(ipcMain, services.handlers, (event) =>
     isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, appUrl),
   );

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COMMANDS as CATALOG_COMMANDS, type CliCommand } from './cli/commands';
+import { REPORT_USAGE, runReportCommand } from './cli/report-command';
 import { SCENARIO_COMMANDS } from './cli/scenario-commands';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
@@ -26,6 +27,7 @@ function usage(): string {
     'Usage: npm run --silent cli -- <command>',
     '',
     ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+    '  ' + REPORT_USAGE,
   ].join('\n');
 }
 
@@ -41,6 +43,8 @@ function findCommand(args: string[]): { name: string; cmd: CliCommand; rest: str
 export async function runCli(argv: string[], opts: { catalogPath?: string } = {}): Promise<CliResult> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help')
     return { code: 0, stdout: usage() + '\n', stderr: '' };
+  // Writes a file rather than printing a call's result, so it has its own runner.
+  if (argv[0] === 'report') return runReportCommand(argv.slice(1), opts);
   const found = findCommand(argv);
   if (!found) return { code: 2, stdout: '', stderr: `Unknown command: ${argv.join(' ')}\n\n${usage()}\n` };
   const { name, cmd, rest } = found;

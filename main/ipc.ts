@@ -1,4 +1,5 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/call-names';
 import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../shared/contract';
 import { dispatch } from './dispatch';
 
@@ -32,4 +33,12 @@ export function registerIpc(
   return () => {
     for (const channel of channels) ipc.removeHandler(channel);
   };
+}
+
+/** An application-menu command for the window's page (the preload relays it to window.plannerMenu). */
+export function sendMenuCommand(
+  contents: Pick<WebContents, 'send' | 'isDestroyed'> | null | undefined,
+  command: MenuCommand,
+): void {
+  if (contents && !contents.isDestroyed()) contents.send(MENU_CHANNEL, command);
 }

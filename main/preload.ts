@@ -1,6 +1,12 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, CHANNEL_PREFIX } from '../shared/call-names';
-import type { CallName, CallResult, PlannerBridge } from '../shared/contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  CALL_NAMES,
+  CHANNEL_PREFIX,
+  MENU_CHANNEL,
+  MENU_COMMANDS,
+  type MenuCommand,
+} from '../shared/call-names';
+import type { CallName, CallResult, PlannerBridge, PlannerMenuBridge } from '../shared/contract';
 
 /**
  * Sandboxed preload: exposes exactly one function per contract call as `window.planner`. Never the raw
@@ -35,3 +41,21 @@ function buildBridge(): PlannerBridge {
 const bridge = buildBridge() satisfies PlannerBridge;
 
 contextBridge.exposeInMainWorld('planner', bridge);
+
+const isMenuCommand = (v: unknown): v is MenuCommand =>
+  typeof v === 'string' && (MENU_COMMANDS as readonly string[]).includes(v);
+
+/** Menu commands from main, one listener per subscriber; the page never sees the event or ipcRenderer. */
+const menu = {
+  onCommand(callback: (command: MenuCommand) => void): () => void {
+    const listener = (_event: IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) callback(command);
+    };
+    ipcRenderer.on(MENU_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+} satisfies PlannerMenuBridge;
+
+contextBridge.exposeInMainWorld('plannerMenu', menu);

@@ -11,6 +11,8 @@ import { createCatalogService } from './catalog/catalog-service';
 import { createEbsService } from './ebs/ebs-service';
 import { userDbPath } from './paths';
 import { createPriceBookService } from './pricing/price-book-service';
+import { renderPdfWithChromium, type PdfRenderer } from './reports/pdf';
+import { createReportService, type ReportService } from './reports/report-service';
 import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
 
 /** The shipped catalog built by `npm run catalog`; PLANNER_CATALOG overrides it (tests, imports). */
@@ -31,12 +33,15 @@ export interface ServiceOptions {
   catalogPath?: string;
   /** The user database (scenarios, settings); default: planner.sqlite in the user-data folder. */
   userDbPath?: string;
+  /** HTML → PDF for reports; default headless Chromium (playwright-core), Electron's printToPDF in the app. */
+  renderPdf?: PdfRenderer;
 }
 
 export interface Services {
   handlers: Handlers;
   scenarios(): ScenarioService;
   priceBook: ReturnType<typeof createPriceBookService>;
+  reports: ReportService;
   close(): void;
 }
 
@@ -46,6 +51,11 @@ export function createServices(opts: ServiceOptions = {}): Services {
   const catalog = createCatalogService(catalogDb);
   const priceBook = createPriceBookService(catalogDb, catalog);
   const ebs = createEbsService(catalog);
+  const reports = createReportService({
+    catalog,
+    priceBook,
+    renderPdf: opts.renderPdf ?? renderPdfWithChromium,
+  });
   // The user database opens on first use, so catalog-only commands never create it.
   let userDb: Database.Database | null = null;
   let scenarioService: ScenarioService | null = null;
@@ -79,11 +89,13 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'scenarios.delete': ({ id }) => scenarios().delete(id),
     'scenarios.import': ({ text, fileName }) => scenarios().importText(text, fileName),
     'scenarios.export': ({ id }) => scenarios().exportFile(id),
+    'reports.render': ({ document, ...opts }) => reports.render(document, opts),
   };
   return {
     handlers,
     scenarios,
     priceBook,
+    reports,
     close: () => {
       catalogDb.close();
       userDb?.close();

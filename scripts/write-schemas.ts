@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { scenarioSchema } from '../shared/scenario/schema';
+import { REPORT_VERSION, reportSchema } from '../shared/reports/schema';
 import { SCENARIO_SCHEMA_ID } from '../main/scenarios/scenario-service';
 
 export function scenarioJsonSchema(): string {
@@ -27,7 +28,29 @@ export function scenarioJsonSchema(): string {
 
 export const SCENARIO_SCHEMA_PATH = resolve(import.meta.dirname, '..', 'docs', 'scenario.schema.json');
 
+export const REPORT_SCHEMA_ID = 'https://ec2-ebs-planner.invalid/schema/report-v1.json';
+export const REPORT_SCHEMA_PATH = resolve(import.meta.dirname, '..', 'docs', 'report.schema.json');
+
+/** The cost report model (JSON export), as every exporter renders it. */
+export function reportJsonSchema(): string {
+  const schema = z.toJSONSchema(reportSchema, { io: 'output', unrepresentable: 'any' });
+  return (
+    JSON.stringify(
+      {
+        ...schema,
+        $id: REPORT_SCHEMA_ID,
+        title: 'EC2/EBS Planner cost report',
+        description: `Cost report model (JSON export), reportVersion ${REPORT_VERSION}. Money is decimal USD as a string; null = not priced (n/a).`,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeFileSync(SCENARIO_SCHEMA_PATH, scenarioJsonSchema());
   console.log(`wrote ${SCENARIO_SCHEMA_PATH}`);
+  writeFileSync(REPORT_SCHEMA_PATH, reportJsonSchema());
+  console.log(`wrote ${REPORT_SCHEMA_PATH}`);
 }

@@ -25,6 +25,12 @@ export const CALL_NAMES = [
   'scenarios.delete',
   'scenarios.import',
   'scenarios.export',
+  'reports.render',
 ] as const;
 
 export const CHANNEL_PREFIX = 'planner:';
+
+/** Main → renderer: application-menu commands on one channel (main/app.ts sends, the preload relays). */
+export const MENU_CHANNEL = 'planner:menu';
+export const MENU_COMMANDS = ['export-report'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -12,7 +12,8 @@ import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult }
 import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import type { ScenarioEstimate, StrategyResult } from './pricing/estimate-types';
-import { CALL_NAMES, CHANNEL_PREFIX } from './call-names';
+import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
+import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
 import { firstIssue } from './validation';
 
 /**
@@ -161,6 +162,14 @@ export const contract = {
     z.strictObject({ text: z.string().max(50_000_000), fileName: z.string().max(255).optional() }),
   ),
   'scenarios.export': call<ExportedScenario>()(scenarioId),
+  'reports.render': call<RenderedReport>()(
+    z.strictObject({
+      document: scenarioSchema,
+      format: z.enum(REPORT_FORMATS),
+      paper: z.enum(PAPER_SIZES).default('a4'),
+      csvBom: z.boolean().default(false),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -207,3 +216,8 @@ export function parseInput<K extends CallName>(
  * contract's result shape (Electron drops custom error fields in transit, so errors travel as data).
  */
 export type PlannerBridge = { [K in CallName]: (input: unknown) => Promise<CallResult<CallOutput<K>>> };
+
+/** What the preload exposes as `window.plannerMenu`: menu commands only; returns an unsubscribe. */
+export interface PlannerMenuBridge {
+  onCommand(callback: (command: MenuCommand) => void): () => void;
+}

@@ -2,11 +2,13 @@
 import { benchCatalog } from './catalog.bench';
 import { benchEbs } from './ebs.bench';
 import { benchPricing } from './pricing.bench';
+import { benchReports } from './reports.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
   ebs: benchEbs,
   pricing: benchPricing,
+  reports: benchReports,
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !suites[w]);

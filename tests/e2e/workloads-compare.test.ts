@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { Decimal } from '../../shared/money';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -101,5 +103,36 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
       .poll(() => page().getByTestId('cumulative-chart').locator('svg path').count())
       .toBeGreaterThan(1);
     await page().screenshot({ path: join(ARTIFACTS, 'compare.png'), fullPage: true });
+  });
+
+  it('exports the compared scenario as CSV and PDF downloads', async () => {
+    await page().getByTestId('export-button').click();
+    await page().getByTestId('export-format').selectOption('csv');
+    const [csv] = await Promise.all([
+      page().waitForEvent('download'),
+      page().getByTestId('export-submit').click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    // Two lines and a TOTAL row; the lines add up to it.
+    expect(rows.map((r) => r.lineId)).toHaveLength(3);
+    const total = rows.find((r) => r.lineId === 'TOTAL')!;
+    const sum = rows
+      .filter((r) => r.lineId !== 'TOTAL')
+      .reduce((a, r) => a.plus(r.monthlyUsd!), new Decimal(0));
+    expect(sum.eq(total.monthlyUsd!)).toBe(true);
+
+    await page().getByTestId('export-format').selectOption('pdf');
+    const [pdf] = await Promise.all([
+      page().waitForEvent('download', { timeout: 60_000 }),
+      page().getByTestId('export-submit').click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

@@ -175,7 +175,8 @@ describe('main/preload', () => {
   it('exposes window.planner with one function per call, each invoking its prefixed channel', async () => {
     electronMock.invoke.mockResolvedValue({ ok: true, value: 'answer' });
     await import('../../main/preload');
-    expect(electronMock.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    // window.planner for the contract, window.plannerMenu for File-menu commands; nothing else.
+    expect(electronMock.exposeInMainWorld.mock.calls.map(([k]) => k)).toEqual(['planner', 'plannerMenu']);
     const [key, bridge] = electronMock.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('planner');
     const api = bridge as Record<string, (input: unknown) => Promise<unknown>>;

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { CumulativeCostChart, type CumulativeSeries } from '../charts/CumulativeCostChart';
 import { WorkloadCostChart } from '../charts/WorkloadCostChart';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ExportButton } from '../components/ExportDialog';
 import { useApiCall } from '../hooks/useApiCall';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
 import { usePersistentState } from '../hooks/usePersistentState';
@@ -103,6 +104,8 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
           </span>
         )}
         {compare.loading && <span className="loading-indicator">Pricing…</span>}
+        <span className="header-spacer" />
+        <ExportButton document={doc ?? null} />
       </div>
       {doc && doc.lines.length === 0 ? (
         <div className="compare-empty">

@@ -7,6 +7,7 @@ import { LineCard } from './LineCard';
 import { NumberField } from './NumberField';
 import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
 import { SaveStatusBadge } from './SaveStatusBadge';
+import { ExportButton } from '../../components/ExportDialog';
 import type { ScenarioDraft } from './useScenarioDraft';
 
 export interface ScenarioEditorProps {
@@ -52,6 +53,7 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
           onChange={(hoursPerMonth) => edit((d) => ({ ...d, hoursPerMonth: hoursPerMonth ?? 0 }))}
         />
         <SaveStatusBadge draft={draft} />
+        <ExportButton document={doc} />
       </div>
       <AddLineBar
         regions={regions}

@@ -1,0 +1,78 @@
+import type { Day, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
+import { DAYS } from '../scenario/schema';
+
+/** Scenario settings in words, for people reading a report. */
+
+const DAY_LABEL: Record<Day, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "Mon–Fri" for a consecutive run, "Mon, Wed, Fri" otherwise, "every day" for all seven. */
+export function describeDays(days: readonly Day[]): string {
+  const idx = [...new Set(days)].map((d) => DAYS.indexOf(d)).sort((a, b) => a - b);
+  if (idx.length === 7) return 'every day';
+  const consecutive = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+  if (consecutive && idx.length > 2) return `${DAY_LABEL[DAYS[idx[0]!]!]}–${DAY_LABEL[DAYS[idx.at(-1)!]!]}`;
+  return idx.map((i) => DAY_LABEL[DAYS[i]!]).join(', ');
+}
+
+export function describeUsage(u: Usage): string {
+  switch (u.pattern) {
+    case 'constant':
+      return `Always on, ${plural(u.count, 'instance')}`;
+    case 'business-hours':
+      return (
+        `${describeDays(u.days)} ${hh(u.startHour)}–${hh(u.endHour)}, ${plural(u.count, 'instance')}` +
+        (u.offHoursCount > 0 ? `; ${u.offHoursCount} outside those hours` : '; stopped outside those hours')
+      );
+    case 'daily-spike':
+      return `${plural(u.baseCount, 'instance')}, rising to ${u.peakCount} for ${plural(u.peakHours, 'hour')} from ${hh(
+        u.peakStartHour,
+      )}, ${describeDays(u.days)}`;
+    case 'weekly':
+      return `Weekly profile of 168 hourly counts (${Math.min(...u.counts)}–${Math.max(...u.counts)} instances)`;
+    case 'hourly':
+      return `Hourly series of ${u.counts.length} hours (${Math.min(...u.counts)}–${Math.max(...u.counts)} instances)`;
+  }
+}
+
+const PAYMENT: Record<string, string> = {
+  'no-upfront': 'no upfront',
+  'partial-upfront': 'partial upfront',
+  'all-upfront': 'all upfront',
+};
+
+export function describePurchase(p: Purchase): string {
+  switch (p.model) {
+    case 'on-demand':
+      return 'On-demand';
+    case 'spot':
+      return 'Spot';
+    case 'reserved': {
+      const cls = p.offeringClass === 'convertible' ? 'Convertible' : 'Standard';
+      const count = p.count === undefined ? 'sized to steady usage' : `× ${p.count}`;
+      return `${cls} RI, ${p.termYears}-year, ${PAYMENT[p.paymentOption]}, ${count}`;
+    }
+    case 'savings-plan': {
+      const plan = p.planType === 'compute' ? 'Compute' : 'EC2 Instance';
+      const commit =
+        p.commitmentHourlyUsd === undefined
+          ? 'sized to steady usage'
+          : `$${p.commitmentHourlyUsd}/h committed`;
+      return `${plan} Savings Plan, ${p.termYears}-year, ${PAYMENT[p.paymentOption]}, ${commit}`;
+    }
+  }
+}
+
+export function describeSnapshot(s: SnapshotPolicy): string {
+  return `${s.frequency}, keep ${s.retentionCount}, ${s.dailyChangePct}% daily change, ${s.tier} tier`;
+}

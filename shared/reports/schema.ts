@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { OPERATING_SYSTEMS, PURCHASE_MODELS, VOLUME_TYPES } from '../catalog-types';
+
+/**
+ * The cost report: one model every exporter (JSON, CSV, XLSX, HTML/PDF) renders. Versioned; published
+ * as docs/report.schema.json (generated from this schema by `npm run schema`). Money is a decimal
+ * string at full precision; null means "n/a" (not priced), never 0.
+ */
+export const REPORT_VERSION = 1;
+
+const usd = z.string().regex(/^-?\d+(\.\d+)?$/);
+const usdOrNull = usd.nullable();
+
+export const reportWarningSchema = z.strictObject({
+  /** Where it comes from: the estimate of the scenario as planned, the strategy comparison, the EBS check. */
+  scope: z.enum(['estimate', 'comparison', 'ebs']),
+  code: z.string(),
+  message: z.string(),
+  lineId: z.string().nullable(),
+});
+
+export const storageDimensionsSchema = z.strictObject({
+  capacityUsd: usdOrNull,
+  iopsUsd: usdOrNull,
+  throughputUsd: usdOrNull,
+  ioRequestsUsd: usdOrNull,
+});
+
+export const ebsFitStatusSchema = z.enum([
+  'within',
+  'binding',
+  'exceeds-baseline',
+  'exceeds-maximum',
+  'unknown',
+]);
+
+export const ebsDimensionCheckSchema = z.strictObject({
+  /** Sum over the volumes attached to one instance of the line. */
+  volumes: z.number(),
+  instanceBaseline: z.number().nullable(),
+  instanceMaximum: z.number().nullable(),
+  status: ebsFitStatusSchema,
+});
+
+export const reportVolumeSchema = z.strictObject({
+  index: z.number().int(),
+  volumeType: z.enum(VOLUME_TYPES),
+  sizeGiB: z.number(),
+  /** Volumes of this kind on each instance. */
+  countPerInstance: z.number().int(),
+  /** Volumes billed for the month (all instances). */
+  billedVolumes: z.number(),
+  provisionedIops: z.number().nullable(),
+  provisionedThroughputMiBps: z.number().nullable(),
+  /** What one volume delivers at most (burst where it has one). */
+  deliveredIops: z.number(),
+  deliveredThroughputMiBps: z.number(),
+  monthlyUsd: usdOrNull,
+  snapshotMonthlyUsd: usdOrNull,
+  snapshotPolicy: z.string().nullable(),
+});
+
+export const reportEbsCheckSchema = z.strictObject({
+  instanceType: z.string(),
+  iops: ebsDimensionCheckSchema,
+  throughputMiBps: ebsDimensionCheckSchema,
+  /** The worse of the two. */
+  status: ebsFitStatusSchema,
+  summary: z.string(),
+});
+
+export const reportLineSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().nullable(),
+  instanceType: z.string(),
+  region: z.string(),
+  os: z.enum(OPERATING_SYSTEMS),
+  usage: z.string(),
+  /** The purchase the scenario chose for the line, in words. */
+  purchase: z.string(),
+  /** The model it was priced with (a non-tolerant spot line is priced on-demand). */
+  pricedModel: z.enum(PURCHASE_MODELS),
+  instanceHours: z.number(),
+  peakCount: z.number(),
+  minCount: z.number(),
+  computeMonthlyUsd: usdOrNull,
+  computeAmortizedMonthlyUsd: usdOrNull,
+  storageMonthlyUsd: usdOrNull,
+  storage: storageDimensionsSchema,
+  snapshotMonthlyUsd: usdOrNull,
+  upfrontUsd: usdOrNull,
+  monthlyUsd: usdOrNull,
+  amortizedMonthlyUsd: usdOrNull,
+  complete: z.boolean(),
+  volumes: z.array(reportVolumeSchema),
+  ebsCheck: reportEbsCheckSchema.nullable(),
+});
+
+export const reportTotalsSchema = z.strictObject({
+  computeMonthlyUsd: usd,
+  computeAmortizedMonthlyUsd: usd,
+  storageMonthlyUsd: usd,
+  storage: z.strictObject({
+    capacityUsd: usd,
+    iopsUsd: usd,
+    throughputUsd: usd,
+    ioRequestsUsd: usd,
+  }),
+  snapshotMonthlyUsd: usd,
+  upfrontUsd: usd,
+  monthlyUsd: usd,
+  amortizedMonthlyUsd: usd,
+  oneYearUsd: usd,
+  threeYearUsd: usd,
+  instanceHours: z.number(),
+  /** False when some figure could not be priced: totals add only what could be. */
+  complete: z.boolean(),
+  incompleteLineIds: z.array(z.string()),
+});
+
+export const reportStrategySchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['on-demand', 'reserved', 'savings-plan', 'spot']),
+  upfrontUsd: usdOrNull,
+  monthlyUsd: usdOrNull,
+  amortizedMonthlyUsd: usdOrNull,
+  oneYearUsd: usdOrNull,
+  threeYearUsd: usdOrNull,
+  savingsVsOnDemandPct: z.string().nullable(),
+  breakEvenMonth: z.number().int().nullable(),
+  /** Cumulative cash at months 0..36; null when incomplete. */
+  cumulativeUsd: z.array(usd).nullable(),
+  complete: z.boolean(),
+  warnings: z.array(z.string()),
+});
+
+export const reportSchema = z.strictObject({
+  reportVersion: z.literal(REPORT_VERSION),
+  title: z.string(),
+  scenarioName: z.string(),
+  description: z.string().nullable(),
+  /** ISO 8601 date-time the report was produced. */
+  producedAt: z.string(),
+  catalog: z.strictObject({
+    source: z.string(),
+    asOf: z.string(),
+    /** The price sources this scenario's figures come from, each with its own as-of date. */
+    sources: z.array(z.strictObject({ id: z.string(), name: z.string(), asOf: z.string() })),
+  }),
+  assumptions: z.strictObject({
+    hoursPerMonth: z.number(),
+    regions: z.array(z.string()),
+    operatingSystems: z.array(z.string()),
+    tenancy: z.literal('shared'),
+    usage: z.array(z.strictObject({ lineId: z.string(), description: z.string() })),
+    notes: z.array(z.string()),
+  }),
+  lines: z.array(reportLineSchema),
+  totals: reportTotalsSchema,
+  comparison: z.strictObject({
+    strategies: z.array(reportStrategySchema),
+    /** Cheapest complete strategy over 3 years; null when none is complete. */
+    cheapestId: z.string().nullable(),
+    /** Strategies the cumulative-cost chart draws: on-demand, the cheapest RI and SP when priced. */
+    chartedIds: z.array(z.string()),
+  }),
+  warnings: z.array(reportWarningSchema),
+});
+
+export type Report = z.output<typeof reportSchema>;
+export type ReportLine = z.output<typeof reportLineSchema>;
+export type ReportVolume = z.output<typeof reportVolumeSchema>;
+export type ReportTotals = z.output<typeof reportTotalsSchema>;
+export type ReportStrategy = z.output<typeof reportStrategySchema>;
+export type ReportWarning = z.output<typeof reportWarningSchema>;
+export type ReportEbsCheck = z.output<typeof reportEbsCheckSchema>;
+export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
+export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
+export type StorageDimensions = z.output<typeof storageDimensionsSchema>;
