@@ -6,33 +6,25 @@ import { createServices } from '../../main/services';
 import { compareStrategies } from '../../shared/pricing/compare';
 import { estimateScenario } from '../../shared/pricing/estimate';
 import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema';
+import { BENCH_PURCHASES, BENCH_TYPES } from './mix';
 import { ms } from './stats';
 
 /** 200 lines over real us-east-1 types, each an 8,760-hour series, mixing on-demand, RIs and spot. */
 function bigScenario(): ScenarioInput {
-  const types = ['m5', 'c5', 'r5', 'm6i', 'c6i'].flatMap((f) =>
-    ['large', 'xlarge', '2xlarge'].map((s) => `${f}.${s}`),
-  );
   let seed = 1;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const purchases = [
-    { model: 'on-demand' as const },
-    { model: 'reserved' as const, termYears: 1 as const, paymentOption: 'no-upfront' as const },
-    { model: 'reserved' as const, termYears: 3 as const, paymentOption: 'all-upfront' as const, count: 2 },
-    { model: 'spot' as const },
-  ];
   return {
     name: 'bench: 200 lines x 8760 h',
     lines: Array.from({ length: 200 }, (_, i) => ({
       id: `l${i}`,
-      instanceType: types[i % types.length]!,
+      instanceType: BENCH_TYPES[i % BENCH_TYPES.length]!,
       region: 'us-east-1',
       interruptionTolerant: i % 2 === 0,
       usage: {
         pattern: 'hourly' as const,
         counts: Array.from({ length: 8760 }, (_, h) => 2 + Math.floor(rnd() * 6) + (h % 24 > 8 ? 3 : 0)),
       },
-      purchase: purchases[i % purchases.length]!,
+      purchase: BENCH_PURCHASES[i % BENCH_PURCHASES.length]!,
       volumes: [{ volumeType: 'gp3' as const, sizeGiB: 100, iops: 6000 }],
     })),
   };

@@ -9,24 +9,16 @@ import { launchChromium, printWith } from '../../main/reports/pdf';
 import { reportXlsx } from '../../main/reports/xlsx';
 import { createServices } from '../../main/services';
 import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema';
+import { BENCH_PURCHASES, BENCH_TYPES } from './mix';
 import { ms } from './stats';
 
 /** 200 lines over real us-east-1 types, mixed usage patterns and purchases, one or two volumes each. */
 function reportScenario(): ScenarioInput {
-  const types = ['m5', 'c5', 'r5', 'm6i', 'c6i'].flatMap((f) =>
-    ['large', 'xlarge', '2xlarge'].map((s) => `${f}.${s}`),
-  );
-  const purchases = [
-    { model: 'on-demand' as const },
-    { model: 'reserved' as const, termYears: 1 as const, paymentOption: 'no-upfront' as const },
-    { model: 'reserved' as const, termYears: 3 as const, paymentOption: 'all-upfront' as const, count: 2 },
-    { model: 'spot' as const },
-  ];
   return {
     name: 'bench: 200-line report',
     lines: Array.from({ length: 200 }, (_, i) => ({
       id: `l${i}`,
-      instanceType: types[i % types.length]!,
+      instanceType: BENCH_TYPES[i % BENCH_TYPES.length]!,
       region: 'us-east-1',
       interruptionTolerant: i % 2 === 0,
       usage:
@@ -39,7 +31,7 @@ function reportScenario(): ScenarioInput {
               startHour: 8,
               endHour: 18,
             },
-      purchase: purchases[i % purchases.length]!,
+      purchase: BENCH_PURCHASES[i % BENCH_PURCHASES.length]!,
       volumes: [
         { volumeType: 'gp3' as const, sizeGiB: 100, iops: 6000 },
         ...(i % 4 === 0
