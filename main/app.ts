@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { setNativeBinding } from './db/open';
 import { CONTENT_SECURITY_POLICY } from './http-bridge';
 import { registerIpc, sendMenuCommand } from './ipc';
-import { userDbPath } from './paths';
+import { importedCatalogPath, userDataDir, userDbPath } from './paths';
 import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';
 import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
@@ -37,12 +37,19 @@ function appPath(...parts: string[]): string {
 const indexHtml = appPath('dist', 'renderer', 'index.html');
 const appUrl = appFileUrl(indexHtml);
 
+/** The catalog that ships with the app; electron-builder.yml copies it next to app.asar. */
+function shippedCatalog(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'catalog.sqlite')
+    : appPath('pricing-data', 'catalog.sqlite');
+}
+
+/** PLANNER_CATALOG, else the user's imported catalog once an import made one, else the shipped one. */
 function resolveCatalogPath(): string {
   const override = process.env.PLANNER_CATALOG;
   if (override) return resolve(override);
-  // electron-builder.yml copies the catalog next to app.asar as an extra resource.
-  if (app.isPackaged) return join(process.resourcesPath, 'catalog.sqlite');
-  return appPath('pricing-data', 'catalog.sqlite');
+  const imported = importedCatalogPath(app.getPath('userData'));
+  return existsSync(imported) ? imported : shippedCatalog();
 }
 
 /** Shows a message a person can act on, then quits; used before or instead of the window. */
@@ -200,6 +207,7 @@ function start(): void {
     // Same folder the serve mode and CLI use by default (main/paths.ts), so all three share scenarios.
     services = createServices({
       catalogPath,
+      shippedCatalogPath: shippedCatalog(),
       userDbPath: userDbPath(app.getPath('userData')),
       renderPdf: renderPdfWithElectron,
     });
@@ -216,6 +224,10 @@ function start(): void {
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 }
+
+// One user-data folder for the desktop app, serve and the CLI (main/paths.ts), whatever Electron
+// would derive from the package name.
+app.setPath('userData', userDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   // Another planner is running; it gets focused through 'second-instance' below.

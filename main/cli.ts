@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { COMMANDS as CATALOG_COMMANDS, type CliCommand } from './cli/commands';
 import { REPORT_USAGE, runReportCommand } from './cli/report-command';
 import { SCENARIO_COMMANDS } from './cli/scenario-commands';
+import { IMPORT_USAGE, runImportCommand } from './cli/import-command';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -28,6 +29,7 @@ function usage(): string {
     '',
     ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
     '  ' + REPORT_USAGE,
+    '  ' + IMPORT_USAGE,
   ].join('\n');
 }
 
@@ -40,9 +42,14 @@ function findCommand(args: string[]): { name: string; cmd: CliCommand; rest: str
 }
 
 /** Runs one CLI invocation; returns what to print and the exit code (testable without a process). */
-export async function runCli(argv: string[], opts: { catalogPath?: string } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  opts: { catalogPath?: string; progress?: (line: string, final: boolean) => void } = {},
+): Promise<CliResult> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help')
     return { code: 0, stdout: usage() + '\n', stderr: '' };
+  // Long-running, with live progress: a direct service call rather than a contract command.
+  if (argv[0] === 'import') return runImportCommand(argv.slice(1), opts);
   // Writes a file rather than printing a call's result, so it has its own runner.
   if (argv[0] === 'report') return runReportCommand(argv.slice(1), opts);
   const found = findCommand(argv);
@@ -151,7 +158,12 @@ export async function runCli(argv: string[], opts: { catalogPath?: string } = {}
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const r = await runCli(process.argv.slice(2));
+  const r = await runCli(process.argv.slice(2), {
+    progress: (line, final) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K${final ? '\n' : ''}`);
+      else process.stderr.write(line + '\n');
+    },
+  });
   if (r.stdout) process.stdout.write(r.stdout);
   if (r.stderr) process.stderr.write(r.stderr);
   process.exitCode = r.code;

@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import type { CallResult, Handlers } from '../shared/contract';
 import { dispatch } from './dispatch';
 
@@ -53,6 +54,33 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** Streams an uploaded file to disk (never into memory); a broken upload leaves nothing behind. */
+async function receiveUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dir: string,
+  name: string,
+): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const safe =
+    basename(name)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(-120) || 'upload';
+  const path = join(dir, `${randomBytes(8).toString('hex')}-${safe}`);
+  try {
+    await pipeline(req, createWriteStream(path, { flags: 'wx' }));
+    sendJson(res, 200, { ok: true, value: { path, bytes: statSync(path).size } });
+  } catch (err) {
+    rmSync(path, { force: true });
+    if (!res.headersSent) {
+      sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-input', message: `upload failed: ${(err as Error).message}` },
+      });
+    }
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
@@ -75,7 +103,13 @@ function readBody(req: IncomingMessage): Promise<string> {
  * The request handler behind `npm run serve`: the contract's calls at POST /api/<call>, the built
  * renderer for everything else, all behind the per-run token (query, bearer header or cookie).
  */
-export function createHttpHandler(opts: { handlers: Handlers; token: string; rendererDir: string }) {
+export function createHttpHandler(opts: {
+  handlers: Handlers;
+  token: string;
+  rendererDir: string;
+  /** Where POST /upload stores price files for an import (serve mode has no file paths). */
+  uploadsDir?: string;
+}) {
   const root = resolve(opts.rendererDir);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -94,6 +128,14 @@ export function createHttpHandler(opts: { handlers: Handlers; token: string; ren
           message: 'missing or wrong token: open the URL that `npm run serve` printed',
         },
       });
+      return;
+    }
+    if (url.pathname === '/upload' && opts.uploadsDir) {
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'use POST to upload' } });
+        return;
+      }
+      await receiveUpload(req, res, opts.uploadsDir, url.searchParams.get('name') ?? 'upload');
       return;
     }
     if (url.pathname.startsWith('/api/')) {

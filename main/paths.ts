@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const APP_DIR_NAME = 'EC2 EBS Planner';
 
@@ -20,4 +21,24 @@ export function userDataDir(
 
 export function userDbPath(dir: string = userDataDir()): string {
   return join(dir, 'planner.sqlite');
+}
+
+/** The catalog built from the shipped snapshot by `npm run catalog`. */
+export function shippedCatalogPath(): string {
+  return resolve(import.meta.dirname, '..', 'pricing-data', 'catalog.sqlite');
+}
+
+/** Where imports write the user's own catalog (a copy of the shipped one plus imported prices). */
+export function importedCatalogPath(dir: string = userDataDir()): string {
+  return join(dir, 'catalog.sqlite');
+}
+
+/**
+ * The catalog the app reads: PLANNER_CATALOG when set (tests, pinned installs); else the imported
+ * catalog in the user-data folder once an import has created it; else the shipped one.
+ */
+export function activeCatalogPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PLANNER_CATALOG) return env.PLANNER_CATALOG;
+  const imported = importedCatalogPath(userDataDir(env));
+  return existsSync(imported) ? imported : shippedCatalogPath();
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   CALL_NAMES,
   CHANNEL_PREFIX,
@@ -6,7 +6,13 @@ import {
   MENU_COMMANDS,
   type MenuCommand,
 } from '../shared/call-names';
-import type { CallName, CallResult, PlannerBridge, PlannerMenuBridge } from '../shared/contract';
+import type {
+  CallName,
+  CallResult,
+  PlannerBridge,
+  PlannerFilesBridge,
+  PlannerMenuBridge,
+} from '../shared/contract';
 
 /**
  * Sandboxed preload: exposes exactly one function per contract call as `window.planner`. Never the raw
@@ -59,3 +65,13 @@ const menu = {
 } satisfies PlannerMenuBridge;
 
 contextBridge.exposeInMainWorld('plannerMenu', menu);
+
+/**
+ * A dropped or chosen File's path on disk, so a multi-GB price file is imported in place instead of
+ * being copied through the page (Electron no longer puts `path` on File).
+ */
+const files = {
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+} satisfies PlannerFilesBridge;
+
+contextBridge.exposeInMainWorld('plannerFiles', files);

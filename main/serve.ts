@@ -31,6 +31,7 @@ export async function startServer(
       handlers: services.handlers,
       token,
       rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR,
+      uploadsDir: services.uploadsDir,
     }),
   );
   await new Promise<void>((ok, fail) => {

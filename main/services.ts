@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { compareStrategies } from '../shared/pricing/compare';
 import { estimateScenario } from '../shared/pricing/estimate';
@@ -9,15 +9,18 @@ import { userMigrations } from './db/migrations/user';
 import { openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
 import { createEbsService } from './ebs/ebs-service';
-import { userDbPath } from './paths';
+import { activeCatalogPath, importedCatalogPath, shippedCatalogPath, userDbPath } from './paths';
+import { updateFromAws } from './import/aws-update';
+import { createImportJobs, type ImportJobs } from './import/jobs';
+import type { DataStatus } from '../shared/import/jobs';
 import { createPriceBookService } from './pricing/price-book-service';
 import { renderPdfWithChromium, type PdfRenderer } from './reports/pdf';
 import { createReportService, type ReportService } from './reports/report-service';
 import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
 
-/** The shipped catalog built by `npm run catalog`; PLANNER_CATALOG overrides it (tests, imports). */
+/** PLANNER_CATALOG, else the user's imported catalog if any, else the shipped one (main/paths.ts). */
 export function defaultCatalogPath(): string {
-  return process.env.PLANNER_CATALOG ?? resolve(import.meta.dirname, '..', 'pricing-data', 'catalog.sqlite');
+  return activeCatalogPath();
 }
 
 export function openCatalog(path: string = defaultCatalogPath()): Database.Database {
@@ -30,56 +33,93 @@ export function openUserDb(path: string): Database.Database {
 }
 
 export interface ServiceOptions {
+  /** Read this catalog (and import into it); default: the active catalog (main/paths.ts). */
   catalogPath?: string;
   /** The user database (scenarios, settings); default: planner.sqlite in the user-data folder. */
   userDbPath?: string;
   /** HTML → PDF for reports; default headless Chromium (playwright-core), Electron's printToPDF in the app. */
   renderPdf?: PdfRenderer;
+  /** The shipped catalog (the packaged app keeps it in its resources); tells "shipped" from "custom". */
+  shippedCatalogPath?: string;
 }
 
 export interface Services {
   handlers: Handlers;
   scenarios(): ScenarioService;
-  priceBook: ReturnType<typeof createPriceBookService>;
-  reports: ReportService;
+  readonly priceBook: ReturnType<typeof createPriceBookService>;
+  readonly reports: ReportService;
+  readonly imports: ImportJobs;
+  /** Where uploaded price files wait for their import (serve mode). */
+  uploadsDir: string;
   close(): void;
+}
+
+/** Everything that reads the catalog, rebuilt when an import swaps a new catalog file in. */
+function openCatalogContext(path: string, renderPdf: PdfRenderer) {
+  const db = openCatalog(path);
+  const catalog = createCatalogService(db);
+  const priceBook = createPriceBookService(db, catalog);
+  return {
+    path,
+    db,
+    catalog,
+    priceBook,
+    ebs: createEbsService(catalog),
+    reports: createReportService({ catalog, priceBook, renderPdf }),
+  };
 }
 
 /** Composes every service into the contract's implementation. */
 export function createServices(opts: ServiceOptions = {}): Services {
-  const catalogDb = openCatalog(opts.catalogPath);
-  const catalog = createCatalogService(catalogDb);
-  const priceBook = createPriceBookService(catalogDb, catalog);
-  const ebs = createEbsService(catalog);
-  const reports = createReportService({
-    catalog,
-    priceBook,
-    renderPdf: opts.renderPdf ?? renderPdfWithChromium,
-  });
+  const renderPdf = opts.renderPdf ?? renderPdfWithChromium;
+  let ctx = openCatalogContext(opts.catalogPath ?? defaultCatalogPath(), renderPdf);
+  const dbPath = opts.userDbPath ?? userDbPath();
+  const dataDir = dirname(dbPath);
+  const uploadsDir = join(dataDir, 'uploads');
   // The user database opens on first use, so catalog-only commands never create it.
   let userDb: Database.Database | null = null;
   let scenarioService: ScenarioService | null = null;
   const scenarios = (): ScenarioService => {
     if (!scenarioService) {
-      userDb = openUserDb(opts.userDbPath ?? userDbPath());
+      userDb = openUserDb(dbPath);
       scenarioService = createScenarioService(userDb);
     }
     return scenarioService;
   };
+  const shipped = resolve(opts.shippedCatalogPath ?? shippedCatalogPath());
+  const imported = importedCatalogPath(dataDir);
+  const origin = (): DataStatus['origin'] =>
+    resolve(ctx.path) === resolve(imported)
+      ? 'imported'
+      : resolve(ctx.path) === shipped
+        ? 'shipped'
+        : 'custom';
+  const imports = createImportJobs({
+    // Imports never modify the shipped catalog: they go to the user's own catalog (a copy of the
+    // shipped one on first import), or into a catalog the user chose by path.
+    targetCatalogPath: () => (origin() === 'custom' ? ctx.path : imported),
+    baseCatalogPath: () => ctx.path,
+    uploadsDir,
+    onCatalogChanged: (path) => {
+      const old = ctx;
+      ctx = openCatalogContext(path, renderPdf);
+      old.db.close();
+    },
+  });
   const handlers: Handlers = {
-    'catalog.meta': () => catalog.meta(),
-    'catalog.regions': () => catalog.regions(),
-    'catalog.families': (input) => catalog.families(input),
-    'catalog.instances': (input) => catalog.instances(input),
-    'catalog.priceOptions': (input) => catalog.priceOptions(input),
-    'ebs.volumeTypes': () => catalog.volumeTypes(),
-    'ebs.prices': (input) => catalog.ebsPrices(input),
-    'ebs.size': (input) => ebs.size(input),
-    'ebs.fit': (input) => ebs.fit(input),
-    'ebs.cost': (input) => ebs.cost(input),
-    'ebs.snapshotCost': (input) => ebs.snapshotCost(input),
-    'pricing.estimate': ({ document }) => estimateScenario(document, priceBook.forScenario(document)),
-    'pricing.compare': ({ document }) => compareStrategies(document, priceBook.forScenario(document)),
+    'catalog.meta': () => ctx.catalog.meta(),
+    'catalog.regions': () => ctx.catalog.regions(),
+    'catalog.families': (input) => ctx.catalog.families(input),
+    'catalog.instances': (input) => ctx.catalog.instances(input),
+    'catalog.priceOptions': (input) => ctx.catalog.priceOptions(input),
+    'ebs.volumeTypes': () => ctx.catalog.volumeTypes(),
+    'ebs.prices': (input) => ctx.catalog.ebsPrices(input),
+    'ebs.size': (input) => ctx.ebs.size(input),
+    'ebs.fit': (input) => ctx.ebs.fit(input),
+    'ebs.cost': (input) => ctx.ebs.cost(input),
+    'ebs.snapshotCost': (input) => ctx.ebs.snapshotCost(input),
+    'pricing.estimate': ({ document }) => estimateScenario(document, ctx.priceBook.forScenario(document)),
+    'pricing.compare': ({ document }) => compareStrategies(document, ctx.priceBook.forScenario(document)),
     'scenarios.list': () => scenarios().list(),
     'scenarios.get': ({ id }) => scenarios().get(id),
     'scenarios.create': ({ document }) => scenarios().create(document),
@@ -89,15 +129,49 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'scenarios.delete': ({ id }) => scenarios().delete(id),
     'scenarios.import': ({ text, fileName }) => scenarios().importText(text, fileName),
     'scenarios.export': ({ id }) => scenarios().exportFile(id),
-    'reports.render': ({ document, ...opts }) => reports.render(document, opts),
+    'reports.render': ({ document, ...rest }) => ctx.reports.render(document, rest),
+    'data.status': () => ({
+      catalogPath: ctx.path,
+      origin: origin(),
+      meta: ctx.catalog.meta(),
+      job: imports.latest(),
+    }),
+    'import.start': (input) => imports.startFile(input),
+    'import.updateFromAws': ({ regions }) =>
+      imports.startWork('aws-update', regions.join(', '), async ({ signal, progress, target, base }) => {
+        const result = await updateFromAws({
+          regions,
+          downloadDir: join(dataDir, 'downloads'),
+          catalogPath: target,
+          baseCatalogPath: base,
+          signal,
+          onProgress: (p) =>
+            progress(p.phase, {
+              bytesRead: p.bytes ?? 0,
+              totalBytes: p.totalBytes ?? 0,
+              rows: 0,
+              mbPerSecond: p.mbPerSecond ?? 0,
+              etaSeconds: p.etaSeconds ?? null,
+            }),
+        });
+        return result.regions.map((r) => r.summary);
+      }),
+    'import.status': ({ jobId }) => imports.status(jobId),
+    'import.cancel': ({ jobId }) => imports.cancel(jobId),
   };
   return {
     handlers,
     scenarios,
-    priceBook,
-    reports,
+    get priceBook() {
+      return ctx.priceBook;
+    },
+    get reports() {
+      return ctx.reports;
+    },
+    imports,
+    uploadsDir,
     close: () => {
-      catalogDb.close();
+      ctx.db.close();
       userDb?.close();
     },
   };

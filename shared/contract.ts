@@ -12,6 +12,7 @@ import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult }
 import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import type { ScenarioEstimate, StrategyResult } from './pricing/estimate-types';
+import type { DataStatus, ImportJobStatus } from './import/jobs';
 import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
 import { firstIssue } from './validation';
@@ -107,6 +108,7 @@ const curveSchema = z
     steps: z.number().int().min(2).max(400).default(60),
   })
   .default({ dimension: 'iops', steps: 60 });
+const jobId = z.strictObject({ jobId: z.uuid({ message: 'must be an import job id' }) });
 const scenarioId = z.strictObject({ id: z.uuid({ message: 'must be a saved scenario id' }) });
 
 export const contract = {
@@ -147,6 +149,21 @@ export const contract = {
   ),
   'pricing.estimate': call<ScenarioEstimate>()(z.strictObject({ document: scenarioSchema })),
   'pricing.compare': call<StrategyResult[]>()(z.strictObject({ document: scenarioSchema })),
+  'data.status': call<DataStatus>()(empty),
+  'import.start': call<ImportJobStatus>()(
+    z.strictObject({
+      path: z.string().min(1, { message: 'choose a price file' }).max(4096),
+      kind: z.enum(['auto', 'ec2', 'savings-plans', 'spot']).default('auto'),
+      force: z.boolean().default(false),
+    }),
+  ),
+  'import.updateFromAws': call<ImportJobStatus>()(
+    z.strictObject({
+      regions: z.array(regionCodeSchema).min(1, { message: 'choose at least one region' }).max(40),
+    }),
+  ),
+  'import.status': call<ImportJobStatus>()(jobId),
+  'import.cancel': call<ImportJobStatus>()(jobId),
   'scenarios.list': call<ScenarioSummary[]>()(empty),
   'scenarios.get': call<SavedScenario>()(scenarioId),
   'scenarios.create': call<SavedScenario>()(z.strictObject({ document: scenarioSchema })),
@@ -220,4 +237,9 @@ export type PlannerBridge = { [K in CallName]: (input: unknown) => Promise<CallR
 /** What the preload exposes as `window.plannerMenu`: menu commands only; returns an unsubscribe. */
 export interface PlannerMenuBridge {
   onCommand(callback: (command: MenuCommand) => void): () => void;
+}
+
+/** What the Electron preload exposes as `window.plannerFiles` (absent in serve mode, which uploads). */
+export interface PlannerFilesBridge {
+  pathForFile(file: File): string;
 }

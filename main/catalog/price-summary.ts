@@ -13,14 +13,21 @@ const simple = (model: 'on-demand' | 'spot') => `(SELECT p.hourly_usd FROM ec2_p
  * and 3-year commitment by effective hourly rate, and spot. Run inside the transaction that wrote the
  * prices (catalog build, import).
  */
-export function refreshPriceSummary(db: Database.Database): number {
-  db.exec('DELETE FROM price_summary');
-  const info = db
-    .prepare(
-      `INSERT INTO price_summary (region, os, instance_type, od_hourly, best_1y, best_3y, spot_hourly)
+export function refreshPriceSummary(db: Database.Database, regions?: readonly string[]): number {
+  const insert = `INSERT INTO price_summary (region, os, instance_type, od_hourly, best_1y, best_3y, spot_hourly)
        SELECT k.region, k.os, k.instance_type, ${simple('on-demand')}, ${best(1)}, ${best(3)}, ${simple('spot')}
-       FROM (SELECT DISTINCT region, os, instance_type FROM ec2_prices WHERE tenancy = 'shared') k`,
-    )
-    .run();
-  return info.changes;
+       FROM (SELECT DISTINCT region, os, instance_type FROM ec2_prices WHERE tenancy = 'shared'`;
+  if (regions === undefined) {
+    db.exec('DELETE FROM price_summary');
+    return db.prepare(`${insert}) k`).run().changes;
+  }
+  // An import of region files only changes those regions' headline prices.
+  const del = db.prepare('DELETE FROM price_summary WHERE region = ?');
+  const ins = db.prepare(`${insert} AND region = ?) k`);
+  let changes = 0;
+  for (const region of regions) {
+    del.run(region);
+    changes += ins.run(region).changes;
+  }
+  return changes;
 }

@@ -5,6 +5,7 @@ import {
   type CallName,
   type CallResult,
   type PlannerBridge,
+  type PlannerFilesBridge,
 } from '../../shared/contract';
 
 /** A call that main rejected; carries the contract's error (code, message, field). */
@@ -19,6 +20,8 @@ declare global {
   interface Window {
     /** Exposed by main/preload.ts in the desktop app. */
     planner?: PlannerBridge;
+    /** Exposed by main/preload.ts in the desktop app: a chosen File's path on disk. */
+    plannerFiles?: PlannerFilesBridge;
   }
 }
 

@@ -1,12 +1,14 @@
 /** `npm run bench [-- name]`: benchmarks, separate from tests. Prints figures; asserts nothing. */
 import { benchCatalog } from './catalog.bench';
 import { benchEbs } from './ebs.bench';
+import { benchImport } from './import.bench';
 import { benchPricing } from './pricing.bench';
 import { benchReports } from './reports.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
   ebs: benchEbs,
+  import: benchImport,
   pricing: benchPricing,
   reports: benchReports,
 };

@@ -175,8 +175,12 @@ describe('main/preload', () => {
   it('exposes window.planner with one function per call, each invoking its prefixed channel', async () => {
     electronMock.invoke.mockResolvedValue({ ok: true, value: 'answer' });
     await import('../../main/preload');
-    // window.planner for the contract, window.plannerMenu for File-menu commands; nothing else.
-    expect(electronMock.exposeInMainWorld.mock.calls.map(([k]) => k)).toEqual(['planner', 'plannerMenu']);
+    // window.planner for the contract, plannerMenu for File-menu commands, plannerFiles for file paths.
+    expect(electronMock.exposeInMainWorld.mock.calls.map(([k]) => k)).toEqual([
+      'planner',
+      'plannerMenu',
+      'plannerFiles',
+    ]);
     const [key, bridge] = electronMock.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('planner');
     const api = bridge as Record<string, (input: unknown) => Promise<unknown>>;

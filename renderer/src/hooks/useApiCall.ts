@@ -20,17 +20,22 @@ export interface ApiCallState<K extends CallName> {
 /**
  * Calls the contract whenever `input` changes (compared by value); `null` means "don't call".
  * Responses to inputs that have since changed are dropped, so a slow answer never overwrites a newer one.
+ * A new `refreshKey` calls again with the same input (e.g. after an import replaced the catalog).
  */
-export function useApiCall<K extends CallName>(name: K, input: CallInput<K> | null): ApiCallState<K> {
+export function useApiCall<K extends CallName>(
+  name: K,
+  input: CallInput<K> | null,
+  refreshKey: number = 0,
+): ApiCallState<K> {
   const api = useApi();
-  const key = input === null ? null : JSON.stringify(input);
+  const key = input === null ? null : `${refreshKey}#${JSON.stringify(input)}`;
   const [settled, setSettled] = useState<Settled<K>>({ key: null, data: undefined, error: null });
 
   useEffect(() => {
     if (key === null) return;
     let current = true;
     const call = api[name] as (input: CallInput<K>) => Promise<CallOutput<K>>;
-    call(JSON.parse(key) as CallInput<K>).then(
+    call(JSON.parse(key.slice(key.indexOf('#') + 1)) as CallInput<K>).then(
       (data) => {
         if (current) setSettled({ key, data, error: null });
       },

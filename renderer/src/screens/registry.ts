@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CatalogScreen } from './CatalogScreen';
+import { DataScreen } from './DataScreen';
 import { CompareScreen } from './CompareScreen';
 import { EbsSizingScreen } from './EbsSizingScreen';
 import { WorkloadsScreen } from './WorkloadsScreen';
@@ -16,4 +17,5 @@ export const SCREENS: { id: string; label: string; component: ComponentType<Scre
   { id: 'ebs', label: 'EBS Sizing', component: EbsSizingScreen },
   { id: 'workloads', label: 'Workloads', component: WorkloadsScreen },
   { id: 'compare', label: 'Compare', component: CompareScreen },
+  { id: 'data', label: 'Data', component: DataScreen },
 ];

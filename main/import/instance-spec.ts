@@ -1,0 +1,73 @@
+import type { Attributes } from './mapping';
+
+/** The instance_types columns an import can fill; null when a product cannot fill them honestly. */
+export interface InstanceSpec {
+  instance_type: string;
+  family: string;
+  size: string;
+  generation: 'current' | 'previous';
+  vcpu: number;
+  memory_gib: number;
+  arch: 'x86_64' | 'arm64';
+  architectures: string;
+  processor: string | null;
+  clock_ghz: number | null;
+  burstable: number;
+  bare_metal: number;
+  network_performance: string | null;
+  gpu_count: number;
+  instance_store_gb: number;
+  instance_store_disks: string | null;
+  normalization_factor: number | null;
+}
+
+const num = (s: string | undefined): number | null => {
+  if (s === undefined || !/^\d+(\.\d+)?$/.test(s.replace(/,/g, ''))) return null;
+  return Number(s.replace(/,/g, ''));
+};
+
+/**
+ * Derives the NOT NULL spec columns of a type the catalog does not know yet from its product
+ * attributes. Architecture comes from the processor name (Graviton = arm64, Intel/AMD = x86_64);
+ * AWS's processorArchitecture says "64-bit" for both, so anything else is refused.
+ */
+export function specFromAttributes(a: Attributes): InstanceSpec | null {
+  const type = a.instanceType;
+  if (!type || !type.includes('.')) return null;
+  const [family, size] = [type.slice(0, type.indexOf('.')), type.slice(type.indexOf('.') + 1)];
+  const generation =
+    a.currentGeneration === 'Yes' ? 'current' : a.currentGeneration === 'No' ? 'previous' : null;
+  const vcpu = num(a.vcpu);
+  const mem = /^([\d.,]+) GiB$/.exec(a.memory ?? '');
+  const proc = a.physicalProcessor ?? '';
+  const arch = /Graviton/i.test(proc) ? 'arm64' : /Intel|AMD/i.test(proc) ? 'x86_64' : null;
+  const storage = a.storage ?? '';
+  let storeGb: number | null = null;
+  if (storage === 'EBS only') storeGb = 0;
+  else {
+    const m = /^(\d+) x ([\d,]+)/.exec(storage);
+    if (m) storeGb = Number(m[1]) * Number(m[2]!.replace(/,/g, ''));
+  }
+  const gpu = a.gpu === undefined || a.gpu === 'NA' ? 0 : num(a.gpu);
+  if (!generation || vcpu === null || !mem || !arch || storeGb === null || gpu === null) return null;
+  const clock = /^([\d.]+) GHz$/.exec(a.clockSpeed ?? '');
+  return {
+    instance_type: type,
+    family,
+    size,
+    generation,
+    vcpu,
+    memory_gib: Number(mem[1]!.replace(/,/g, '')),
+    arch,
+    architectures: arch,
+    processor: proc || null,
+    clock_ghz: clock ? Number(clock[1]) : null,
+    burstable: /^t\d/.test(family) ? 1 : 0,
+    bare_metal: size.includes('metal') ? 1 : 0,
+    network_performance: a.networkPerformance ?? null,
+    gpu_count: gpu,
+    instance_store_gb: storeGb,
+    instance_store_disks: storeGb > 0 ? storage : null,
+    normalization_factor: num(a.normalizationSizeFactor),
+  };
+}

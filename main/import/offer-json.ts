@@ -1,0 +1,123 @@
+import type { ByteReader } from './byte-reader';
+import { ImportError } from './errors';
+import type { Attributes } from './mapping';
+import type { Dimension, OfferMapper } from './offer-mapper';
+import { isObject, parseSlice, str } from './parse-slice';
+import { scanJson } from './scanner';
+
+const SHARED = Buffer.from('"Shared"');
+const USED = Buffer.from('"Used"');
+const VOLUME = Buffer.from('"volumeApiName"');
+
+export interface OfferHeader {
+  offerCode: string;
+  version: string;
+  publicationDate: string;
+}
+
+/**
+ * Reads an AmazonEC2 JSON offer file (a region file or the all-regions file): header strings,
+ * then products.<sku>, then terms.OnDemand.<sku> and terms.Reserved.<sku>.
+ */
+export async function readEc2OfferJson(reader: ByteReader, mapper: OfferMapper): Promise<OfferHeader> {
+  const header: Partial<OfferHeader> = {};
+  let started = false;
+  await scanJson(reader, {
+    topString(key, value, byteOffset) {
+      if (key === 'offerCode' || key === 'version' || key === 'publicationDate') header[key] = value;
+      if (key === 'offerCode' && value !== 'AmazonEC2') {
+        throw new ImportError('wrong-offer', `offerCode is ${JSON.stringify(value)}, expected "AmazonEC2"`, {
+          byteOffset,
+          field: 'offerCode',
+        });
+      }
+    },
+    wants(depth, keys, parentIsArray) {
+      if (depth === 3 && keys[1] === 'products' && !parentIsArray) {
+        if (!header.offerCode) {
+          throw new ImportError('wrong-offer', 'no offerCode before products: not an AWS offer file', {
+            field: 'offerCode',
+          });
+        }
+        if (!started) {
+          started = true;
+          mapper.header(complete(header));
+        }
+        return true;
+      }
+      if (depth === 4 && keys[1] === 'terms' && (keys[2] === 'OnDemand' || keys[2] === 'Reserved')) {
+        return mapper.wants(keys[3]!);
+      }
+      return false;
+    },
+    value(buf, start, end, depth, keys, byteOffset) {
+      if (depth === 3) {
+        // Most products are other tenancies or reservations: a kept compute product contains
+        // "Shared" and "Used", a kept EBS one "volumeApiName"; the rest are not worth a JSON.parse.
+        const slice = buf.subarray(start, end);
+        const maybe = (slice.indexOf(SHARED) >= 0 && slice.indexOf(USED) >= 0) || slice.indexOf(VOLUME) >= 0;
+        if (!maybe) return mapper.skipUnparsed();
+        return product(mapper, keys[2]!, buf.toString('utf8', start, end), byteOffset);
+      }
+      terms(mapper, keys[2] === 'Reserved', keys[3]!, buf.toString('utf8', start, end), byteOffset);
+    },
+  });
+  return complete(header);
+}
+
+/** AWS writes offerCode, version and publicationDate before products; all three are required. */
+export function complete(header: Partial<OfferHeader>): OfferHeader {
+  for (const key of ['offerCode', 'version', 'publicationDate'] as const) {
+    if (!header[key])
+      throw new ImportError('malformed', `the file has no ${key} before its products`, { field: key });
+  }
+  return header as OfferHeader;
+}
+
+function product(mapper: OfferMapper, sku: string, json: string, byteOffset: number): void {
+  const field = `products.${sku}`;
+  const p = parseSlice(json, byteOffset, field);
+  if (!isObject(p) || !isObject(p.attributes)) {
+    throw new ImportError('bad-value', 'product has no attributes object', { byteOffset, field });
+  }
+  mapper.product(sku, str(p.productFamily), p.attributes as Attributes);
+}
+
+function terms(mapper: OfferMapper, reserved: boolean, sku: string, json: string, byteOffset: number): void {
+  const base = `terms.${reserved ? 'Reserved' : 'OnDemand'}.${sku}`;
+  const offers = parseSlice(json, byteOffset, base);
+  if (!isObject(offers))
+    throw new ImportError('bad-value', 'terms are not an object', { byteOffset, field: base });
+  for (const [code, term] of Object.entries(offers)) {
+    const field = `${base}.${code}`;
+    if (!isObject(term) || !isObject(term.priceDimensions)) {
+      throw new ImportError('bad-value', 'term has no priceDimensions', { byteOffset, field });
+    }
+    const dims: Dimension[] = [];
+    for (const [rate, d] of Object.entries(term.priceDimensions)) {
+      if (!isObject(d)) continue;
+      const ppu = isObject(d.pricePerUnit) ? d.pricePerUnit : {};
+      dims.push({
+        unit: str(d.unit) ?? '',
+        price: ppu.USD,
+        description: str(d.description) ?? '',
+        field: `${field}.priceDimensions.${rate}.pricePerUnit.USD`,
+      });
+    }
+    if (!reserved) {
+      mapper.onDemand(sku, dims, { byteOffset });
+      continue;
+    }
+    const ta = isObject(term.termAttributes) ? term.termAttributes : {};
+    mapper.reserved(
+      sku,
+      {
+        lease: str(ta.LeaseContractLength),
+        purchase: str(ta.PurchaseOption),
+        offeringClass: str(ta.OfferingClass),
+      },
+      dims,
+      { byteOffset, field },
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import type { CatalogWriter } from './catalog-writer';
+import { ImportError, type ImportErrorWhere } from './errors';
+import {
+  divideUsd,
+  effectiveHourly,
+  mapComputeProduct,
+  mapEbsProduct,
+  reservedTerm,
+  type Attributes,
+  type SkipReason,
+  type SkuRef,
+} from './mapping';
+import type { OfferHeader } from './offer-json';
+import { canonicalPrice, isZeroPrice } from './price-string';
+
+/** One price dimension of a term, as both the JSON and the CSV variant carry it. */
+export interface Dimension {
+  unit: string;
+  price: unknown;
+  description: string;
+  field: string;
+}
+
+export interface MapperCounts {
+  products: number;
+  keptSkus: number;
+  skipped: Partial<Record<SkipReason | 'ebs-unmapped', number>>;
+  zeroPrices: number;
+  unknownTerms: number;
+}
+
+/**
+ * Turns an AmazonEC2 offer (either variant) into catalog rows. Products come before terms, so kept
+ * SKUs are remembered in a compact map (SKU → shared ref object) and terms of other SKUs are never
+ * parsed. Zero prices: AWS lists $0.00 for capacity-block, reservation and host placeholders; a
+ * kept shared-tenancy price of exactly 0 is therefore not a real price and is skipped and counted,
+ * never stored (an All Upfront reservation's $0 hourly is fine: its effective rate is not 0).
+ */
+export class OfferMapper {
+  readonly skus = new Map<string, SkuRef>();
+  readonly counts: MapperCounts = { products: 0, keptSkus: 0, skipped: {}, zeroPrices: 0, unknownTerms: 0 };
+  private readonly interned = new Map<string, string>();
+
+  constructor(private readonly writer: CatalogWriter) {}
+
+  header(h: OfferHeader): void {
+    this.writer.header(h);
+  }
+
+  /** Whether terms of this SKU are worth parsing. */
+  wants(sku: string): boolean {
+    return this.skus.has(sku);
+  }
+
+  private intern(s: string): string {
+    const v = this.interned.get(s);
+    if (v !== undefined) return v;
+    this.interned.set(s, s);
+    return s;
+  }
+
+  product(sku: string, family: string | undefined, attrs: Attributes): void {
+    this.counts.products++;
+    if (attrs.regionCode === undefined && attrs.locationType === 'AWS Region') {
+      const code = this.writer.regionCodeFor(attrs.location);
+      if (code) attrs = { ...attrs, regionCode: code };
+    }
+    const mapped = mapComputeProduct(family, attrs);
+    if ('ref' in mapped) {
+      const { ref } = mapped;
+      if (!this.writer.instanceType(ref.instanceType, attrs)) return this.skip('unknown-type');
+      this.writer.region(ref.region, attrs.location);
+      ref.region = this.intern(ref.region);
+      ref.instanceType = this.intern(ref.instanceType);
+      this.skus.set(sku, ref);
+      this.counts.keptSkus++;
+      return;
+    }
+    if (mapped.skip === 'not-compute') {
+      const ebs = mapEbsProduct(family, attrs);
+      if (ebs) {
+        this.writer.region(ebs.region, attrs.location);
+        this.skus.set(sku, ebs);
+        this.counts.keptSkus++;
+        return;
+      }
+      return this.skip('ebs-unmapped');
+    }
+    this.skip(mapped.skip);
+  }
+
+  /** A product recognized as unusable without parsing it (other tenancy, not EBS). */
+  skipUnparsed(): void {
+    this.counts.products++;
+    this.skip('tenancy');
+  }
+
+  private skip(reason: SkipReason | 'ebs-unmapped'): void {
+    this.counts.skipped[reason] = (this.counts.skipped[reason] ?? 0) + 1;
+  }
+
+  onDemand(sku: string, dims: Dimension[], where: ImportErrorWhere): void {
+    const ref = this.skus.get(sku);
+    if (!ref) return;
+    const dim = dims.find((d) => (ref.kind === 'compute' ? d.unit === 'Hrs' : true));
+    if (!dim) {
+      this.counts.unknownTerms++;
+      return;
+    }
+    const price = canonicalPrice(dim.price, { ...where, field: dim.field });
+    if (isZeroPrice(price)) {
+      this.counts.zeroPrices++;
+      return;
+    }
+    if (ref.kind === 'ebs') {
+      this.writer.ebs(ref, divideUsd(price, ref.divisor));
+      return;
+    }
+    this.writer.ec2({
+      region: ref.region,
+      instanceType: ref.instanceType,
+      os: ref.os,
+      model: 'on-demand',
+      termYears: 0,
+      paymentOption: '',
+      offeringClass: '',
+      planType: '',
+      upfrontUsd: '0',
+      hourlyUsd: price,
+      effectiveHourlyUsd: price,
+    });
+  }
+
+  reserved(
+    sku: string,
+    attrs: { lease?: string; purchase?: string; offeringClass?: string },
+    dims: Dimension[],
+    where: ImportErrorWhere,
+  ): void {
+    const ref = this.skus.get(sku);
+    if (!ref || ref.kind !== 'compute') return;
+    const term = reservedTerm(attrs.lease, attrs.purchase, attrs.offeringClass);
+    if (!term) {
+      this.counts.unknownTerms++;
+      return;
+    }
+    let hourly: string | null = null;
+    let upfront = '0';
+    for (const d of dims) {
+      if (d.unit === 'Hrs') hourly = canonicalPrice(d.price, { ...where, field: d.field });
+      else if (d.unit === 'Quantity' && d.description === 'Upfront Fee') {
+        upfront = canonicalPrice(d.price, { ...where, field: d.field });
+      }
+    }
+    if (hourly === null) {
+      throw new ImportError('bad-value', 'reserved term has no hourly (Hrs) price dimension', where);
+    }
+    if (term.paymentOption !== 'no-upfront' && upfront === '0') {
+      throw new ImportError('bad-value', `${attrs.purchase} term has no Upfront Fee dimension`, where);
+    }
+    const effective = effectiveHourly(upfront, hourly, term.termYears);
+    if (isZeroPrice(effective)) {
+      this.counts.zeroPrices++;
+      return;
+    }
+    this.writer.ec2({
+      region: ref.region,
+      instanceType: ref.instanceType,
+      os: ref.os,
+      model: 'reserved',
+      termYears: term.termYears,
+      paymentOption: term.paymentOption,
+      offeringClass: term.offeringClass,
+      planType: '',
+      upfrontUsd: upfront,
+      hourlyUsd: hourly,
+      effectiveHourlyUsd: effective,
+    });
+  }
+}

@@ -1,0 +1,266 @@
+import type { ByteReader } from './byte-reader';
+import type { CatalogWriter } from './catalog-writer';
+import { columnIndex, csvMetadata, readCsvLines, splitCsv } from './csv-lines';
+import { ImportError, type ImportErrorWhere } from './errors';
+import { osForOperation, type PaymentOption } from './mapping';
+import type { OfferHeader } from './offer-json';
+import { isObject, parseSlice, str } from './parse-slice';
+import { canonicalPrice, isZeroPrice } from './price-string';
+import { scanJson } from './scanner';
+import { parseUsageType } from './usage-type';
+
+export interface SpCounts {
+  rates: number;
+  skipped: number;
+  zeroPrices: number;
+}
+
+interface Rate {
+  planFamily: string | undefined;
+  purchase: string | undefined;
+  termYears: number | null;
+  usageType: string;
+  operation: string | undefined;
+  regionCode: string | undefined;
+  instanceType: string | undefined;
+  rate: unknown;
+}
+
+const PAYMENT: Record<string, PaymentOption> = {
+  'No Upfront': 'no-upfront',
+  'Partial Upfront': 'partial-upfront',
+  'All Upfront': 'all-upfront',
+};
+const PLAN: Record<string, string> = {
+  EC2InstanceSavingsPlans: 'ec2-instance',
+  ComputeSavingsPlans: 'compute',
+};
+
+/**
+ * One Savings Plans rate → a 'savings-plan' price row: the plan's discounted hourly rate for a
+ * shared-tenancy (BoxUsage) instance type, region and OS. Savings Plans have no per-instance
+ * upfront fee (the commitment is in USD/hour), so upfront is 0 and effective = the rate.
+ */
+function writeRate(w: CatalogWriter, counts: SpCounts, r: Rate, where: ImportErrorWhere): void {
+  counts.rates++;
+  const usage = parseUsageType(r.usageType);
+  const os = osForOperation(r.operation);
+  const plan = r.planFamily ? PLAN[r.planFamily] : undefined;
+  const payment = r.purchase ? PAYMENT[r.purchase] : undefined;
+  const region = r.regionCode || usage?.region;
+  const type = r.instanceType || usage?.instanceType;
+  if (
+    !usage?.shared ||
+    !os ||
+    !plan ||
+    !payment ||
+    !region ||
+    !type ||
+    (r.termYears !== 1 && r.termYears !== 3)
+  ) {
+    counts.skipped++;
+    return;
+  }
+  const price = canonicalPrice(r.rate, where);
+  if (isZeroPrice(price)) {
+    counts.zeroPrices++;
+    return;
+  }
+  if (!w.instanceType(type, null)) {
+    counts.skipped++;
+    return;
+  }
+  w.region(region, undefined);
+  w.ec2({
+    region,
+    instanceType: type,
+    os,
+    model: 'savings-plan',
+    termYears: r.termYears,
+    paymentOption: payment,
+    offeringClass: '',
+    planType: plan,
+    upfrontUsd: '0',
+    hourlyUsd: price,
+    effectiveHourlyUsd: price,
+  });
+}
+
+const SP_COLUMNS = [
+  'DiscountedRate',
+  'Currency',
+  'DiscountedUsageType',
+  'DiscountedOperation',
+  'PurchaseOption',
+  'LeaseContractLength',
+  'LeaseContractLengthUnit',
+  'Product Family',
+] as const;
+
+export async function readSavingsPlansCsv(
+  reader: ByteReader,
+  w: CatalogWriter,
+  counts: SpCounts,
+): Promise<OfferHeader> {
+  const metaLines: string[][] = [];
+  let col: Map<string, number> | null = null;
+  const f: string[] = [];
+  await readCsvLines(reader, (line, lineNo) => {
+    if (!splitCsv(line, f)) return false;
+    if (lineNo <= 5) {
+      metaLines.push([...f]);
+      const code = lineNo === 5 ? csvMetadata(metaLines).OfferCode : undefined;
+      if (lineNo === 5 && !/SavingsPlan/.test(code ?? '')) {
+        throw new ImportError(
+          'wrong-offer',
+          `OfferCode is ${JSON.stringify(code ?? null)}, expected a Savings Plans offer`,
+          {
+            line: 5,
+            field: 'OfferCode',
+          },
+        );
+      }
+      if (lineNo === 5) w.header(csvHeader(metaLines));
+      return true;
+    }
+    if (col === null) {
+      col = columnIndex(f, SP_COLUMNS, lineNo);
+      return true;
+    }
+    if (line.length === 0) return true;
+    const get = (name: string) => {
+      const i = col!.get(name);
+      return i === undefined ? undefined : f[i];
+    };
+    if (get('Currency') !== 'USD') {
+      throw new ImportError('bad-value', `currency ${JSON.stringify(get('Currency'))}, expected USD`, {
+        line: lineNo,
+        field: 'Currency',
+      });
+    }
+    const unit = get('LeaseContractLengthUnit');
+    const length = Number(get('LeaseContractLength'));
+    writeRate(
+      w,
+      counts,
+      {
+        planFamily: get('Product Family'),
+        purchase: get('PurchaseOption'),
+        termYears: unit === 'year' || unit === 'years' ? length : null,
+        usageType: get('DiscountedUsageType') ?? '',
+        operation: get('DiscountedOperation'),
+        regionCode: get('DiscountedRegionCode'),
+        instanceType: get('DiscountedInstanceType'),
+        rate: get('DiscountedRate'),
+      },
+      { line: lineNo, field: 'DiscountedRate' },
+    );
+    return true;
+  });
+  if (col === null) throw new ImportError('truncated', 'the file ends before its header row', { line: 6 });
+  return csvHeader(metaLines);
+}
+
+function csvHeader(lines: string[][]): OfferHeader {
+  const meta = csvMetadata(lines);
+  return {
+    offerCode: meta.OfferCode ?? '',
+    version: meta.Version ?? '',
+    publicationDate: meta['Publication Date'] ?? '',
+  };
+}
+
+interface PlanProduct {
+  family: string | undefined;
+  purchase: string | undefined;
+  termYears: number | null;
+}
+
+/**
+ * The JSON variant: products[] (plan SKUs: family, purchaseOption, purchaseTerm), then
+ * terms.savingsPlan[] with rates[] per discounted usage type. Rates without a discountedOperation
+ * cannot name an OS and are skipped, never guessed.
+ */
+export async function readSavingsPlansJson(
+  reader: ByteReader,
+  w: CatalogWriter,
+  counts: SpCounts,
+): Promise<OfferHeader> {
+  const header: Partial<OfferHeader> = { offerCode: 'AWSComputeSavingsPlan' };
+  const plans = new Map<string, PlanProduct>();
+  let started = false;
+  await scanJson(reader, {
+    topString(key, value) {
+      if (key === 'offerCode' || key === 'version' || key === 'publicationDate') header[key] = value;
+    },
+    wants(depth, keys, parentIsArray) {
+      if (!started && depth === 3 && keys[1] === 'products') {
+        started = true;
+        if (!header.publicationDate) {
+          throw new ImportError('malformed', 'the file has no publicationDate before its products', {
+            field: 'publicationDate',
+          });
+        }
+        w.header({
+          offerCode: header.offerCode!,
+          version: header.version ?? '',
+          publicationDate: header.publicationDate,
+        });
+      }
+      return (
+        parentIsArray &&
+        ((depth === 3 && keys[1] === 'products') ||
+          (depth === 4 && keys[1] === 'terms' && keys[2] === 'savingsPlan'))
+      );
+    },
+    value(buf, start, end, depth, _keys, byteOffset) {
+      const v = parseSlice(
+        buf.toString('utf8', start, end),
+        byteOffset,
+        depth === 3 ? 'products[]' : 'terms.savingsPlan[]',
+      );
+      if (!isObject(v)) return;
+      if (depth === 3) {
+        const a = isObject(v.attributes) ? v.attributes : {};
+        const term = /^(\d)yr$/.exec(str(a.purchaseTerm) ?? '');
+        plans.set(str(v.sku) ?? '', {
+          family: str(v.productFamily),
+          purchase: str(a.purchaseOption),
+          termYears: term ? Number(term[1]) : null,
+        });
+        return;
+      }
+      const plan = plans.get(str(v.sku) ?? '');
+      const lease = isObject(v.leaseContractLength) ? Number(v.leaseContractLength.duration) : null;
+      for (const r of Array.isArray(v.rates) ? (v.rates as unknown[]) : []) {
+        if (!isObject(r)) continue;
+        const dr = isObject(r.discountedRate) ? r.discountedRate : {};
+        writeRate(
+          w,
+          counts,
+          {
+            planFamily: plan?.family,
+            purchase: plan?.purchase,
+            termYears: plan?.termYears ?? lease,
+            usageType: str(r.discountedUsageType) ?? '',
+            operation: str(r.discountedOperation),
+            regionCode: str(r.discountedRegionCode),
+            instanceType: str(r.discountedInstanceType),
+            rate: dr.price,
+          },
+          {
+            byteOffset,
+            field: `terms.savingsPlan[${str(v.sku) ?? '?'}].rates[${str(r.rateCode) ?? '?'}].discountedRate.price`,
+          },
+        );
+      }
+    },
+  });
+  if (!header.publicationDate)
+    throw new ImportError('malformed', 'the file has no publicationDate', { field: 'publicationDate' });
+  return {
+    offerCode: header.offerCode!,
+    version: header.version ?? '',
+    publicationDate: header.publicationDate,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * AWS billing usage types carry a region prefix ("APE2-BoxUsage:r7g.large"); us-east-1 has none.
+ * Only needed where a file gives no region code (older Savings Plans JSON); codes as AWS bills them.
+ */
+const PREFIX_REGION: Record<string, string> = {
+  USE1: 'us-east-1',
+  USE2: 'us-east-2',
+  USW1: 'us-west-1',
+  USW2: 'us-west-2',
+  CAN1: 'ca-central-1',
+  SAE1: 'sa-east-1',
+  EUW1: 'eu-west-1',
+  EUW2: 'eu-west-2',
+  EUW3: 'eu-west-3',
+  EUC1: 'eu-central-1',
+  EUN1: 'eu-north-1',
+  EUS1: 'eu-south-1',
+  APN1: 'ap-northeast-1',
+  APN2: 'ap-northeast-2',
+  APN3: 'ap-northeast-3',
+  APS1: 'ap-southeast-1',
+  APS2: 'ap-southeast-2',
+  APS3: 'ap-south-1',
+  APE1: 'ap-east-1',
+  APE2: 'ap-east-2',
+  MES1: 'me-south-1',
+  AFS1: 'af-south-1',
+};
+
+export interface UsageType {
+  region: string | null;
+  /** BoxUsage = shared tenancy; DedicatedUsage, HostUsage, Unused* are other tenancies or reservations. */
+  shared: boolean;
+  instanceType: string;
+}
+
+export function parseUsageType(usage: string): UsageType | null {
+  const m = /^(?:([A-Z]{2,3}\d)-)?([A-Za-z]+):([a-z0-9-]+\.[a-z0-9-]+)$/.exec(usage);
+  if (!m) return null;
+  return {
+    region: m[1] ? (PREFIX_REGION[m[1]] ?? null) : 'us-east-1',
+    shared: m[2] === 'BoxUsage',
+    instanceType: m[3]!,
+  };
+}

@@ -1,0 +1,56 @@
+import type { ImportJobStatus } from '../../../../shared/import/jobs';
+import { formatBytes, formatCount, formatSeconds } from './data-format';
+
+/** The running or finished import: a real progress bar, rates, and what it changed (or why it failed). */
+export function ImportProgressView({ job, onCancel }: { job: ImportJobStatus; onCancel: () => void }) {
+  const p = job.progress;
+  const pct = p && p.totalBytes > 0 ? Math.min(100, (p.bytesRead / p.totalBytes) * 100) : 0;
+  return (
+    <div className="import-job" data-testid="import-progress" data-state={job.state}>
+      <div className="import-job-head">
+        <span className="strong">{job.kind === 'aws-update' ? 'Update from AWS' : 'Import'}</span>
+        <span className="muted data-path">{job.label}</span>
+        {job.state === 'running' && (
+          <button type="button" className="button-secondary" data-testid="import-cancel" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {job.state === 'running' && (
+        <>
+          <progress max={100} value={pct} aria-label="Import progress" />
+          <div className="muted small" data-testid="import-rates">
+            {job.phase ?? 'starting'} ·{' '}
+            {p
+              ? `${formatBytes(p.bytesRead)} of ${formatBytes(p.totalBytes)} · ${formatCount(p.rows)} rows · ${p.mbPerSecond.toFixed(1)} MB/s · ${formatSeconds(p.etaSeconds)} left`
+              : 'preparing…'}
+          </div>
+        </>
+      )}
+      {job.state === 'done' && (
+        <ul className="import-summary" data-testid="import-summary">
+          {job.summaries.map((s) => (
+            <li key={s.sourceId}>
+              {s.kind} {s.format.toUpperCase()} published {s.publicationDate.slice(0, 10)}:{' '}
+              {formatCount(s.rows)} price rows ({formatCount(s.instanceTypes)} instance types,{' '}
+              {formatCount(s.regions)} regions
+              {s.ebsRows ? `, ${formatCount(s.ebsRows)} EBS rows` : ''}) in {s.seconds.toFixed(1)} s at{' '}
+              {s.mbPerSecond.toFixed(0)} MB/s
+              {s.skippedInstanceTypes.length > 0 &&
+                ` · ${s.skippedInstanceTypes.length} types without specs skipped`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(job.state === 'failed' || job.state === 'cancelled') && job.error && (
+        <p
+          className={job.state === 'failed' ? 'import-error' : 'muted'}
+          data-testid="import-error"
+          role="alert"
+        >
+          {job.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { CallResult } from '../../../../shared/contract';
+
+/**
+ * Serve mode: the browser has no file paths, so the file is streamed to main (POST ./upload, same
+ * token cookie) and imported from where it landed. XHR, because fetch cannot report upload progress.
+ */
+export function uploadFile(
+  file: File,
+  onProgress: (sentBytes: number, totalBytes: number) => void,
+  signal: AbortSignal,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `./upload?name=${encodeURIComponent(file.name)}`);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total || file.size);
+    xhr.onload = () => {
+      try {
+        const body = JSON.parse(xhr.responseText) as CallResult<{ path: string }>;
+        if (body.ok) resolve(body.value.path);
+        else reject(new Error(body.error.message));
+      } catch {
+        reject(new Error(`upload failed: HTTP ${xhr.status}`));
+      }
+    };
+    xhr.onerror = () => reject(new Error('upload failed: the connection to the planner was lost'));
+    xhr.onabort = () => reject(new Error('upload cancelled; the catalog was not changed'));
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,33 @@
+/** What a price-file import reports while it runs and when it ends (CLI, and later the Data screen). */
+export type ImportKindOption = 'ec2' | 'savings-plans' | 'spot' | 'auto';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  mbPerSecond: number;
+  /** null until the rate is known. */
+  etaSeconds: number | null;
+}
+
+export interface ImportSummary {
+  kind: 'ec2' | 'savings-plans' | 'spot';
+  format: 'json' | 'csv';
+  catalogPath: string;
+  sourceId: string;
+  rows: number;
+  rowsByModel: Record<string, number>;
+  ebsRows: number;
+  instanceTypes: number;
+  regions: number;
+  publicationDate: string;
+  seconds: number;
+  mbPerSecond: number;
+  bytes: number;
+  /** Types priced in the file that the catalog lacks and whose specs the file cannot fill. */
+  skippedInstanceTypes: string[];
+  addedInstanceTypes: string[];
+  /** $0.00 listings skipped (capacity-block/reservation placeholders; never stored as a price). */
+  zeroPricesSkipped: number;
+  duplicatesIgnored: number;
+}

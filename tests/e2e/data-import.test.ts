@@ -1,0 +1,73 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateOffer, loadCatalogShape } from '../fixtures/generate-offer';
+import { ARTIFACTS, useServedPage } from '../support/serve-process';
+
+// This test imports into a catalog, so it serves a private copy of the run's catalog.
+const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-import-'));
+const catalog = join(dir, 'catalog.sqlite');
+const offer = join(dir, 'AmazonEC2-offer.json');
+beforeAll(() => {
+  // No price mirror listens here: "Update from AWS" must fail as offline (serve inherits this env).
+  process.env.PLANNER_PRICING_BASE_URL = 'http://127.0.0.1:9';
+  copyFileSync(inject('catalogPath'), catalog);
+  // A small offer file published after the shipped snapshot's 2026-07-20, in AWS's exact layout.
+  generateOffer({
+    jsonPath: offer,
+    targetBytes: 300_000,
+    shape: loadCatalogShape(catalog),
+    publicationDate: '2026-11-20T10:00:00Z',
+  });
+});
+afterAll(() => {
+  delete process.env.PLANNER_PRICING_BASE_URL;
+  rmSync(dir, { recursive: true, force: true });
+});
+const served = useServedPage({ beforeAll, afterAll }, () => catalog);
+const page = () => served.page();
+
+describe('Data screen in Chromium against serve', () => {
+  it('shows the catalog, its sources and their dates', async () => {
+    await page().goto(`${served.url()}#data`);
+    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toBe('2026-07-20');
+    expect(await page().getByTestId('data-source').count()).toBeGreaterThan(5);
+  });
+
+  it('imports a price file through the screen and shows the new as-of date everywhere', async () => {
+    await page().getByTestId('import-file').setInputFiles(offer);
+    await page().getByTestId('import-submit').click();
+    await expect
+      .poll(() => page().getByTestId('import-progress').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('done');
+    expect(await page().getByTestId('import-summary').textContent()).toContain('published 2026-11-20');
+    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toBe('2026-11-20');
+    // The header badge (shown on every screen) follows the new catalog too.
+    await expect.poll(() => page().getByTestId('as-of').textContent()).toContain('2026-11-20');
+    await page().screenshot({ path: join(ARTIFACTS, 'data-import.png'), fullPage: true });
+  });
+
+  it('says why a bad file fails and keeps the catalog as it was', async () => {
+    const bad = join(dir, 'not-an-offer.json');
+    copyFileSync(join(import.meta.dirname, '..', '..', 'package.json'), bad);
+    await page().getByTestId('import-file').setInputFiles(bad);
+    await page().getByTestId('import-submit').click();
+    await expect
+      .poll(() => page().getByTestId('import-progress').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('failed');
+    expect((await page().getByTestId('import-error').textContent())?.length).toBeGreaterThan(10);
+    expect(await page().getByTestId('data-as-of').textContent()).toBe('2026-11-20');
+  });
+
+  it('fails "Update from AWS" gracefully when offline', async () => {
+    await page().getByTestId('aws-update').click();
+    // The previous (failed) import stays on screen until the update's own job replaces it.
+    await expect.poll(() => page().getByTestId('import-progress').textContent()).toContain('Update from AWS');
+    await expect
+      .poll(() => page().getByTestId('import-progress').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('failed');
+    expect(await page().getByTestId('import-error').textContent()).toContain('you appear to be offline');
+    expect(await page().getByTestId('data-as-of').textContent()).toBe('2026-11-20');
+  });
+});
