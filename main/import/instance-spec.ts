@@ -1,25 +1,27 @@
+import type { InstanceTypeDbRow } from '../catalog/row-mapping';
 import type { Attributes } from './mapping';
 
 /** The instance_types columns an import can fill; null when a product cannot fill them honestly. */
-export interface InstanceSpec {
-  instance_type: string;
-  family: string;
-  size: string;
-  generation: 'current' | 'previous';
-  vcpu: number;
-  memory_gib: number;
-  arch: 'x86_64' | 'arm64';
-  architectures: string;
-  processor: string | null;
-  clock_ghz: number | null;
-  burstable: number;
-  bare_metal: number;
-  network_performance: string | null;
-  gpu_count: number;
-  instance_store_gb: number;
-  instance_store_disks: string | null;
-  normalization_factor: number | null;
-}
+export type InstanceSpec = Pick<
+  InstanceTypeDbRow,
+  | 'instance_type'
+  | 'family'
+  | 'size'
+  | 'generation'
+  | 'vcpu'
+  | 'memory_gib'
+  | 'arch'
+  | 'architectures'
+  | 'processor'
+  | 'clock_ghz'
+  | 'burstable'
+  | 'bare_metal'
+  | 'network_performance'
+  | 'gpu_count'
+  | 'instance_store_gb'
+  | 'instance_store_disks'
+  | 'normalization_factor'
+>;
 
 const num = (s: string | undefined): number | null => {
   if (s === undefined || !/^\d+(\.\d+)?$/.test(s.replace(/,/g, ''))) return null;

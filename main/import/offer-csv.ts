@@ -6,7 +6,7 @@ import type { Dimension, OfferMapper } from './offer-mapper';
 import type { OfferHeader } from './offer-json';
 
 /** CSV header → the JSON attribute name the mapping reads (same data, AWS's CSV column titles). */
-const ATTRIBUTE_COLUMNS: Record<string, string> = {
+export const ATTRIBUTE_COLUMNS: Record<string, string> = {
   Location: 'location',
   'Location Type': 'locationType',
   'Instance Type': 'instanceType',
