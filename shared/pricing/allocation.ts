@@ -109,49 +109,9 @@ export function allocate(
       remaining[i] = c;
       usageHours[i] = (usageHours[i] as number) + c;
     }
-    for (const pool of ri) {
-      let cap = pool.units;
-      const m = pool.lines.length;
-      for (let k = 0; k < m && cap > 0; k++) {
-        const line = pool.lines[k] as number;
-        const rem = remaining[line] as number;
-        if (rem <= 0) continue;
-        const factor = pool.factors[k] as number;
-        const need = rem * factor;
-        if (need <= cap) {
-          pool.covered[k] = (pool.covered[k] as number) + need;
-          cap -= need;
-          remaining[line] = 0;
-        } else {
-          // The RI units left cover part of an instance-hour; the rest of it goes on.
-          pool.covered[k] = (pool.covered[k] as number) + cap;
-          remaining[line] = rem - cap / factor;
-          cap = 0;
-        }
-      }
-      pool.used += pool.units - cap;
-    }
-    for (const pool of sp) {
-      let cap = pool.commitment;
-      const m = pool.lines.length;
-      for (let k = 0; k < m && cap > 0; k++) {
-        const line = pool.lines[k] as number;
-        const rem = remaining[line] as number;
-        if (rem <= 0) continue;
-        const rate = pool.rates[k] as number;
-        const need = rem * rate;
-        if (need <= cap) {
-          pool.covered[k] = (pool.covered[k] as number) + need;
-          cap -= need;
-          remaining[line] = 0;
-        } else {
-          pool.covered[k] = (pool.covered[k] as number) + cap;
-          remaining[line] = rem - cap / rate;
-          cap = 0;
-        }
-      }
-      pool.used += pool.commitment - cap;
-    }
+    for (const pool of ri) pool.used += spend(pool.lines, pool.factors, pool.covered, pool.units, remaining);
+    for (const pool of sp)
+      pool.used += spend(pool.lines, pool.rates, pool.covered, pool.commitment, remaining);
   }
 
   return {
@@ -160,4 +120,38 @@ export function allocate(
     ri: ri.map((p) => ({ usedUnits: p.used, coveredUnits: p.covered })),
     sp: sp.map((p) => ({ usedScaled: p.used, coveredScaled: p.covered })),
   };
+}
+
+/**
+ * Spends one hour of a commitment on the lines' remaining instance-hours, in the pool's order. An
+ * instance-hour of the pool's k-th line costs weights[k] units (an RI's normalization factor, or a
+ * Savings Plan's hourly rate); units left over cover part of an instance-hour and the rest goes on.
+ * Returns the units spent.
+ */
+function spend(
+  lines: Int32Array,
+  weights: Float64Array,
+  covered: Float64Array,
+  capacity: number,
+  remaining: Float64Array,
+): number {
+  let cap = capacity;
+  const m = lines.length;
+  for (let k = 0; k < m && cap > 0; k++) {
+    const line = lines[k] as number;
+    const rem = remaining[line] as number;
+    if (rem <= 0) continue;
+    const weight = weights[k] as number;
+    const need = rem * weight;
+    if (need <= cap) {
+      covered[k] = (covered[k] as number) + need;
+      cap -= need;
+      remaining[line] = 0;
+    } else {
+      covered[k] = (covered[k] as number) + cap;
+      remaining[line] = rem - cap / weight;
+      cap = 0;
+    }
+  }
+  return capacity - cap;
 }
