@@ -1,6 +1,7 @@
 import type { StrategyResult } from '../../../../shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
-import { ON_DEMAND_ID } from './strategy-selection';
+import { useState } from 'react';
+import { ON_DEMAND_ID, isComplete } from './strategy-selection';
 
 export interface StrategyTableProps {
   results: StrategyResult[];
@@ -14,6 +15,20 @@ const UNAVAILABLE = 'n/a — import AWS’s price files';
 
 /** One row per purchase strategy; the cheapest complete 3-year total is highlighted, unpriced ones muted. */
 export function StrategyTable({ results, cheapestId, charted, colors, onToggle }: StrategyTableProps) {
+  // Strategies the catalog cannot price (no Savings Plans rates in the snapshot, say) fold away below.
+  const [showUnpriced, setShowUnpriced] = useState(false);
+  const priced = results.filter(isComplete);
+  const unpriced = results.filter((s) => !isComplete(s));
+  const row = (s: StrategyResult) => (
+    <StrategyRow
+      key={s.id}
+      strategy={s}
+      cheapest={s.id === cheapestId}
+      charted={s.id === ON_DEMAND_ID || charted.has(s.id)}
+      color={colors.get(s.id)}
+      onToggle={onToggle}
+    />
+  );
   return (
     <div className="table-wrap">
       <table className="data-table compare-table" data-testid="compare-table">
@@ -46,18 +61,28 @@ export function StrategyTable({ results, cheapestId, charted, colors, onToggle }
             </th>
           </tr>
         </thead>
-        <tbody>
-          {results.map((s) => (
-            <StrategyRow
-              key={s.id}
-              strategy={s}
-              cheapest={s.id === cheapestId}
-              charted={s.id === ON_DEMAND_ID || charted.has(s.id)}
-              color={colors.get(s.id)}
-              onToggle={onToggle}
-            />
-          ))}
-        </tbody>
+        <tbody>{priced.map((s) => row(s))}</tbody>
+        {unpriced.length > 0 && (
+          <>
+            <tbody>
+              <tr className="unpriced-toggle">
+                <td colSpan={9}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid="toggle-unpriced"
+                    aria-expanded={showUnpriced}
+                    onClick={() => setShowUnpriced((v) => !v)}
+                  >
+                    {showUnpriced ? 'Hide' : 'Show'} {unpriced.length} strategies this catalog cannot price
+                  </button>{' '}
+                  <span className="muted">({UNAVAILABLE})</span>
+                </td>
+              </tr>
+            </tbody>
+            <tbody hidden={!showUnpriced}>{unpriced.map((s) => row(s))}</tbody>
+          </>
+        )}
       </table>
     </div>
   );
