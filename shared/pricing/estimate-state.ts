@@ -1,0 +1,91 @@
+import type { PaymentOption, PurchaseModel, TermYears } from '../catalog-types';
+import { Decimal } from '../money';
+import type { ScenarioLine } from '../scenario/schema';
+import type { EstimateWarning } from './estimate-types';
+import type { InstancePrices, RiRate } from './price-book';
+import type { UsageProfile } from './usage-profile';
+
+// The working state of one estimate: per-line purchases and the commitment pools they form.
+
+export const ZERO = new Decimal(0);
+
+export const UPFRONT_SHARE: Record<PaymentOption, Decimal> = {
+  'no-upfront': new Decimal(0),
+  'partial-upfront': new Decimal('0.5'),
+  'all-upfront': new Decimal(1),
+};
+export const PAYMENT_RANK: Record<PaymentOption, number> = {
+  'all-upfront': 0,
+  'partial-upfront': 1,
+  'no-upfront': 2,
+};
+export const MAX_SCALE_DECIMALS = 12;
+
+export interface RiPurchase {
+  rate: RiRate | null;
+  count: number;
+  pool: number;
+}
+
+export interface SpPurchase {
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  rate: Decimal | null;
+  commitment: Decimal | null;
+  pool: number;
+}
+
+export interface LineState {
+  line: ScenarioLine;
+  index: number;
+  profile: UsageProfile;
+  prices: InstancePrices | null;
+  model: PurchaseModel;
+  onDemandRate: Decimal | null;
+  spotRate: Decimal | null;
+  periodInstanceHours: number;
+  peak: number;
+  min: number;
+  /** Index in the allocation when some commitment may cover this line's usage, else -1. */
+  allocationIndex: number;
+  ri: RiPurchase | null;
+  sp: SpPurchase | null;
+  /** Compute money cannot be known (a Savings Plan purchase without its rate). */
+  computeUnknown: boolean;
+  complete: boolean;
+  warnings: EstimateWarning[];
+  /** Timeline instance-hours covered: RI (instance-hours), SP (instance-hours). */
+  riCoveredHours: Decimal;
+  spCoveredHours: Decimal;
+}
+
+export interface RiPool {
+  key: string;
+  flexible: boolean;
+  units: number;
+  consumers: { line: number; factor: number }[];
+  purchasers: number[];
+}
+
+export interface SpPool {
+  key: string;
+  planType: 'compute' | 'ec2-instance';
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  region: string;
+  familyOrType: string;
+  commitment: Decimal;
+  consumers: { line: number; rate: Decimal }[];
+  purchasers: number[];
+  savings: number;
+}
+
+export function warn(
+  state: LineState,
+  code: EstimateWarning['code'],
+  message: string,
+  incomplete: boolean,
+): void {
+  state.warnings.push({ code, message, lineId: state.line.id });
+  if (incomplete) state.complete = false;
+}

@@ -1,0 +1,213 @@
+import type { TermYears } from '../catalog-types';
+import { Decimal, toUsdString } from '../money';
+import { TERM_HOURS } from '../units';
+import type { CommitmentEstimate, LineEstimate } from './estimate-types';
+import { describeInstance } from './messages';
+import type { PriceBook } from './price-book';
+import type { Ratio } from './ratio';
+import { of, ONE, ratio, ratioValue } from './ratio';
+import { lineVolumesCost } from './volume-cost';
+import { UPFRONT_SHARE, ZERO, type LineState } from './estimate-state';
+
+// Turns one line's allocated hours into money: compute by model, commitments, EBS, totals.
+
+export interface PricedLine {
+  estimate: LineEstimate;
+  termYears: TermYears | null;
+  known: { monthly: Decimal; upfront: Decimal; amortized: Decimal };
+}
+
+export function sumKnown(values: readonly (Decimal | null)[]): Decimal {
+  return values.reduce<Decimal>((sum, v) => (v === null ? sum : sum.plus(v)), ZERO);
+}
+
+export function sumOrNull(values: readonly (Decimal | null)[]): Decimal | null {
+  return values.some((v) => v === null) ? null : sumKnown(values);
+}
+
+export const str = (v: Decimal | null): string | null => (v === null ? null : toUsdString(v));
+
+export function priceLine(
+  s: LineState,
+  ctx: {
+    hoursPerMonth: number;
+    timelineToMonth: Ratio;
+    timelineUsageHours: number;
+    riUtilization: Ratio | null;
+    spUtilization: Ratio | null;
+    book: PriceBook;
+  },
+): PricedLine {
+  const { line } = s;
+  const hoursPerMonth = new Decimal(ctx.hoursPerMonth);
+  // Instance-hours are kept over their own period (the profile's, or the shared timeline when
+  // commitments were applied) with the ratio that turns them into a month, so that money is multiplied
+  // before it is divided: rate × instance-hours × hoursPerMonth / periodHours.
+  const ownToMonth: Ratio = { num: hoursPerMonth, den: new Decimal(s.profile.periodHours) };
+  const usageHours = new Decimal(s.periodInstanceHours);
+  const monthHours = of(usageHours, ownToMonth);
+
+  let reservedHours = ZERO;
+  let savingsPlanHours = ZERO;
+  let onDemand = { hours: s.model === 'spot' ? ZERO : usageHours, toMonth: ownToMonth };
+  if (s.model !== 'spot' && s.allocationIndex >= 0) {
+    reservedHours = of(s.riCoveredHours, ctx.timelineToMonth);
+    savingsPlanHours = of(s.spCoveredHours, ctx.timelineToMonth);
+    const left = new Decimal(ctx.timelineUsageHours).minus(s.riCoveredHours).minus(s.spCoveredHours);
+    onDemand = { hours: Decimal.max(left, ZERO), toMonth: ctx.timelineToMonth };
+  }
+  const onDemandHours = of(onDemand.hours, onDemand.toMonth);
+  const spotHours = s.model === 'spot' ? monthHours : ZERO;
+
+  const onDemandUsd = s.computeUnknown
+    ? null
+    : onDemand.hours.isZero()
+      ? ZERO
+      : s.onDemandRate === null
+        ? null
+        : of(s.onDemandRate.times(onDemand.hours), onDemand.toMonth);
+  const spotUsd =
+    s.model !== 'spot' ? ZERO : s.spotRate === null ? null : of(s.spotRate.times(usageHours), ownToMonth);
+
+  let commitment: CommitmentEstimate | null = null;
+  let recurring: Decimal | null = ZERO;
+  let upfront: Decimal | null = ZERO;
+  let reservedUsd: Decimal | null = ZERO;
+  let savingsPlanUsd: Decimal | null = ZERO;
+  let unusedUsd: Decimal | null = ZERO;
+  let termYears: TermYears | null = null;
+  const what = describeInstance(line);
+
+  if (s.ri && line.purchase.model === 'reserved') {
+    termYears = line.purchase.termYears;
+    const used = ctx.riUtilization ?? ONE;
+    if (s.ri.rate === null && s.ri.count > 0) {
+      recurring = upfront = reservedUsd = unusedUsd = null;
+    } else if (s.ri.rate !== null) {
+      recurring = new Decimal(s.ri.rate.hourlyUsd).times(s.ri.count).times(hoursPerMonth);
+      upfront = new Decimal(s.ri.rate.upfrontUsd).times(s.ri.count);
+      const amortized = recurring.plus(upfront.div(termYears * 12));
+      reservedUsd = of(amortized, used);
+      unusedUsd = amortized.minus(reservedUsd);
+    }
+    commitment = {
+      model: 'reserved',
+      termYears,
+      count: s.ri.count,
+      commitmentHourlyUsd: null,
+      upfrontUsd: str(upfront),
+      recurringMonthlyUsd: str(recurring),
+      utilizationPct: s.ri.count === 0 ? null : ratioValue(used).times(100).toFixed(1),
+    };
+    if (s.ri.count > 0 && ratioValue(used).lt(1)) {
+      s.warnings.push({
+        code: 'unused-commitment',
+        message: `${new Decimal(1).minus(ratioValue(used)).times(100).toFixed(1)}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
+        lineId: line.id,
+      });
+    }
+  } else if (s.sp && line.purchase.model === 'savings-plan') {
+    termYears = s.sp.termYears;
+    const used = ctx.spUtilization ?? ONE;
+    if (s.sp.commitment === null || (s.sp.rate === null && !s.sp.commitment.isZero())) {
+      recurring = upfront = savingsPlanUsd = unusedUsd = null;
+    } else {
+      const share = UPFRONT_SHARE[s.sp.paymentOption];
+      recurring = s.sp.commitment.times(hoursPerMonth).times(new Decimal(1).minus(share));
+      upfront = s.sp.commitment.times(TERM_HOURS[termYears]).times(share);
+      const amortized = recurring.plus(upfront.div(termYears * 12));
+      savingsPlanUsd = of(amortized, used);
+      unusedUsd = amortized.minus(savingsPlanUsd);
+      if (!s.sp.commitment.isZero() && ratioValue(used).lt(1)) {
+        s.warnings.push({
+          code: 'unused-commitment',
+          message: `${new Decimal(1).minus(ratioValue(used)).times(100).toFixed(1)}% of the $${toUsdString(s.sp.commitment)}/h Savings Plan bought on line ${line.id} covers no usage ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized): it is paid all the same`,
+          lineId: line.id,
+        });
+      }
+    }
+    commitment = {
+      model: 'savings-plan',
+      termYears,
+      count: null,
+      commitmentHourlyUsd: str(s.sp.commitment),
+      upfrontUsd: str(upfront),
+      recurringMonthlyUsd: str(recurring),
+      utilizationPct:
+        s.sp.commitment === null || s.sp.commitment.isZero() ? null : ratioValue(used).times(100).toFixed(1),
+    };
+  }
+
+  // EBS: volumes billed all month for the peak count, or for the average running instances.
+  const instancesBilled =
+    line.volumeLifetime === 'instance'
+      ? ratio(s.peak, 1)
+      : ratio(s.periodInstanceHours, s.profile.periodHours);
+  const ebs = lineVolumesCost(
+    line.id,
+    s.index,
+    line.region,
+    line.volumes,
+    instancesBilled,
+    ctx.book.ebs[line.region],
+  );
+  s.warnings.push(...ebs.warnings);
+
+  const computeMonthly = sumOrNull([onDemandUsd, spotUsd, recurring]);
+  const computeAmortized = sumOrNull([onDemandUsd, spotUsd, reservedUsd, savingsPlanUsd, unusedUsd]);
+  const monthly = sumOrNull([computeMonthly, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]);
+  const amortized = sumOrNull([computeAmortized, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]);
+  const complete = s.complete && monthly !== null && amortized !== null && upfront !== null;
+
+  const estimate: LineEstimate = {
+    id: line.id,
+    instanceType: line.instanceType,
+    region: line.region,
+    os: line.os,
+    model: s.model,
+    instanceHours: monthHours.toNumber(),
+    peakCount: s.peak,
+    minCount: s.min,
+    computeMonthlyUsd: str(computeMonthly),
+    computeAmortizedMonthlyUsd: str(computeAmortized),
+    storageMonthlyUsd: str(ebs.storageMonthlyUsd),
+    snapshotMonthlyUsd: str(ebs.snapshotMonthlyUsd),
+    upfrontUsd: str(upfront),
+    monthlyUsd: str(monthly),
+    amortizedMonthlyUsd: str(amortized),
+    compute: {
+      onDemandUsd: str(onDemandUsd),
+      reservedUsd: str(reservedUsd),
+      savingsPlanUsd: str(savingsPlanUsd),
+      spotUsd: str(spotUsd),
+      unusedCommitmentUsd: str(unusedUsd),
+    },
+    coverage: {
+      onDemandHours: onDemandHours.toNumber(),
+      reservedHours: reservedHours.toNumber(),
+      savingsPlanHours: savingsPlanHours.toNumber(),
+      spotHours: spotHours.toNumber(),
+    },
+    commitment,
+    volumes: ebs.volumes,
+    complete,
+    warnings: s.warnings,
+  };
+  return {
+    estimate,
+    termYears,
+    known: {
+      monthly: sumKnown([onDemandUsd, spotUsd, recurring, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]),
+      upfront: sumKnown([upfront]),
+      amortized: sumKnown([
+        onDemandUsd,
+        spotUsd,
+        reservedUsd,
+        savingsPlanUsd,
+        unusedUsd,
+        ebs.storageMonthlyUsd,
+        ebs.snapshotMonthlyUsd,
+      ]),
+    },
+  };
+}
