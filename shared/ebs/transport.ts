@@ -3,7 +3,7 @@ import type { VolumeType } from '../catalog-types';
 import type { CostComponent } from './cost';
 import type { CostCurvePoint, FitEnvelope } from './envelope';
 import type { SnapshotCost } from './snapshots';
-import type { BindingConstraint, BurstInfo, InstanceEbsLimits, SizingOption } from './solver';
+import type { InstanceEbsLimits, SizingOption } from './solver';
 
 /** What crosses the contract: the engine's results with money as decimal strings. */
 export interface CostComponentDto {
@@ -14,20 +14,10 @@ export interface CostComponentDto {
   monthlyUsd: UsdString;
 }
 
-export interface SizingOptionDto {
-  volumeType: VolumeType;
-  volumes: number;
-  sizeGiBPerVolume: number;
-  iopsPerVolume: number | null;
-  throughputMiBpsPerVolume: number | null;
-  deliveredIops: number;
-  deliveredThroughputMiBps: number;
+export type SizingOptionDto = Omit<SizingOption, 'monthlyUsd' | 'components'> & {
   monthlyUsd: UsdString;
   components: CostComponentDto[];
-  bindingConstraint: BindingConstraint;
-  burst: BurstInfo | null;
-  notes: string[];
-}
+};
 
 export interface EbsSizingResult {
   region: string;

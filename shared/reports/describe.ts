@@ -1,17 +1,7 @@
 import type { Day, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
-import { DAYS } from '../scenario/schema';
+import { DAY_LABELS, DAYS } from '../scenario/schema';
 
 /** Scenario settings in words, for people reading a report. */
-
-const DAY_LABEL: Record<Day, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -21,8 +11,8 @@ export function describeDays(days: readonly Day[]): string {
   const idx = [...new Set(days)].map((d) => DAYS.indexOf(d)).sort((a, b) => a - b);
   if (idx.length === 7) return 'every day';
   const consecutive = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
-  if (consecutive && idx.length > 2) return `${DAY_LABEL[DAYS[idx[0]!]!]}–${DAY_LABEL[DAYS[idx.at(-1)!]!]}`;
-  return idx.map((i) => DAY_LABEL[DAYS[i]!]).join(', ');
+  if (consecutive && idx.length > 2) return `${DAY_LABELS[DAYS[idx[0]!]!]}–${DAY_LABELS[DAYS[idx.at(-1)!]!]}`;
+  return idx.map((i) => DAY_LABELS[DAYS[i]!]).join(', ');
 }
 
 export function describeUsage(u: Usage): string {

@@ -14,6 +14,15 @@ import {
 export const SCENARIO_FORMAT_VERSION = 1;
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
+export const DAY_LABELS: Record<Day, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 export const HOURS_PER_WEEK = 168;
 export const MAX_HOURLY_POINTS = 8784; // a leap year
 

@@ -1,14 +1,4 @@
-import { DAYS, type Day } from '../../../../shared/scenario/schema';
-
-const DAY_LABELS: Record<Day, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+import { DAY_LABELS, DAYS, type Day } from '../../../../shared/scenario/schema';
 
 /** Checkboxes for the days a pattern applies to, kept in week order. */
 export function DaysPicker({
