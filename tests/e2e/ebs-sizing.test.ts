@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
-const served = useServedPage({ beforeAll, afterAll }, () => inject('catalogPath'), {
+const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
   width: 1500,
   height: 1100,
 });
@@ -14,15 +14,20 @@ const fill = async (testId: string, value: string) => {
   await input.fill(value);
 };
 
+/** 500 GiB, 12,000 IOPS of 16 KiB random I/O, 250 MiB/s in us-east-1 (each test starts from a fresh browser). */
+async function sizeSmallRandomNeed() {
+  await page().goto(`${served.url()}#ebs`);
+  await page().getByTestId('ebs-region').selectOption('us-east-1');
+  await fill('ebs-capacity', '500');
+  await fill('ebs-iops', '12000');
+  await fill('ebs-throughput', '250');
+  await fill('ebs-io-size', '16');
+  await page().getByTestId('ebs-pattern').selectOption('random');
+}
+
 describe('EBS Sizing screen in Chromium against serve', () => {
   it('fills the sizing form and shows the cheapest layout first', async () => {
-    await page().goto(`${served.url()}#ebs`);
-    await page().getByTestId('ebs-region').selectOption('us-east-1');
-    await fill('ebs-capacity', '500');
-    await fill('ebs-iops', '12000');
-    await fill('ebs-throughput', '250');
-    await fill('ebs-io-size', '16');
-    await page().getByTestId('ebs-pattern').selectOption('random');
+    await sizeSmallRandomNeed();
     const top = page().getByTestId('ebs-option').first();
     // gp3: 500 x 0.08 + 9,000 x 0.005 + 125 x 0.04 = 40 + 45 + 5 = $90.00
     await expect.poll(() => top.getAttribute('data-monthly-usd')).toBe('90');
@@ -35,6 +40,7 @@ describe('EBS Sizing screen in Chromium against serve', () => {
   });
 
   it('draws the fit chart and the cost curve', async () => {
+    await sizeSmallRandomNeed();
     await expect
       .poll(() => page().getByTestId('ebs-fit-chart').locator('svg path').count())
       .toBeGreaterThan(4);
@@ -45,6 +51,8 @@ describe('EBS Sizing screen in Chromium against serve', () => {
   });
 
   it('caps the layout by the chosen instance', async () => {
+    await sizeSmallRandomNeed();
+    await expect.poll(() => page().getByTestId('ebs-option').count()).toBeGreaterThan(0);
     await fill('ebs-instance', 'm5.large');
     await page().getByTestId('ebs-instance').press('Enter');
     // m5.large sustains 3,600 IOPS (baseline): 12,000 sustained IOPS fits no layout.

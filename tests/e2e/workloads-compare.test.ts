@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Decimal } from '../../shared/money';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
-const served = useServedPage({ beforeAll, afterAll }, () => inject('catalogPath'), {
+const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
   width: 1500,
   height: 1100,
 });
@@ -23,6 +23,56 @@ async function setNumber(card: Locator, testId: string, value: string) {
   await input.press('Tab');
 }
 const usd = (l: Locator, attr = 'data-usd') => l.getAttribute(attr);
+
+/**
+ * The two-line mix the first test builds by hand, saved through the API so that each later test
+ * starts from it without depending on the first: web 4 x m5.large (100 GiB gp3 each), bought as
+ * `webPurchase`, and a business-hours batch tier of 2 x c5.xlarge.
+ */
+async function savedMix(webPurchase: Record<string, unknown> = { model: 'on-demand' }): Promise<string> {
+  const created = await served.api<{ id: string }>('scenarios.create', {
+    document: {
+      name: 'E2E mix',
+      lines: [
+        {
+          id: 'web',
+          name: 'Web tier',
+          instanceType: 'm5.large',
+          region: 'us-east-1',
+          os: 'linux',
+          usage: { pattern: 'constant', count: 4 },
+          purchase: webPurchase,
+          volumes: [{ volumeType: 'gp3', sizeGiB: 100, count: 1 }],
+        },
+        {
+          id: 'batch',
+          name: 'Business-hours batch',
+          instanceType: 'c5.xlarge',
+          region: 'us-east-1',
+          os: 'linux',
+          usage: {
+            pattern: 'business-hours',
+            count: 2,
+            days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+            startHour: 8,
+            endHour: 18,
+          },
+          purchase: { model: 'on-demand' },
+          volumes: [],
+        },
+      ],
+    },
+  });
+  await served.chooseScenario(created.id);
+  return created.id;
+}
+const FOUR_STANDARD_1Y_ALL_UPFRONT = {
+  model: 'reserved',
+  termYears: 1,
+  paymentOption: 'all-upfront',
+  offeringClass: 'standard',
+  count: 4,
+};
 
 describe('Workloads and Compare screens in Chromium against serve', () => {
   it('builds a two-line mix and shows its estimate', async () => {
@@ -72,7 +122,10 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
   });
 
   it('switches the web line to 1-year all-upfront RIs and shows the upfront', async () => {
+    await savedMix();
+    await page().goto(`${served.url()}#workloads`);
     const web = page().getByTestId('line-card').nth(0);
+    await expect.poll(() => web.getByTestId('line-instance').inputValue()).toBe('m5.large');
     await web.getByTestId('line-purchase-model').selectOption('reserved');
     await web.getByTestId('line-term').selectOption('1');
     await web.getByTestId('line-payment').selectOption('all-upfront');
@@ -86,6 +139,7 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
   });
 
   it('compares every strategy with totals, savings and break-even', async () => {
+    await savedMix(FOUR_STANDARD_1Y_ALL_UPFRONT);
     await page().goto(`${served.url()}#compare`);
     const rows = page().getByTestId('strategy-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(10);
@@ -106,6 +160,9 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
   });
 
   it('exports the compared scenario as CSV and PDF downloads', async () => {
+    await savedMix(FOUR_STANDARD_1Y_ALL_UPFRONT);
+    await page().goto(`${served.url()}#compare`);
+    await expect.poll(() => page().getByTestId('strategy-row').count()).toBeGreaterThan(10);
     await page().getByTestId('export-button').click();
     await page().getByTestId('export-format').selectOption('csv');
     const [csv] = await Promise.all([

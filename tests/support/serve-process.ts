@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../main/reports/pdf';
+import { CURRENT_SCENARIO_KEY } from '../../renderer/src/hooks/useCurrentScenario';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -43,27 +44,71 @@ export function launchChromium(): Promise<Browser> {
 
 export const ARTIFACTS = resolve(ROOT, 'tests', 'e2e', 'artifacts');
 
+/** Test hooks an e2e file hands to useServedPage (vitest's own). */
+export interface E2eHooks {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+  beforeEach: (fn: () => Promise<void>) => void;
+  afterEach: (fn: () => Promise<void>) => void;
+}
+
 /**
- * For an e2e file: starts `serve` on the run's catalog and one Chromium page before the tests, and
- * stops both after. Returns getters, since the values exist only once beforeAll has run.
+ * For an e2e file: starts `serve` on the given catalog and one Chromium per file, and gives every
+ * test a fresh browser context (empty localStorage and cookies), so no test depends on what another
+ * left behind. Returns getters, since the values exist only once the hooks have run.
  */
 export function useServedPage(
-  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+  hooks: E2eHooks,
   catalogPath: () => string,
   viewport = { width: 1500, height: 1000 },
-): { page: () => Page; url: () => string } {
+): {
+  page: () => Page;
+  url: () => string;
+  /** Calls the contract over HTTP as the renderer does (token, JSON); throws on an error result. */
+  api: <T = unknown>(call: string, input?: unknown) => Promise<T>;
+  /** Makes `id` the scenario the Workloads and Compare screens open (as choosing it in the list does). */
+  chooseScenario: (id: string) => Promise<void>;
+} {
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   let page: Page | undefined;
   let serve: { url: string; stop: () => void } | undefined;
   hooks.beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     serve = await startServeProcess(catalogPath());
     browser = await launchChromium();
-    page = await browser.newPage({ viewport });
+  });
+  hooks.beforeEach(async () => {
+    context = await browser!.newContext({ viewport, acceptDownloads: true });
+    page = await context.newPage();
+  });
+  hooks.afterEach(async () => {
+    await context?.close();
   });
   hooks.afterAll(async () => {
     await browser?.close();
     serve?.stop();
   });
-  return { page: () => page!, url: () => serve!.url };
+  const url = () => serve!.url;
+  const api = async <T>(call: string, input: unknown = {}): Promise<T> => {
+    const base = new URL(url());
+    const res = await fetch(`${base.origin}/api/${call}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${base.searchParams.get('token')}`,
+      },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${call}: ${body.error?.message ?? res.status}`);
+    return body.value as T;
+  };
+  const chooseScenario = async (id: string) => {
+    await page!.addInitScript(([key, value]) => localStorage.setItem(key, JSON.stringify(value)), [
+      CURRENT_SCENARIO_KEY,
+      id,
+    ] as const);
+  };
+  return { page: () => page!, url, api, chooseScenario };
 }

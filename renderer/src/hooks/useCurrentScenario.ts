@@ -4,12 +4,12 @@ import { useSyncExternalStore } from 'react';
  * The scenario the Workloads and Compare screens work on, remembered in localStorage so it survives a
  * reload and is shared between the screens (and windows, through the storage event).
  */
-const STORAGE_KEY = 'planner.currentScenario.v1';
+export const CURRENT_SCENARIO_KEY = 'planner.currentScenario.v1';
 const listeners = new Set<() => void>();
 
 function readStored(): string | null {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(CURRENT_SCENARIO_KEY);
     const value = raw === null ? null : (JSON.parse(raw) as unknown);
     return typeof value === 'string' && value !== '' ? value : null;
   } catch {
@@ -22,7 +22,7 @@ let current: string | null = readStored();
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   const onStorage = (e: StorageEvent) => {
-    if (e.key !== STORAGE_KEY) return;
+    if (e.key !== CURRENT_SCENARIO_KEY) return;
     current = readStored();
     listener();
   };
@@ -37,8 +37,8 @@ export function setCurrentScenarioId(id: string | null): void {
   if (id === current) return;
   current = id;
   try {
-    if (id === null) localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, JSON.stringify(id));
+    if (id === null) localStorage.removeItem(CURRENT_SCENARIO_KEY);
+    else localStorage.setItem(CURRENT_SCENARIO_KEY, JSON.stringify(id));
   } catch {
     // Storage full or disabled: the choice still holds for this session.
   }
