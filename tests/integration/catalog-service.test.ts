@@ -117,11 +117,10 @@ describe('reserved and spot', () => {
       hourlyUsd: null,
       upfrontUsd: null,
     });
-    expect(
-      p()
-        .options.filter((o) => o.model === 'savings-plan')
-        .every((o) => o.hourlyUsd === null),
-    ).toBe(true);
+    const plans = p().options.filter((o) => o.model === 'savings-plan');
+    // 2 plan types x 2 terms x 3 payment options, each listed and none priced.
+    expect(plans).toHaveLength(12);
+    expect(plans.map((o) => o.hourlyUsd)).toEqual(Array(12).fill(null));
   });
 
   it('prefers the 2026 spot average over the 2024 one ($0.03375 over $0.0354)', () => {
