@@ -70,6 +70,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/renderer/**', 'react', 'react-dom'] }] },
   },
   {
+    // Every database is opened through main/db/open.ts, so Electron's native binding and the pragmas
+    // reach every file; elsewhere better-sqlite3 is imported for its types only.
+    files: ['main/**/*.ts', 'pricing-data/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['main/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              allowTypeImports: true,
+              message: 'Open databases with openDatabase from main/db/open.ts (import type is fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['*.config.{js,ts}', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

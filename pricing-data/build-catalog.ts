@@ -55,7 +55,8 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
 
   const tmp = `${outPath}.building-${process.pid}`;
   rmSync(tmp, { force: true });
-  const db = openDatabase(tmp, { migrations: catalogMigrations, label: 'catalog' });
+  // Rebuildable from the snapshot, so NORMAL is enough; it is switched to rollback mode when done.
+  const db = openDatabase(tmp, { migrations: catalogMigrations, label: 'catalog', durability: 'normal' });
   try {
     db.transaction(() => {
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../db/open';
 import { catalogMigrations } from '../db/migrations/catalog';
 import { refreshPriceSummary } from '../catalog/price-summary';
 import { ImportError } from './errors';
@@ -79,7 +80,7 @@ export class CatalogWriter {
     private readonly makeSource: (h: OfferHeader) => SourceRow,
     private readonly force = false,
   ) {
-    this.db = new Database(path, { fileMustExist: true });
+    this.db = openDatabase(path, { fileMustExist: true, durability: 'none' });
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version !== catalogMigrations.length) {
       this.db.close();
