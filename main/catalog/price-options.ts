@@ -1,15 +1,13 @@
 import { Decimal, HOURS_PER_MONTH, toCents, toUsdString } from '../../shared/money';
 import { monthlyUsd } from '../../shared/pricing/rates';
-import {
-  OFFERING_CLASSES,
-  PAYMENT_OPTIONS,
-  PLAN_TYPES,
-  type OfferingClass,
-  type PaymentOption,
-  type PlanType,
-  type PriceOption,
-  type PurchaseModel,
-  type TermYears,
+import { savingsPct } from '../../shared/pricing/percent';
+import { PURCHASE_OPTIONS, purchaseOptionOf } from '../../shared/pricing/purchase-options';
+import type {
+  OfferingClass,
+  PaymentOption,
+  PlanType,
+  PriceOption,
+  PurchaseModel,
 } from '../../shared/catalog-types';
 
 export interface PriceDbRow {
@@ -24,38 +22,15 @@ export interface PriceDbRow {
   source_id: string;
 }
 
-interface Slot {
-  model: PurchaseModel;
-  termYears: TermYears | null;
-  paymentOption: PaymentOption | null;
-  offeringClass: OfferingClass | null;
-  planType: PlanType | null;
-}
-
-/** Every way to buy an instance, in the order a person compares them. */
-function allSlots(): Slot[] {
-  const slots: Slot[] = [
-    { model: 'on-demand', termYears: null, paymentOption: null, offeringClass: null, planType: null },
-  ];
-  for (const termYears of [1, 3] as const) {
-    for (const offeringClass of OFFERING_CLASSES) {
-      for (const paymentOption of PAYMENT_OPTIONS) {
-        slots.push({ model: 'reserved', termYears, paymentOption, offeringClass, planType: null });
-      }
-    }
-    for (const planType of PLAN_TYPES) {
-      for (const paymentOption of PAYMENT_OPTIONS) {
-        slots.push({ model: 'savings-plan', termYears, paymentOption, offeringClass: null, planType });
-      }
-    }
-  }
-  slots.push({ model: 'spot', termYears: null, paymentOption: null, offeringClass: null, planType: null });
-  return slots;
-}
-const SLOTS = allSlots();
-
-const slotKey = (model: string, term: number, payment: string, cls: string, plan: string) =>
-  `${model}|${term}|${payment}|${cls}|${plan}`;
+/** The purchase option a stored row prices ('' and 0 are how the table says "none"). */
+const optionOfRow = (r: PriceDbRow) =>
+  purchaseOptionOf({
+    model: r.model,
+    termYears: r.term_years === 0 ? null : r.term_years,
+    paymentOption: r.payment_option || null,
+    offeringClass: r.offering_class || null,
+    planType: r.plan_type || null,
+  });
 
 const MISSING_NOTE: Record<PurchaseModel, string> = {
   'on-demand': 'n/a — no on-demand price for this type, region and OS in the catalog',
@@ -68,44 +43,43 @@ const MISSING_NOTE: Record<PurchaseModel, string> = {
 const rate = (d: Decimal) => toUsdString(d.toDecimalPlaces(8, Decimal.ROUND_HALF_UP));
 
 export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_MONTH): PriceOption[] {
-  const byKey = new Map(
-    rows.map((r) => [slotKey(r.model, r.term_years, r.payment_option, r.offering_class, r.plan_type), r]),
-  );
-  const od = byKey.get(slotKey('on-demand', 0, '', '', ''));
+  const byKey = new Map<string, PriceDbRow>();
+  for (const r of rows) {
+    const option = optionOfRow(r);
+    if (option) byKey.set(option.key, r);
+  }
+  const od = byKey.get('on-demand');
   const odEffective = od ? new Decimal(od.effective_hourly_usd) : null;
-  return SLOTS.map((s): PriceOption => {
-    const row = byKey.get(
-      slotKey(s.model, s.termYears ?? 0, s.paymentOption ?? '', s.offeringClass ?? '', s.planType ?? ''),
-    );
-    if (!row) {
+  return PURCHASE_OPTIONS.map(
+    ({ model, termYears, paymentOption, offeringClass, planType, key }): PriceOption => {
+      const s = { model, termYears, paymentOption, offeringClass, planType };
+      const row = byKey.get(key);
+      if (!row) {
+        return {
+          ...s,
+          upfrontUsd: null,
+          hourlyUsd: null,
+          effectiveHourlyUsd: null,
+          monthlyUsd: null,
+          savingsPct: null,
+          sourceId: null,
+          note: MISSING_NOTE[s.model],
+        };
+      }
+      const effective = new Decimal(row.effective_hourly_usd);
       return {
         ...s,
-        upfrontUsd: null,
-        hourlyUsd: null,
-        effectiveHourlyUsd: null,
-        monthlyUsd: null,
-        savingsPct: null,
-        sourceId: null,
-        note: MISSING_NOTE[s.model],
+        upfrontUsd: toUsdString(new Decimal(row.upfront_usd)),
+        hourlyUsd: toUsdString(new Decimal(row.hourly_usd)),
+        effectiveHourlyUsd: rate(effective),
+        monthlyUsd: toUsdString(toCents(monthlyUsd(effective, hoursPerMonth))),
+        savingsPct: s.model === 'on-demand' ? null : savingsPct(odEffective, effective),
+        sourceId: row.source_id,
+        note:
+          s.model === 'spot'
+            ? 'Average observed spot price, not a guaranteed price; capacity can be reclaimed with 2 minutes notice. Interruption frequency: n/a in this data.'
+            : null,
       };
-    }
-    const effective = new Decimal(row.effective_hourly_usd);
-    const savings =
-      odEffective && odEffective.gt(0) && s.model !== 'on-demand'
-        ? toUsdString(odEffective.minus(effective).div(odEffective).times(100).toDecimalPlaces(1))
-        : null;
-    return {
-      ...s,
-      upfrontUsd: toUsdString(new Decimal(row.upfront_usd)),
-      hourlyUsd: toUsdString(new Decimal(row.hourly_usd)),
-      effectiveHourlyUsd: rate(effective),
-      monthlyUsd: toUsdString(toCents(monthlyUsd(effective, hoursPerMonth))),
-      savingsPct: savings,
-      sourceId: row.source_id,
-      note:
-        s.model === 'spot'
-          ? 'Average observed spot price, not a guaranteed price; capacity can be reclaimed with 2 minutes notice. Interruption frequency: n/a in this data.'
-          : null,
-    };
-  });
+    },
+  );
 }

@@ -1,10 +1,11 @@
-import type { OfferingClass, PaymentOption, PlanType, TermYears } from '../catalog-types';
-import { OFFERING_CLASSES, PAYMENT_OPTIONS, PLAN_TYPES } from '../catalog-types';
+import type { PurchaseModel } from '../catalog-types';
 import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
 import { estimateWithProfiles, upfrontSchedule } from './estimate';
 import type { EstimateWarning, ScenarioEstimate, StrategyResult } from './estimate-types';
+import { savingsPct } from './percent';
 import type { PriceBook } from './price-book';
+import { PURCHASE_OPTIONS, byProduct, type PurchaseOption } from './purchase-options';
 import { usageProfileView } from './usage-profile';
 
 /**
@@ -23,51 +24,39 @@ import { usageProfileView } from './usage-profile';
 export interface Strategy {
   id: string;
   label: string;
+  /** The purchase model the strategy buys (spot where allowed counts as spot). */
+  model: PurchaseModel;
   purchase: (line: ScenarioLine) => Purchase;
 }
 
-const TERMS: readonly TermYears[] = [1, 3];
-const PAYMENT_LABEL: Record<PaymentOption, string> = {
-  'no-upfront': 'no upfront',
-  'partial-upfront': 'partial upfront',
-  'all-upfront': 'all upfront',
-};
-const CLASS_LABEL: Record<OfferingClass, string> = { standard: 'Standard', convertible: 'Convertible' };
-const PLAN_LABEL: Record<PlanType, string> = { compute: 'Compute', 'ec2-instance': 'EC2 Instance' };
 export const BREAK_EVEN_HORIZON_MONTHS = 36;
 
+function strategyOf(o: PurchaseOption): Strategy {
+  if (o.model === 'spot')
+    return {
+      id: 'spot-where-allowed',
+      label: 'Spot where allowed',
+      model: o.model,
+      purchase: (line) => (line.interruptionTolerant ? { model: 'spot' } : { model: 'on-demand' }),
+    };
+  return {
+    id: o.key,
+    label: o.model === 'on-demand' ? 'All on-demand' : o.label,
+    model: o.model,
+    purchase: () => ({ ...o.purchase }),
+  };
+}
+
+/** One strategy per purchase option, each product's variants together (see byProduct). */
 export function strategies(): Strategy[] {
-  const list: Strategy[] = [
-    { id: 'on-demand', label: 'All on-demand', purchase: () => ({ model: 'on-demand' }) },
-  ];
-  for (const offeringClass of OFFERING_CLASSES) {
-    for (const termYears of TERMS) {
-      for (const paymentOption of PAYMENT_OPTIONS) {
-        list.push({
-          id: `reserved-${offeringClass}-${termYears}y-${paymentOption}`,
-          label: `${CLASS_LABEL[offeringClass]} RIs, ${termYears}-year, ${PAYMENT_LABEL[paymentOption]}`,
-          purchase: () => ({ model: 'reserved', termYears, paymentOption, offeringClass }),
-        });
-      }
-    }
-  }
-  for (const planType of PLAN_TYPES) {
-    for (const termYears of TERMS) {
-      for (const paymentOption of PAYMENT_OPTIONS) {
-        list.push({
-          id: `savings-plan-${planType}-${termYears}y-${paymentOption}`,
-          label: `${PLAN_LABEL[planType]} Savings Plan, ${termYears}-year, ${PAYMENT_LABEL[paymentOption]}`,
-          purchase: () => ({ model: 'savings-plan', planType, termYears, paymentOption }),
-        });
-      }
-    }
-  }
-  list.push({
-    id: 'spot-where-allowed',
-    label: 'Spot where allowed',
-    purchase: (line) => (line.interruptionTolerant ? { model: 'spot' } : { model: 'on-demand' }),
-  });
-  return list;
+  return [...PURCHASE_OPTIONS].sort(byProduct).map(strategyOf);
+}
+
+const MODEL_OF_STRATEGY = new Map(strategies().map((s) => [s.id, s.model]));
+
+/** The purchase model of a strategy id; an id no strategy has counts as on-demand. */
+export function strategyModel(id: string): PurchaseModel {
+  return MODEL_OF_STRATEGY.get(id) ?? 'on-demand';
 }
 
 /** Cumulative cash at months 0..36. */
@@ -144,10 +133,7 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
       oneYearUsd: complete ? t.oneYearUsd : null,
       threeYearUsd: complete ? t.threeYearUsd : null,
-      savingsVsOnDemandPct:
-        comparable && !baseThreeYear.isZero()
-          ? baseThreeYear.minus(threeYear).div(baseThreeYear).times(100).toFixed(1)
-          : null,
+      savingsVsOnDemandPct: comparable ? savingsPct(baseThreeYear, threeYear) : null,
       // The on-demand reference has nothing to break even against.
       breakEvenMonth:
         strategy.id !== 'on-demand' && comparable && cumulative

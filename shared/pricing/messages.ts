@@ -19,8 +19,3 @@ export function describeReserved(
 export function describePlan(planType: PlanType, termYears: TermYears, payment: PaymentOption): string {
   return `${planType} ${termYears}y ${payment}`;
 }
-
-/** Percent with one decimal, e.g. "12.5". */
-export function pct1(numerator: number, denominator: number): string {
-  return denominator === 0 ? '0.0' : ((numerator / denominator) * 100).toFixed(1);
-}

@@ -3,6 +3,7 @@ import { Decimal, toUsdString } from '../money';
 import { TERM_HOURS } from '../units';
 import type { CommitmentEstimate, LineEstimate } from './estimate-types';
 import { describeInstance } from './messages';
+import { percentText } from './percent';
 import type { PriceBook } from './price-book';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
@@ -97,12 +98,12 @@ export function priceLine(
       commitmentHourlyUsd: null,
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
-      utilizationPct: s.ri.count === 0 ? null : ratioValue(used).times(100).toFixed(1),
+      utilizationPct: s.ri.count === 0 ? null : percentText(ratioValue(used)),
     };
     if (s.ri.count > 0 && ratioValue(used).lt(1)) {
       s.warnings.push({
         code: 'unused-commitment',
-        message: `${new Decimal(1).minus(ratioValue(used)).times(100).toFixed(1)}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
+        message: `${percentText(new Decimal(1).minus(ratioValue(used)))}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
         lineId: line.id,
       });
     }
@@ -121,7 +122,7 @@ export function priceLine(
       if (!s.sp.commitment.isZero() && ratioValue(used).lt(1)) {
         s.warnings.push({
           code: 'unused-commitment',
-          message: `${new Decimal(1).minus(ratioValue(used)).times(100).toFixed(1)}% of the $${toUsdString(s.sp.commitment)}/h Savings Plan bought on line ${line.id} covers no usage ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized): it is paid all the same`,
+          message: `${percentText(new Decimal(1).minus(ratioValue(used)))}% of the $${toUsdString(s.sp.commitment)}/h Savings Plan bought on line ${line.id} covers no usage ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized): it is paid all the same`,
           lineId: line.id,
         });
       }
@@ -134,7 +135,7 @@ export function priceLine(
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
       utilizationPct:
-        s.sp.commitment === null || s.sp.commitment.isZero() ? null : ratioValue(used).times(100).toFixed(1),
+        s.sp.commitment === null || s.sp.commitment.isZero() ? null : percentText(ratioValue(used)),
     };
   }
 

@@ -41,7 +41,7 @@ describe('purchase options of one instance', () => {
       upfrontUsd: '1051.2',
       effectiveHourlyUsd: '0.04',
       monthlyUsd: '29.2',
-      savingsPct: '60',
+      savingsPct: '60.0',
     });
     expect(options[0]).toMatchObject({ model: 'on-demand', monthlyUsd: '73', savingsPct: null });
   });
