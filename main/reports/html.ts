@@ -1,4 +1,5 @@
 import { Decimal, formatUsd } from '../../shared/money';
+import { PURCHASE_MODEL_LABELS } from '../../shared/pricing/purchase-options';
 import { EBS_STATUS_LABEL } from '../../shared/reports/ebs-check';
 import type { Report, ReportLine } from '../../shared/reports/model';
 import { escapeHtml as e } from './escape';
@@ -65,7 +66,7 @@ function linesTable(r: Report): string {
     `<tr><td><span class="nowrap">${e(l.id)}</span>${l.name ? `<br><span class="muted">${e(l.name)}</span>` : ''}</td><td class="nowrap">${e(l.instanceType)}</td><td class="nowrap">${e(
       l.region,
     )}<br><span class="muted">${e(l.os)}</span></td><td>${e(l.purchase)}${
-      l.purchase === 'Spot' && l.pricedModel !== 'spot'
+      l.purchase === PURCHASE_MODEL_LABELS.spot && l.pricedModel !== 'spot'
         ? '<br><span class="muted">priced on-demand</span>'
         : ''
     }</td><td class="num">${hours(l.instanceHours)}</td><td class="num">${money(l.computeMonthlyUsd)}</td><td class="num">${money(

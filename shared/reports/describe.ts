@@ -1,5 +1,11 @@
 import type { Day, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
 import { DAY_LABELS, DAYS } from '../scenario/schema';
+import {
+  OFFERING_CLASS_LABELS,
+  PLAN_TYPE_LABELS,
+  PURCHASE_MODEL_LABELS,
+  paymentWords,
+} from '../pricing/purchase-options';
 
 /** Scenario settings in words, for people reading a report. */
 
@@ -35,30 +41,23 @@ export function describeUsage(u: Usage): string {
   }
 }
 
-const PAYMENT: Record<string, string> = {
-  'no-upfront': 'no upfront',
-  'partial-upfront': 'partial upfront',
-  'all-upfront': 'all upfront',
-};
-
 export function describePurchase(p: Purchase): string {
   switch (p.model) {
     case 'on-demand':
-      return 'On-demand';
     case 'spot':
-      return 'Spot';
+      return PURCHASE_MODEL_LABELS[p.model];
     case 'reserved': {
-      const cls = p.offeringClass === 'convertible' ? 'Convertible' : 'Standard';
+      const cls = OFFERING_CLASS_LABELS[p.offeringClass];
       const count = p.count === undefined ? 'sized to steady usage' : `× ${p.count}`;
-      return `${cls} RI, ${p.termYears}-year, ${PAYMENT[p.paymentOption]}, ${count}`;
+      return `${cls} RI, ${p.termYears}-year, ${paymentWords(p.paymentOption)}, ${count}`;
     }
     case 'savings-plan': {
-      const plan = p.planType === 'compute' ? 'Compute' : 'EC2 Instance';
+      const plan = PLAN_TYPE_LABELS[p.planType];
       const commit =
         p.commitmentHourlyUsd === undefined
           ? 'sized to steady usage'
           : `$${p.commitmentHourlyUsd}/h committed`;
-      return `${plan} Savings Plan, ${p.termYears}-year, ${PAYMENT[p.paymentOption]}, ${commit}`;
+      return `${plan} Savings Plan, ${p.termYears}-year, ${paymentWords(p.paymentOption)}, ${commit}`;
     }
   }
 }

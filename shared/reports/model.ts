@@ -1,4 +1,5 @@
-import { Decimal, toUsdString } from '../money';
+import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
+import { strategyModel } from '../pricing/compare';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import type { Scenario } from '../scenario/schema';
 import { describePurchase, describeSnapshot, describeUsage } from './describe';
@@ -39,13 +40,6 @@ const roundHours = (h: number) => Math.round(h * 1e6) / 1e6;
 
 const sum = (values: (string | null)[]): string =>
   toUsdString(values.reduce<Decimal>((acc, v) => (v === null ? acc : acc.plus(v)), new Decimal(0)));
-
-function strategyKind(id: string): ReportStrategy['kind'] {
-  if (id.startsWith('reserved')) return 'reserved';
-  if (id.startsWith('savings-plan')) return 'savings-plan';
-  if (id.startsWith('spot')) return 'spot';
-  return 'on-demand';
-}
 
 function cheapest(rows: ReportStrategy[]): ReportStrategy | null {
   let best: ReportStrategy | null = null;
@@ -205,7 +199,7 @@ export function buildReport(
   const strategies: ReportStrategy[] = comparison.map((s) => ({
     id: s.id,
     label: s.label,
-    kind: strategyKind(s.id),
+    kind: strategyModel(s.id),
     upfrontUsd: s.upfrontUsd,
     monthlyUsd: s.monthlyUsd,
     amortizedMonthlyUsd: s.amortizedMonthlyUsd,
@@ -237,7 +231,7 @@ export function buildReport(
       tenancy: 'shared',
       usage: lines.map((l) => ({ lineId: l.id, description: l.usage })),
       notes: [
-        `A month is ${scenario.hoursPerMonth} hours; a year is 8,760 hours.`,
+        `A month is ${scenario.hoursPerMonth} hours; a year is ${HOURS_PER_YEAR.toLocaleString('en-US')} hours.`,
         'USD list prices, shared tenancy; excludes tax, data transfer, support and discounts.',
         'Upfront payments are amortized over their term; 3-year totals renew 1-year terms at months 12 and 24.',
         'Spot figures are historical averages, never a guaranteed price; spot capacity can be interrupted.',

@@ -121,7 +121,7 @@ export const reportTotalsSchema = z.strictObject({
 export const reportStrategySchema = z.strictObject({
   id: z.string(),
   label: z.string(),
-  kind: z.enum(['on-demand', 'reserved', 'savings-plan', 'spot']),
+  kind: z.enum(PURCHASE_MODELS),
   upfrontUsd: usdOrNull,
   monthlyUsd: usdOrNull,
   amortizedMonthlyUsd: usdOrNull,
