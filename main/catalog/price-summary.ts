@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { PurchaseModel } from '../../shared/catalog-types';
 
 const best = (term: 1 | 3) => `(SELECT p.effective_hourly_usd FROM ec2_prices p
     WHERE p.region = k.region AND p.os = k.os AND p.instance_type = k.instance_type AND p.tenancy = 'shared'
       AND p.model IN ('reserved', 'savings-plan') AND p.term_years = ${term}
     ORDER BY CAST(p.effective_hourly_usd AS REAL) LIMIT 1)`;
-const simple = (model: 'on-demand' | 'spot') => `(SELECT p.hourly_usd FROM ec2_prices p
+const simple = (
+  model: Extract<PurchaseModel, 'on-demand' | 'spot'>,
+) => `(SELECT p.hourly_usd FROM ec2_prices p
     WHERE p.region = k.region AND p.os = k.os AND p.instance_type = k.instance_type AND p.tenancy = 'shared'
       AND p.model = '${model}' AND p.term_years = 0 AND p.payment_option = '' AND p.offering_class = '' AND p.plan_type = '')`;
 

@@ -9,17 +9,10 @@ import type {
 import type { Scenario } from '../../shared/scenario/schema';
 import { priceKey, type InstancePrices, type PriceBook } from '../../shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { PriceDbRow } from '../catalog/price-options';
 
-interface PriceRow {
-  model: 'on-demand' | 'reserved' | 'savings-plan' | 'spot';
-  term_years: 0 | TermYears;
-  payment_option: '' | PaymentOption;
-  offering_class: '' | OfferingClass;
-  plan_type: '' | PlanType;
-  upfront_usd: string;
-  hourly_usd: string;
-  source_id: string;
-}
+/** An ec2_prices row as this service selects it (no effective rate: the engine derives its own). */
+type PriceRow = Omit<PriceDbRow, 'effective_hourly_usd'>;
 
 /** Resolves from the catalog every price a scenario's lines need, so the engine can stay pure. */
 export function createPriceBookService(db: Database.Database, catalog: CatalogService) {

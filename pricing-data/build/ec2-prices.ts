@@ -1,16 +1,21 @@
 import { Decimal, toUsdString } from '../../shared/money';
 import { effectiveHourlyUsd, upfrontFromEffectiveHourly } from '../../shared/pricing/rates';
-import type { OperatingSystem } from '../../shared/catalog-types';
+import type {
+  OfferingClass,
+  OperatingSystem,
+  PaymentOption,
+  PurchaseModel,
+} from '../../shared/catalog-types';
 import { isRegionCode, priceOrNull, readCsv, readJson } from './read-snapshot';
 
 export interface PriceRow {
   region: string;
   instance_type: string;
   os: OperatingSystem;
-  model: 'on-demand' | 'reserved' | 'savings-plan' | 'spot';
+  model: PurchaseModel;
   term_years: 0 | 1 | 3;
-  payment_option: '' | 'no-upfront' | 'partial-upfront' | 'all-upfront';
-  offering_class: '' | 'standard' | 'convertible';
+  payment_option: '' | PaymentOption;
+  offering_class: '' | OfferingClass;
   upfront_usd: string;
   hourly_usd: string;
   effective_hourly_usd: string;

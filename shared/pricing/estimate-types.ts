@@ -50,7 +50,7 @@ export interface LineCoverage {
 }
 
 export interface CommitmentEstimate {
-  model: 'reserved' | 'savings-plan';
+  model: Extract<PurchaseModel, 'reserved' | 'savings-plan'>;
   termYears: TermYears;
   /** RIs bought (reserved) or null. */
   count: number | null;
