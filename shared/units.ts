@@ -1,3 +1,5 @@
+import { HOURS_PER_YEAR } from './money';
+
 /** Unit conversions used across engines and screens. Names carry their unit. */
 export const MIB_PER_GIB = 1024;
 export const KIB_PER_MIB = 1024;
@@ -11,4 +13,5 @@ export function mibToGiB(memoryMiB: number): number {
   return memoryMiB / MIB_PER_GIB;
 }
 
-export const TERM_HOURS: Record<1 | 3, number> = { 1: 8760, 3: 26280 };
+/** Hours in a 1- and a 3-year term (8,760 and 26,280). */
+export const TERM_HOURS: Record<1 | 3, number> = { 1: HOURS_PER_YEAR, 3: 3 * HOURS_PER_YEAR };

@@ -16,6 +16,7 @@ import type {
 import { VOLUME_TYPES } from '../../shared/catalog-types';
 import type { ParsedInput } from '../../shared/contract';
 import { NotFoundError } from '../../shared/errors';
+import { HOURS_PER_MONTH } from '../../shared/money';
 import { buildInstanceQuery } from './instance-query';
 import { buildPriceOptions, type PriceDbRow } from './price-options';
 import { toInstanceSpec, toPriceSource, type InstanceTypeDbRow, type SourceDbRow } from './row-mapping';
@@ -137,7 +138,7 @@ export function createCatalogService(db: Database.Database) {
         region: input.region,
         os: input.os,
         tenancy: 'shared',
-        hoursPerMonth: 730,
+        hoursPerMonth: HOURS_PER_MONTH,
         spec: toInstanceSpec(spec),
         options: buildPriceOptions(rows),
         sources: sources(),

@@ -5,6 +5,7 @@ import type {
   PriceOptions,
   PriceSource,
 } from '../../../../shared/catalog-types';
+import { HOURS_PER_MONTH } from '../../../../shared/money';
 import { OptionsChart } from '../../charts/OptionsChart';
 import { PriceOptionsTable } from './PriceOptionsTable';
 import { SpecList } from './SpecList';
@@ -48,7 +49,7 @@ export function DetailPanel(props: DetailPanelProps) {
         <div>
           <h2>{instanceType}</h2>
           <p className="muted">
-            {region} · {os} · shared tenancy · {current?.hoursPerMonth ?? 730} h/month
+            {region} · {os} · shared tenancy · {current?.hoursPerMonth ?? HOURS_PER_MONTH} h/month
           </p>
         </div>
         <button

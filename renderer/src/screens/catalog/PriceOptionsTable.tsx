@@ -1,4 +1,5 @@
 import type { PriceOption, PriceSource } from '../../../../shared/catalog-types';
+import { HOURS_PER_MONTH } from '../../../../shared/money';
 import { formatMoney, formatRate } from '../../format';
 import { MODEL_LABELS, classOrPlanLabel, paymentLabel, termLabel } from '../../option-labels';
 
@@ -27,7 +28,7 @@ export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) 
             <th scope="col" className="num" title="Upfront spread over the term, plus the hourly rate">
               Effective /h
             </th>
-            <th scope="col" className="num" title="Effective hourly x 730 hours">
+            <th scope="col" className="num" title={`Effective hourly x ${HOURS_PER_MONTH} hours`}>
               Monthly
             </th>
             <th scope="col" className="num" title="Saving on the effective rate against on-demand">

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { SizingOptionDto } from '../../../../shared/ebs/transport';
 import { VOLUME_TYPE_COLORS } from '../../charts/volume-type-colors';
+import { HOURS_PER_MONTH } from '../../../../shared/money';
 import { formatMoney, formatRate } from '../../format';
 import {
   BINDING_HINTS,
@@ -50,7 +51,11 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
             <th scope="col" className="num" title="How long a full credit bucket sustains the peak">
               Burst
             </th>
-            <th scope="col" className="num" title="Storage, provisioned IOPS and throughput, 730 h month">
+            <th
+              scope="col"
+              className="num"
+              title={`Storage, provisioned IOPS and throughput, ${HOURS_PER_MONTH} h month`}
+            >
               Monthly
             </th>
             <th scope="col">Notes</th>

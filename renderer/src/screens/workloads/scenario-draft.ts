@@ -8,6 +8,7 @@ import type {
   UsagePattern,
   Volume,
 } from '../../../../shared/scenario/schema';
+import { HOURS_PER_MONTH } from '../../../../shared/money';
 import { DAYS, HOURS_PER_WEEK } from '../../../../shared/scenario/schema';
 import { peakCount, usageProfile } from '../../../../shared/pricing/usage-profile';
 import { firstIssue } from '../../../../shared/validation';
@@ -42,7 +43,7 @@ export const OS_LABELS: Record<OperatingSystem, string> = {
 const WEEKDAYS = DAYS.slice(0, 5);
 
 export function emptyScenario(): Scenario {
-  return { version: 1, name: NEW_SCENARIO_NAME, hoursPerMonth: 730, lines: [] };
+  return { version: 1, name: NEW_SCENARIO_NAME, hoursPerMonth: HOURS_PER_MONTH, lines: [] };
 }
 
 /** `base`, or `base-2`, `base-3`… whichever no line uses yet (ids must be unique in a scenario). */
