@@ -3,7 +3,12 @@ import { VOLUME_TYPES } from '../catalog-types';
 import { InputError } from '../errors';
 import { Decimal } from '../money';
 import { GP3_MIBPS_PER_IOPS } from './performance';
-import { VOLUME_LIMITS } from './volume-limits';
+import {
+  MIN_PROVISIONED_IOPS,
+  PROVISIONED_IOPS_TYPES,
+  PROVISIONED_THROUGHPUT_TYPES,
+  VOLUME_LIMITS,
+} from './volume-limits';
 
 /**
  * Monthly cost of one EBS volume, from the Amazon EBS pricing page (aws.amazon.com/ebs/pricing):
@@ -117,7 +122,7 @@ export function validateVolume(v: VolumeSpec): void {
       `${v.volumeType} volumes are ${limits.minSizeGiB}-${limits.maxSizeGiB} GiB; got ${v.sizeGiB}`,
     );
   }
-  const takesIops = v.volumeType === 'gp3' || v.volumeType === 'io1' || v.volumeType === 'io2';
+  const takesIops = PROVISIONED_IOPS_TYPES.includes(v.volumeType);
   if (isGiven(v.iops)) {
     checkNumber('iops', v.iops, { integer: true });
     if (!takesIops) throw new InputError('iops', `${v.volumeType} does not take provisioned IOPS`);
@@ -126,7 +131,7 @@ export function validateVolume(v: VolumeSpec): void {
   }
   if (isGiven(v.throughputMiBps)) {
     checkNumber('throughputMiBps', v.throughputMiBps, { integer: true });
-    if (v.volumeType !== 'gp3') {
+    if (!PROVISIONED_THROUGHPUT_TYPES.includes(v.volumeType)) {
       throw new InputError('throughputMiBps', `${v.volumeType} does not take provisioned throughput`);
     }
   }
@@ -138,8 +143,9 @@ export function validateVolume(v: VolumeSpec): void {
   }
   if (!takesIops) return;
 
-  const iops = v.iops ?? limits.baselineIops ?? 0;
-  const minIops = v.volumeType === 'gp3' ? (limits.baselineIops ?? 3000) : 100;
+  // gp3 defaults to (and takes at least) its free baseline; io1/io2 were required to give IOPS above.
+  const minIops = limits.volumeType === 'gp3' ? limits.baselineIops : MIN_PROVISIONED_IOPS;
+  const iops = v.iops ?? minIops;
   if (iops < minIops)
     throw new InputError('iops', `${v.volumeType} takes at least ${minIops} IOPS; got ${iops}`);
   if (iops > limits.maxIopsPerVolume) {
@@ -155,20 +161,22 @@ export function validateVolume(v: VolumeSpec): void {
       `${v.volumeType} allows at most ${perGiB} IOPS per GiB: ${v.sizeGiB} GiB takes up to ${perGiB * v.sizeGiB} IOPS; got ${iops}`,
     );
   }
-  if (v.volumeType === 'gp3' && isGiven(v.throughputMiBps)) {
-    const t = v.throughputMiBps;
-    const base = limits.baselineThroughputMiBps ?? 125;
-    if (t < base) throw new InputError('throughputMiBps', `gp3 takes at least ${base} MiB/s; got ${t}`);
-    if (t > limits.maxThroughputMiBpsPerVolume) {
+  if (limits.volumeType === 'gp3' && isGiven(v.throughputMiBps)) {
+    const throughput = v.throughputMiBps;
+    const base = limits.baselineThroughputMiBps;
+    if (throughput < base) {
+      throw new InputError('throughputMiBps', `gp3 takes at least ${base} MiB/s; got ${throughput}`);
+    }
+    if (throughput > limits.maxThroughputMiBpsPerVolume) {
       throw new InputError(
         'throughputMiBps',
-        `gp3 takes at most ${limits.maxThroughputMiBpsPerVolume} MiB/s; got ${t}`,
+        `gp3 takes at most ${limits.maxThroughputMiBpsPerVolume} MiB/s; got ${throughput}`,
       );
     }
-    if (t > GP3_MIBPS_PER_IOPS * iops) {
+    if (throughput > GP3_MIBPS_PER_IOPS * iops) {
       throw new InputError(
         'throughputMiBps',
-        `gp3 allows at most 0.25 MiB/s per provisioned IOPS: ${iops} IOPS take up to ${GP3_MIBPS_PER_IOPS * iops} MiB/s; got ${t}`,
+        `gp3 allows at most ${GP3_MIBPS_PER_IOPS} MiB/s per provisioned IOPS: ${iops} IOPS take up to ${GP3_MIBPS_PER_IOPS * iops} MiB/s; got ${throughput}`,
       );
     }
   }
@@ -197,10 +205,10 @@ export function priceValidatedVolume(prices: EbsPrices, v: VolumeSpec): VolumeCo
   switch (t) {
     case 'gp3': {
       const limits = VOLUME_LIMITS.gp3;
-      add('iops', Math.max(0, (v.iops ?? 0) - (limits.baselineIops ?? 3000)), 'iopsUsdPerIopsMonth');
+      add('iops', Math.max(0, (v.iops ?? 0) - limits.baselineIops), 'iopsUsdPerIopsMonth');
       add(
         'throughput',
-        Math.max(0, (v.throughputMiBps ?? 0) - (limits.baselineThroughputMiBps ?? 125)),
+        Math.max(0, (v.throughputMiBps ?? 0) - limits.baselineThroughputMiBps),
         'throughputUsdPerMiBpsMonth',
       );
       break;

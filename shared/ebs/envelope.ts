@@ -2,6 +2,7 @@ import type { EbsPrices, VolumeType } from '../catalog-types';
 import { VOLUME_TYPES } from '../catalog-types';
 import { InputError } from '../errors';
 import { toUsdString } from '../money';
+import { KIB_PER_MIB } from '../units';
 import { IO_SIZE_CAP_KIB, mediaOf } from './io-accounting';
 import {
   GP3_MIBPS_PER_IOPS,
@@ -11,7 +12,8 @@ import {
 } from './performance';
 import type { SizingRequirement } from './solver';
 import { DEFAULT_MAX_STRIPE_VOLUMES, MAX_STRIPE_VOLUMES_LIMIT, solveEbsLayout } from './solver';
-import { VOLUME_LIMITS } from './volume-limits';
+import { FLOAT_TOLERANCE } from './rounding';
+import { DEFAULT_VOLUME_TYPES, MIN_PROVISIONED_IOPS, VOLUME_LIMITS } from './volume-limits';
 
 /**
  * Fit envelope for a log-log chart of counted IOPS against throughput. A workload of `ops` counted
@@ -48,20 +50,23 @@ export function volumeMaxima(
   sizeGiB: number,
   regime: 'sustained' | 'burst' = 'sustained',
 ): EnvelopePoint {
-  const limits = VOLUME_LIMITS[volumeType];
   switch (volumeType) {
     case 'gp3': {
-      const iops = Math.min(limits.maxIopsPerVolume, (limits.maxIopsPerGiB ?? 500) * sizeGiB);
-      const floor = limits.baselineIops ?? 3000;
-      const best = Math.max(floor, iops);
+      const gp3 = VOLUME_LIMITS.gp3;
+      const iops = Math.min(gp3.maxIopsPerVolume, gp3.maxIopsPerGiB * sizeGiB);
+      const best = Math.max(gp3.baselineIops, iops);
       return {
         iops: best,
-        throughputMiBps: Math.min(limits.maxThroughputMiBpsPerVolume, GP3_MIBPS_PER_IOPS * best),
+        throughputMiBps: Math.min(gp3.maxThroughputMiBpsPerVolume, GP3_MIBPS_PER_IOPS * best),
       };
     }
     case 'io1':
     case 'io2': {
-      const iops = Math.max(100, Math.min(limits.maxIopsPerVolume, (limits.maxIopsPerGiB ?? 50) * sizeGiB));
+      const limits = VOLUME_LIMITS[volumeType];
+      const iops = Math.max(
+        MIN_PROVISIONED_IOPS,
+        Math.min(limits.maxIopsPerVolume, limits.maxIopsPerGiB * sizeGiB),
+      );
       return { iops, throughputMiBps: provisionedIopsThroughputMiBps(volumeType, iops) };
     }
     case 'gp2': {
@@ -69,7 +74,7 @@ export function volumeMaxima(
       const iops =
         regime === 'burst' ? Math.max(perf.burstIops ?? 0, perf.baselineIops) : gp2BaselineIops(sizeGiB);
       const sizeThroughput = regime === 'burst' ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps;
-      return { iops, throughputMiBps: Math.min(sizeThroughput, (iops * IO_SIZE_CAP_KIB.ssd) / 1024) };
+      return { iops, throughputMiBps: Math.min(sizeThroughput, (iops * IO_SIZE_CAP_KIB.ssd) / KIB_PER_MIB) };
     }
     case 'st1':
     case 'sc1':
@@ -85,22 +90,23 @@ export function volumeMaxima(
 
 /** Band between ops × 1 KiB and ops × cap KiB, clipped to iops ≤ maxIops and throughput ≤ maxThroughput. */
 function bandPolygon(max: EnvelopePoint, capKiB: number): EnvelopePoint[] {
-  const lo = ENVELOPE_MIN_IO_KIB / 1024;
-  const hi = capKiB / 1024;
+  const smallestMiBPerOp = ENVELOPE_MIN_IO_KIB / KIB_PER_MIB;
+  const largestMiBPerOp = capKiB / KIB_PER_MIB;
   const minIops = Math.min(ENVELOPE_MIN_IOPS, max.iops);
-  const points: EnvelopePoint[] = [{ iops: minIops, throughputMiBps: minIops * lo }];
-  points.push({ iops: minIops, throughputMiBps: Math.min(minIops * hi, max.throughputMiBps) });
-  const upperX = max.throughputMiBps / hi;
-  const lowerX = max.throughputMiBps / lo;
-  if (upperX < max.iops) {
+  const points: EnvelopePoint[] = [{ iops: minIops, throughputMiBps: minIops * smallestMiBPerOp }];
+  points.push({ iops: minIops, throughputMiBps: Math.min(minIops * largestMiBPerOp, max.throughputMiBps) });
+  const upperMeetsCeilingIops = max.throughputMiBps / largestMiBPerOp;
+  const lowerMeetsCeilingIops = max.throughputMiBps / smallestMiBPerOp;
+  if (upperMeetsCeilingIops < max.iops) {
     // Upper diagonal meets the throughput ceiling; run along it to the IOPS ceiling or the lower diagonal.
-    if (upperX > minIops) points.push({ iops: upperX, throughputMiBps: max.throughputMiBps });
-    const endX = Math.min(max.iops, lowerX);
-    points.push({ iops: endX, throughputMiBps: max.throughputMiBps });
-    if (endX === max.iops) points.push({ iops: max.iops, throughputMiBps: max.iops * lo });
+    if (upperMeetsCeilingIops > minIops)
+      points.push({ iops: upperMeetsCeilingIops, throughputMiBps: max.throughputMiBps });
+    const endIops = Math.min(max.iops, lowerMeetsCeilingIops);
+    points.push({ iops: endIops, throughputMiBps: max.throughputMiBps });
+    if (endIops === max.iops) points.push({ iops: max.iops, throughputMiBps: max.iops * smallestMiBPerOp });
   } else {
-    points.push({ iops: max.iops, throughputMiBps: max.iops * hi });
-    points.push({ iops: max.iops, throughputMiBps: max.iops * lo });
+    points.push({ iops: max.iops, throughputMiBps: max.iops * largestMiBPerOp });
+    points.push({ iops: max.iops, throughputMiBps: max.iops * smallestMiBPerOp });
   }
   return dedupe(points);
 }
@@ -109,8 +115,8 @@ function dedupe(points: EnvelopePoint[]): EnvelopePoint[] {
   return points.filter(
     (p, i) =>
       i === 0 ||
-      Math.abs(p.iops - (points[i - 1]?.iops ?? NaN)) > 1e-9 ||
-      Math.abs(p.throughputMiBps - (points[i - 1]?.throughputMiBps ?? NaN)) > 1e-9,
+      Math.abs(p.iops - (points[i - 1]?.iops ?? NaN)) > FLOAT_TOLERANCE ||
+      Math.abs(p.throughputMiBps - (points[i - 1]?.throughputMiBps ?? NaN)) > FLOAT_TOLERANCE,
   );
 }
 
@@ -188,11 +194,11 @@ export function costCurve(
   if (!Number.isInteger(steps) || steps < 2 || steps > 10_000)
     throw new InputError('steps', 'must be a whole number 2-10,000');
   if (scale === 'log' && from <= 0) throw new InputError('from', 'must be above 0 on a log scale');
-  const types = req.volumeTypes ?? VOLUME_TYPES.filter((t) => !VOLUME_LIMITS[t].previousGeneration);
+  const types = req.volumeTypes ?? DEFAULT_VOLUME_TYPES;
   const points: CostCurvePoint[] = [];
   for (let i = 0; i < steps; i++) {
-    const f = i / (steps - 1);
-    const x = scale === 'log' ? from * Math.pow(to / from, f) : from + (to - from) * f;
+    const fraction = i / (steps - 1);
+    const x = scale === 'log' ? from * Math.pow(to / from, fraction) : from + (to - from) * fraction;
     const point = dimension === 'iops' ? { ...req, iops: x } : { ...req, throughputMiBps: x };
     const result = solveEbsLayout({ ...point, volumeTypes: types }, prices);
     const byType: Partial<Record<VolumeType, string | null>> = {};

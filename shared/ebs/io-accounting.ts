@@ -1,6 +1,6 @@
 import type { VolumeType } from '../catalog-types';
 import { KIB_PER_MIB } from '../units';
-import { VOLUME_LIMITS } from './volume-limits';
+import { HDD_IO_SIZE_CAP_KIB, SSD_IO_SIZE_CAP_KIB, VOLUME_LIMITS } from './volume-limits';
 
 /**
  * How I/O size counts toward a volume's IOPS (Amazon EBS User Guide, "I/O characteristics and
@@ -14,7 +14,10 @@ import { VOLUME_LIMITS } from './volume-limits';
 export type IoMedia = 'ssd' | 'hdd';
 export type IoPattern = 'random' | 'sequential';
 
-export const IO_SIZE_CAP_KIB: Record<IoMedia, number> = { ssd: 256, hdd: 1024 };
+export const IO_SIZE_CAP_KIB: Record<IoMedia, number> = {
+  ssd: SSD_IO_SIZE_CAP_KIB,
+  hdd: HDD_IO_SIZE_CAP_KIB,
+};
 
 export function mediaOf(volumeType: VolumeType): IoMedia {
   return VOLUME_LIMITS[volumeType].media;

@@ -1,6 +1,7 @@
 import type { VolumeType } from '../catalog-types';
-import { MIB_PER_GIB } from '../units';
-import { VOLUME_LIMITS } from './volume-limits';
+import { KIB_PER_MIB, MIB_PER_GIB } from '../units';
+import { ceilTolerant } from './rounding';
+import { MIN_PROVISIONED_IOPS, VOLUME_LIMITS } from './volume-limits';
 
 /**
  * What one volume delivers, from the Amazon EBS User Guide "Amazon EBS volume types"
@@ -27,22 +28,44 @@ export const GP2_BURST_IOPS = 3000;
 export const GP2_NO_BURST_FROM_GIB = 1000;
 /** gp2 throughput: 128 MiB/s up to 170 GiB; 250 MiB/s with credits from 170 GiB; 250 always from 334 GiB. */
 export const GP2_SMALL_THROUGHPUT_MIBPS = 128;
-export const GP2_LARGE_THROUGHPUT_MIBPS = 250;
+export const GP2_LARGE_THROUGHPUT_MIBPS = VOLUME_LIMITS.gp2.maxThroughputMiBpsPerVolume;
 export const GP2_THROUGHPUT_BURST_ABOVE_GIB = 170;
 export const GP2_THROUGHPUT_ALWAYS_FROM_GIB = 334;
 
+export interface HddThroughputRule {
+  baselineMiBpsPerTiB: number;
+  burstMiBpsPerTiB: number;
+  capMiBps: number;
+}
+
 /** st1/sc1 throughput per TiB of size: baseline and burst, capped per volume. */
-export const HDD_THROUGHPUT_PER_TIB: Record<'st1' | 'sc1', { baseline: number; burst: number; cap: number }> =
-  {
-    st1: { baseline: 40, burst: 250, cap: 500 },
-    sc1: { baseline: 12, burst: 80, cap: 250 },
-  };
+export const HDD_THROUGHPUT_PER_TIB: Record<'st1' | 'sc1', HddThroughputRule> = {
+  st1: {
+    baselineMiBpsPerTiB: 40,
+    burstMiBpsPerTiB: 250,
+    capMiBps: VOLUME_LIMITS.st1.maxThroughputMiBpsPerVolume,
+  },
+  sc1: {
+    baselineMiBpsPerTiB: 12,
+    burstMiBpsPerTiB: 80,
+    capMiBps: VOLUME_LIMITS.sc1.maxThroughputMiBpsPerVolume,
+  },
+};
 
 /** gp3 throughput is at most 0.25 MiB/s per provisioned IOPS. */
 export const GP3_MIBPS_PER_IOPS = 0.25;
 
+/** io2, and io1 up to IO1_LARGE_IO_UP_TO_IOPS: each provisioned IOPS carries up to 256 KiB. */
+export const PROVISIONED_IO_SIZE_KIB = 256;
+/** io1 above this many IOPS carries 16 KiB per IOPS (up to its 1,000 MiB/s maximum)... */
+export const IO1_LARGE_IO_UP_TO_IOPS = 32000;
+export const IO1_HIGH_IOPS_IO_SIZE_KIB = 16;
+/** ...and at most 500 MiB/s up to that many IOPS. */
+export const IO1_LARGE_IO_MAX_THROUGHPUT_MIBPS = 500;
+
 export function gp2BaselineIops(sizeGiB: number): number {
-  return Math.min(VOLUME_LIMITS.gp2.maxIopsPerVolume, Math.max(100, GP2_IOPS_PER_GIB * sizeGiB));
+  const limits = VOLUME_LIMITS.gp2;
+  return Math.min(limits.maxIopsPerVolume, Math.max(limits.baselineIops, GP2_IOPS_PER_GIB * sizeGiB));
 }
 
 /**
@@ -51,17 +74,55 @@ export function gp2BaselineIops(sizeGiB: number): number {
  * io2 Block Express: 256 KiB per IOPS up to 4,000 MiB/s (reached at 16,000 IOPS).
  */
 export function provisionedIopsThroughputMiBps(volumeType: 'io1' | 'io2', iops: number): number {
-  if (volumeType === 'io2') return Math.min(VOLUME_LIMITS.io2.maxThroughputMiBpsPerVolume, iops / 4);
-  if (iops <= 32000) return Math.min(500, iops / 4);
-  return Math.min(VOLUME_LIMITS.io1.maxThroughputMiBpsPerVolume, Math.max(500, (iops * 16) / 1024));
+  const largeIoMiBps = (iops * PROVISIONED_IO_SIZE_KIB) / KIB_PER_MIB;
+  if (volumeType === 'io2') return Math.min(VOLUME_LIMITS.io2.maxThroughputMiBpsPerVolume, largeIoMiBps);
+  if (iops <= IO1_LARGE_IO_UP_TO_IOPS) return Math.min(IO1_LARGE_IO_MAX_THROUGHPUT_MIBPS, largeIoMiBps);
+  return Math.min(
+    VOLUME_LIMITS.io1.maxThroughputMiBpsPerVolume,
+    Math.max(IO1_LARGE_IO_MAX_THROUGHPUT_MIBPS, (iops * IO1_HIGH_IOPS_IO_SIZE_KIB) / KIB_PER_MIB),
+  );
 }
 
-function hddThroughput(volumeType: 'st1' | 'sc1', sizeGiB: number): { baseline: number; burst: number } {
+/**
+ * The fewest provisioned IOPS that give io1/io2 a throughput (the inverse of the rule above), or null
+ * beyond the type's maximum. io1 above 500 MiB/s needs more than 32,000 IOPS at 16 KiB each.
+ */
+export function provisionedIopsForThroughput(
+  volumeType: 'io1' | 'io2',
+  throughputMiBps: number,
+): number | null {
+  if (throughputMiBps > VOLUME_LIMITS[volumeType].maxThroughputMiBpsPerVolume) return null;
+  if (volumeType === 'io2' || throughputMiBps <= IO1_LARGE_IO_MAX_THROUGHPUT_MIBPS) {
+    return ceilTolerant((throughputMiBps * KIB_PER_MIB) / PROVISIONED_IO_SIZE_KIB);
+  }
+  return Math.max(
+    IO1_LARGE_IO_UP_TO_IOPS + 1,
+    ceilTolerant((throughputMiBps * KIB_PER_MIB) / IO1_HIGH_IOPS_IO_SIZE_KIB),
+  );
+}
+
+const GIB_PER_TIB = 1024;
+
+function hddThroughput(
+  volumeType: 'st1' | 'sc1',
+  sizeGiB: number,
+): { baselineMiBps: number; burstMiBps: number } {
   const rule = HDD_THROUGHPUT_PER_TIB[volumeType];
-  const sizeTiB = sizeGiB / MIB_PER_GIB;
+  const sizeTiB = sizeGiB / GIB_PER_TIB;
   return {
-    baseline: Math.min(rule.cap, rule.baseline * sizeTiB),
-    burst: Math.min(rule.cap, rule.burst * sizeTiB),
+    baselineMiBps: Math.min(rule.capMiBps, rule.baselineMiBpsPerTiB * sizeTiB),
+    burstMiBps: Math.min(rule.capMiBps, rule.burstMiBpsPerTiB * sizeTiB),
+  };
+}
+
+/** One steady figure for IOPS and throughput, no burst (gp3, io1/io2, magnetic). */
+function steady(iops: number, throughputMiBps: number, burstIops: number | null = null): VolumePerformance {
+  return {
+    baselineIops: iops,
+    burstIops,
+    maxThroughputMiBps: throughputMiBps,
+    baselineThroughputMiBps: throughputMiBps,
+    burstThroughputMiBps: null,
   };
 }
 
@@ -72,15 +133,11 @@ export function volumePerformance(
 ): VolumePerformance {
   switch (volumeType) {
     case 'gp3': {
-      const iops = provisioned.iops ?? VOLUME_LIMITS.gp3.baselineIops ?? 3000;
-      const throughput = provisioned.throughputMiBps ?? VOLUME_LIMITS.gp3.baselineThroughputMiBps ?? 125;
-      return {
-        baselineIops: iops,
-        burstIops: null,
-        maxThroughputMiBps: throughput,
-        baselineThroughputMiBps: throughput,
-        burstThroughputMiBps: null,
-      };
+      const limits = VOLUME_LIMITS.gp3;
+      return steady(
+        provisioned.iops ?? limits.baselineIops,
+        provisioned.throughputMiBps ?? limits.baselineThroughputMiBps,
+      );
     }
     case 'gp2': {
       const baselineIops = gp2BaselineIops(sizeGiB);
@@ -114,38 +171,24 @@ export function volumePerformance(
     }
     case 'io1':
     case 'io2': {
-      const iops = provisioned.iops ?? 100;
-      const throughput = provisionedIopsThroughputMiBps(volumeType, iops);
-      return {
-        baselineIops: iops,
-        burstIops: null,
-        maxThroughputMiBps: throughput,
-        baselineThroughputMiBps: throughput,
-        burstThroughputMiBps: null,
-      };
+      const iops = provisioned.iops ?? MIN_PROVISIONED_IOPS;
+      return steady(iops, provisionedIopsThroughputMiBps(volumeType, iops));
     }
     case 'st1':
     case 'sc1': {
-      const { baseline, burst } = hddThroughput(volumeType, sizeGiB);
+      const { baselineMiBps, burstMiBps } = hddThroughput(volumeType, sizeGiB);
       return {
         baselineIops: VOLUME_LIMITS[volumeType].maxIopsPerVolume,
         burstIops: null,
-        maxThroughputMiBps: Math.max(baseline, burst),
-        baselineThroughputMiBps: baseline,
-        burstThroughputMiBps: burst > baseline ? burst : null,
+        maxThroughputMiBps: Math.max(baselineMiBps, burstMiBps),
+        baselineThroughputMiBps: baselineMiBps,
+        burstThroughputMiBps: burstMiBps > baselineMiBps ? burstMiBps : null,
       };
     }
     case 'standard': {
       // Previous generation, best effort: about 100 IOPS and 40-90 MiB/s; planned at the low end.
       const limits = VOLUME_LIMITS.standard;
-      const throughput = limits.baselineThroughputMiBps ?? 40;
-      return {
-        baselineIops: limits.baselineIops ?? 100,
-        burstIops: limits.maxIopsPerVolume,
-        maxThroughputMiBps: throughput,
-        baselineThroughputMiBps: throughput,
-        burstThroughputMiBps: null,
-      };
+      return steady(limits.baselineIops, limits.baselineThroughputMiBps, limits.maxIopsPerVolume);
     }
   }
 }
@@ -174,9 +217,9 @@ export function hddBurstSeconds(
   sizeGiB: number,
   demandMiBps?: number,
 ): number | null {
-  const { baseline, burst } = hddThroughput(volumeType, sizeGiB);
-  const demand = Math.min(demandMiBps ?? burst, burst);
-  const drainPerSecond = demand - baseline;
+  const { baselineMiBps, burstMiBps } = hddThroughput(volumeType, sizeGiB);
+  const demand = Math.min(demandMiBps ?? burstMiBps, burstMiBps);
+  const drainPerSecond = demand - baselineMiBps;
   if (drainPerSecond <= 0) return null;
   return hddCreditBucketMiB(sizeGiB) / drainPerSecond;
 }

@@ -1,4 +1,5 @@
 import type { EbsVolumeTypeInfo, VolumeType } from '../catalog-types';
+import { VOLUME_TYPES } from '../catalog-types';
 
 /**
  * Current per-volume limits, from the Amazon EBS User Guide "Amazon EBS volume types"
@@ -6,8 +7,88 @@ import type { EbsVolumeTypeInfo, VolumeType } from '../catalog-types';
  * (aws.amazon.com/about-aws/whats-new/2025/09/amazon-ebs-size-provisioned-performance-gp3-volumes:
  * 64 TiB, 80,000 IOPS, 2,000 MiB/s). I/O accounting (ebs-io-characteristics): one operation counts up
  * to 256 KiB on SSD volumes and 1,024 KiB on HDD volumes.
+ *
+ * Each family has its own type, so a figure that exists for it (gp3's free baseline, gp2's minimum
+ * baseline, magnetic's planned IOPS) is a number, and one that does not is null.
  */
-export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
+
+/** The most one counted operation carries: SSD volumes (gp2, gp3, io1, io2). */
+export const SSD_IO_SIZE_CAP_KIB = 256;
+/** The most one counted operation carries: HDD volumes (st1, sc1; magnetic is treated as HDD). */
+export const HDD_IO_SIZE_CAP_KIB = 1024;
+/** The smallest IOPS figure io1 and io2 take, and gp2's smallest baseline. */
+export const MIN_PROVISIONED_IOPS = 100;
+
+interface CommonLimits {
+  name: string;
+  previousGeneration: boolean;
+  minSizeGiB: number;
+  maxSizeGiB: number;
+  maxIopsPerVolume: number;
+  maxThroughputMiBpsPerVolume: number;
+  notes: string;
+}
+
+interface SsdLimits extends CommonLimits {
+  media: 'ssd';
+  ioSizeCapKiB: number;
+  maxIopsPerGiB: number;
+}
+
+interface HddLimits extends CommonLimits {
+  media: 'hdd';
+  ioSizeCapKiB: number;
+  maxIopsPerGiB: null;
+}
+
+/** gp3: a free baseline of IOPS and throughput at any size; more of each provisioned and billed. */
+export interface Gp3Limits extends SsdLimits {
+  volumeType: 'gp3';
+  baselineIops: number;
+  baselineThroughputMiBps: number;
+}
+
+/** gp2: performance set by size; `baselineIops` is the smallest baseline (3 IOPS/GiB above it). */
+export interface Gp2Limits extends SsdLimits {
+  volumeType: 'gp2';
+  baselineIops: number;
+  baselineThroughputMiBps: null;
+}
+
+/** io1/io2: every IOPS provisioned, nothing included. */
+export interface ProvisionedIopsLimits extends SsdLimits {
+  volumeType: 'io1' | 'io2';
+  baselineIops: null;
+  baselineThroughputMiBps: null;
+}
+
+/** st1/sc1: throughput per TiB of size (performance.ts), a fixed operation ceiling. */
+export interface ThroughputHddLimits extends HddLimits {
+  volumeType: 'st1' | 'sc1';
+  baselineIops: null;
+  baselineThroughputMiBps: null;
+}
+
+/** Magnetic: best effort, planned at its baseline figures whatever the size. */
+export interface MagneticLimits extends HddLimits {
+  volumeType: 'standard';
+  baselineIops: number;
+  baselineThroughputMiBps: number;
+}
+
+export type VolumeLimits =
+  Gp3Limits | Gp2Limits | ProvisionedIopsLimits | ThroughputHddLimits | MagneticLimits;
+export type VolumeLimitsOf<T extends VolumeType> = T extends 'gp3'
+  ? Gp3Limits
+  : T extends 'gp2'
+    ? Gp2Limits
+    : T extends 'io1' | 'io2'
+      ? ProvisionedIopsLimits
+      : T extends 'st1' | 'sc1'
+        ? ThroughputHddLimits
+        : MagneticLimits;
+
+export const VOLUME_LIMITS: { readonly [T in VolumeType]: VolumeLimitsOf<T> } = {
   gp3: {
     volumeType: 'gp3',
     name: 'General Purpose SSD (gp3)',
@@ -20,7 +101,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: 500,
     baselineIops: 3000,
     baselineThroughputMiBps: 125,
-    ioSizeCapKiB: 256,
+    ioSizeCapKiB: SSD_IO_SIZE_CAP_KIB,
     notes: '3,000 IOPS and 125 MiB/s included at any size; throughput up to 0.25 MiB/s per provisioned IOPS.',
   },
   gp2: {
@@ -33,9 +114,9 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerVolume: 16000,
     maxThroughputMiBpsPerVolume: 250,
     maxIopsPerGiB: 3,
-    baselineIops: 100,
+    baselineIops: MIN_PROVISIONED_IOPS,
     baselineThroughputMiBps: null,
-    ioSizeCapKiB: 256,
+    ioSizeCapKiB: SSD_IO_SIZE_CAP_KIB,
     notes: '3 IOPS/GiB baseline (min 100), bursts to 3,000 IOPS from a 5.4M-credit bucket below 1,000 GiB.',
   },
   io1: {
@@ -50,7 +131,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: 50,
     baselineIops: null,
     baselineThroughputMiBps: null,
-    ioSizeCapKiB: 256,
+    ioSizeCapKiB: SSD_IO_SIZE_CAP_KIB,
     notes: 'Up to 50 IOPS/GiB, min 100 IOPS; 64,000 IOPS on Nitro instances (32,000 otherwise).',
   },
   io2: {
@@ -65,7 +146,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: 1000,
     baselineIops: null,
     baselineThroughputMiBps: null,
-    ioSizeCapKiB: 256,
+    ioSizeCapKiB: SSD_IO_SIZE_CAP_KIB,
     notes:
       'Block Express: up to 1,000 IOPS/GiB, 256,000 IOPS and 4,000 MiB/s on Nitro; IOPS billed in three tiers.',
   },
@@ -81,7 +162,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: null,
     baselineIops: null,
     baselineThroughputMiBps: null,
-    ioSizeCapKiB: 1024,
+    ioSizeCapKiB: HDD_IO_SIZE_CAP_KIB,
     notes: 'Baseline 40 MiB/s per TiB, burst 250 MiB/s per TiB, capped at 500 MiB/s.',
   },
   sc1: {
@@ -96,7 +177,7 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: null,
     baselineIops: null,
     baselineThroughputMiBps: null,
-    ioSizeCapKiB: 1024,
+    ioSizeCapKiB: HDD_IO_SIZE_CAP_KIB,
     notes: 'Baseline 12 MiB/s per TiB, burst 80 MiB/s per TiB, capped at 250 MiB/s.',
   },
   standard: {
@@ -111,8 +192,25 @@ export const VOLUME_LIMITS: Record<VolumeType, EbsVolumeTypeInfo> = {
     maxIopsPerGiB: null,
     baselineIops: 100,
     baselineThroughputMiBps: 40,
-    ioSizeCapKiB: 1024,
+    ioSizeCapKiB: HDD_IO_SIZE_CAP_KIB,
     notes:
       'Previous generation, best effort: about 100 IOPS average (bursts to a few hundred), 40-90 MiB/s; I/O requests billed.',
   },
-};
+} satisfies Record<VolumeType, EbsVolumeTypeInfo>;
+
+/** gp3's free baseline, included in every volume's storage price. */
+export const GP3_BASELINE_IOPS = VOLUME_LIMITS.gp3.baselineIops;
+export const GP3_BASELINE_THROUGHPUT_MIBPS = VOLUME_LIMITS.gp3.baselineThroughputMiBps;
+
+/** The largest volume of any type (gp3 and io2: 64 TiB). */
+export const LARGEST_VOLUME_GIB = Math.max(...VOLUME_TYPES.map((t) => VOLUME_LIMITS[t].maxSizeGiB));
+
+/** What the solver, the fit chart and the cost curve consider unless asked: every current-generation type. */
+export const DEFAULT_VOLUME_TYPES: readonly VolumeType[] = VOLUME_TYPES.filter(
+  (t) => !VOLUME_LIMITS[t].previousGeneration,
+);
+
+/** Types that take a provisioned IOPS figure (gp3 above its baseline, io1/io2 always). */
+export const PROVISIONED_IOPS_TYPES: readonly VolumeType[] = ['gp3', 'io1', 'io2'];
+/** Types that take a provisioned throughput figure. */
+export const PROVISIONED_THROUGHPUT_TYPES: readonly VolumeType[] = ['gp3'];

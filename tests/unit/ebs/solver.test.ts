@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SizingRequirement } from '../../../shared/ebs/solver';
 import { instanceEbsLimits, solveEbsLayout } from '../../../shared/ebs/solver';
 import { toUsdString } from '../../../shared/money';
-import { thrownField } from './helpers';
 import { usEast1Prices, withMissing } from './prices-us-east-1';
 
 const prices = usEast1Prices();
@@ -310,6 +309,7 @@ describe('EBS sizing solver', () => {
 
   it('sorts options from cheapest to dearest', () => {
     const { options } = solveEbsLayout({ capacityGiB: 500, iops: 3000, throughputMiBps: 100 }, prices);
+    expect(options.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < options.length; i++) {
       expect(options[i - 1]?.monthlyUsd.lte(options[i]?.monthlyUsd ?? 0)).toBe(true);
     }
@@ -323,31 +323,5 @@ describe('EBS sizing solver', () => {
     // Asked: 100 × 0.05 = 5 storage; 50 IOPS × 2,628,000 s (730 h) = 131.4 million I/O × 0.05 = 6.57 → $11.57
     const standard = optionFor({ ...req, volumeTypes: ['standard'] }, 'standard');
     expect(toUsdString(standard.monthlyUsd)).toBe('11.57');
-  });
-});
-
-describe('EBS sizing validation', () => {
-  const base: SizingRequirement = { capacityGiB: 100, iops: 1000, throughputMiBps: 0 };
-  const solve = (patch: Partial<SizingRequirement>) => () => solveEbsLayout({ ...base, ...patch }, prices);
-
-  it('rejects a zero or negative capacity', () => {
-    expect(thrownField(solve({ capacityGiB: 0 }))).toBe('capacityGiB');
-    expect(thrownField(solve({ capacityGiB: -5 }))).toBe('capacityGiB');
-  });
-
-  it('rejects negative IOPS and NaN throughput', () => {
-    expect(thrownField(solve({ iops: -1 }))).toBe('iops');
-    expect(thrownField(solve({ throughputMiBps: Number.NaN }))).toBe('throughputMiBps');
-  });
-
-  it('rejects an I/O size outside 1 KiB to 16 MiB', () => {
-    expect(thrownField(solve({ ioSizeKiB: 0 }))).toBe('ioSizeKiB');
-    expect(thrownField(solve({ ioSizeKiB: 16 * 1024 + 1 }))).toBe('ioSizeKiB');
-  });
-
-  it('rejects a duty cycle outside (0, 1]', () => {
-    expect(thrownField(solve({ dutyCycle: 0 }))).toBe('dutyCycle');
-    expect(thrownField(solve({ dutyCycle: 1.5 }))).toBe('dutyCycle');
-    expect(thrownField(solve({ dutyCycle: 1 }))).toBe('no error');
   });
 });
