@@ -2,7 +2,6 @@
  * `npm run --silent cli -- <command>`: the same services from a terminal. JSON on stdout with
  * `--format json` (money as decimal strings), human tables otherwise; errors on stderr, exit 2 for bad input.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,6 +9,7 @@ import { COMMANDS as CATALOG_COMMANDS, type CliCommand } from './cli/commands';
 import { REPORT_USAGE, runReportCommand } from './cli/report-command';
 import { SCENARIO_COMMANDS } from './cli/scenario-commands';
 import { IMPORT_USAGE, runImportCommand } from './cli/import-command';
+import { readScenarioFile } from './cli/scenario-file';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -93,18 +93,10 @@ export async function runCli(
       continue;
     }
     // A scenario file: read and parse here; the contract validates its content and names the field.
-    let text: string;
+    const file = readScenarioFile(arg);
+    if ('error' in file) return { code: 2, stdout: '', stderr: `${name}: ${file.error}\n` };
     try {
-      text = readFileSync(resolve(arg), 'utf8');
-    } catch (err) {
-      return {
-        code: 2,
-        stdout: '',
-        stderr: `${name}: cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
-      };
-    }
-    try {
-      input[field] = JSON.parse(text) as unknown;
+      input[field] = JSON.parse(file.text) as unknown;
     } catch (err) {
       return {
         code: 2,

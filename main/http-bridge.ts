@@ -1,10 +1,25 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import type { CallResult, Handlers } from '../shared/contract';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Handlers } from '../shared/contract';
+import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '../shared/limits';
 import { dispatch } from './dispatch';
+import { MAX_PRICE_FILE_BYTES } from './import/limits';
+import { declaredTooLarge, readBody, receiveUpload, UPLOAD_ID } from './http/bodies';
+import {
+  decodePath,
+  hasToken,
+  isLoopbackHost,
+  isOwnOrigin,
+  mediaType,
+  parseTarget,
+  tokenCookieName,
+} from './http/guards';
+import { internalError, sendError, sendJson, sendResult } from './http/responses';
+
+export { tokenCookieName } from './http/guards';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,14 +31,6 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
-const STATUS: Record<string, number> = {
-  'invalid-input': 400,
-  'not-found': 404,
-  unauthorized: 401,
-  internal: 500,
-};
-const MAX_BODY_BYTES = 1_000_000;
-export const TOKEN_COOKIE = 'planner_token';
 /** The same policy as the Electron window: our own scripts only, no remote content. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -32,157 +39,129 @@ export function newToken(): string {
   return randomBytes(24).toString('hex');
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** Request size limits; tests lower them to exercise the streaming checks without sending gigabytes. */
+export interface HttpLimits {
+  /** An /api call's JSON body. */
+  bodyBytes: number;
+  /** A price file sent to /upload. */
+  uploadBytes: number;
 }
 
-function presentedToken(req: IncomingMessage, url: URL): string | null {
-  const q = url.searchParams.get('token');
-  if (q) return q;
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const cookie = req.headers.cookie ?? '';
-  const m = cookie.split(/;\s*/).find((c) => c.startsWith(TOKEN_COOKIE + '='));
-  return m ? decodeURIComponent(m.slice(TOKEN_COOKIE.length + 1)) : null;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-/** Streams an uploaded file to disk (never into memory); a broken upload leaves nothing behind. */
-async function receiveUpload(
-  req: IncomingMessage,
-  res: ServerResponse,
-  dir: string,
-  name: string,
-): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  const safe =
-    basename(name)
-      .replace(/[^A-Za-z0-9._-]/g, '_')
-      .slice(-120) || 'upload';
-  const path = join(dir, `${randomBytes(8).toString('hex')}-${safe}`);
-  try {
-    await pipeline(req, createWriteStream(path, { flags: 'wx' }));
-    sendJson(res, 200, { ok: true, value: { path, bytes: statSync(path).size } });
-  } catch (err) {
-    rmSync(path, { force: true });
-    if (!res.headersSent) {
-      sendJson(res, 400, {
-        ok: false,
-        error: { code: 'invalid-input', message: `upload failed: ${(err as Error).message}` },
-      });
-    }
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/**
- * The request handler behind `npm run serve`: the contract's calls at POST /api/<call>, the built
- * renderer for everything else, all behind the per-run token (query, bearer header or cookie).
- */
-export function createHttpHandler(opts: {
+interface BridgeOptions {
   handlers: Handlers;
   token: string;
   rendererDir: string;
   /** Where POST /upload stores price files for an import (serve mode has no file paths). */
   uploadsDir?: string;
-}) {
-  const root = resolve(opts.rendererDir);
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    // DNS-rebinding guard: only our loopback host names may address this server.
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
-      sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: 'bad Host header' } });
-      return;
+  limits?: Partial<HttpLimits>;
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse, url: URL, port: number) => Promise<void>;
+
+/**
+ * A state-changing request (every POST) needs our own page's Origin (or none) and the content type
+ * our client sends; a form or no-cors fetch from another page, even on another port of this host
+ * (same site, so the SameSite cookie goes along), can send neither.
+ */
+function refuseForeign(req: IncomingMessage, res: ServerResponse, port: number, type: string): boolean {
+  if (!isOwnOrigin(req, port)) {
+    sendError(res, 'unauthorized', 'requests from other pages are refused', 403);
+    return true;
+  }
+  if (mediaType(req.headers['content-type']) !== type) {
+    sendError(res, 'unauthorized', `content-type must be ${type}`, 403);
+    return true;
+  }
+  return false;
+}
+
+const bodyTooLarge = (res: ServerResponse, max: number) =>
+  sendError(res, 'invalid-input', tooLargeMessage('the request body', undefined, max), 413);
+const uploadTooLarge = (res: ServerResponse, max: number) =>
+  sendError(
+    res,
+    'invalid-input',
+    `the upload is over ${(max / 2 ** 30).toFixed(1)} GiB, the largest price file the planner accepts`,
+    413,
+  );
+
+/** A client that sent `Expect: 100-continue` waits for this before sending the body it may send. */
+function continueIfExpected(req: IncomingMessage, res: ServerResponse): void {
+  if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
+}
+
+function apiCall(opts: BridgeOptions, bodyBytes: number): Handle {
+  return async (req, res, url, port) => {
+    if (req.method !== 'POST') return sendError(res, 'invalid-input', 'use POST for API calls', 405);
+    if (refuseForeign(req, res, port, 'application/json')) return;
+    const name = decodePath(url.pathname.slice('/api/'.length));
+    if (name === null) return sendError(res, 'invalid-input', 'the call name is not valid percent-encoding');
+    if (declaredTooLarge(req, bodyBytes)) return bodyTooLarge(res, bodyBytes);
+    continueIfExpected(req, res);
+    const body = await readBody(req, bodyBytes, () => bodyTooLarge(res, bodyBytes));
+    if (body.kind !== 'ok') return;
+    let raw: unknown;
+    try {
+      const text = body.value.toString('utf8');
+      raw = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    } catch {
+      return sendError(res, 'invalid-input', 'the request body is not valid JSON');
     }
-    const token = presentedToken(req, url);
-    if (!token || !sameToken(token, opts.token)) {
-      sendJson(res, 401, {
-        ok: false,
-        error: {
-          code: 'unauthorized',
-          message: 'missing or wrong token: open the URL that `npm run serve` printed',
-        },
-      });
-      return;
+    if (name === 'import.start' && opts.uploadsDir) {
+      const resolved = uploadPath(raw, opts.uploadsDir);
+      if (resolved === null) return sendError(res, 'not-found', 'that upload is gone: upload the file again');
+      raw = resolved;
     }
-    if (url.pathname === '/upload' && opts.uploadsDir) {
-      if (req.method !== 'POST') {
-        sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'use POST to upload' } });
-        return;
-      }
-      await receiveUpload(req, res, opts.uploadsDir, url.searchParams.get('name') ?? 'upload');
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        sendJson(res, 405, {
-          ok: false,
-          error: { code: 'invalid-input', message: 'use POST for API calls' },
-        });
-        return;
-      }
-      let raw: unknown;
-      try {
-        const text = await readBody(req);
-        raw = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
-      } catch (err) {
-        sendJson(res, 400, {
-          ok: false,
-          error: {
-            code: 'invalid-input',
-            message: `request body is not valid JSON: ${(err as Error).message}`,
-          },
-        });
-        return;
-      }
-      const result: CallResult<unknown> = await dispatch(
-        opts.handlers,
-        decodeURIComponent(url.pathname.slice(5)),
-        raw,
-      );
-      sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result);
-      return;
-    }
+    sendResult(res, name, await dispatch(opts.handlers, name, raw));
+  };
+}
+
+/**
+ * Over HTTP, import.start's `path` may be the id POST /upload answered (the browser knows no server
+ * paths, and the server tells it none); it names that file in the uploads folder.
+ */
+function uploadPath(raw: unknown, uploadsDir: string): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const path = (raw as { path?: unknown }).path;
+  if (typeof path !== 'string' || !UPLOAD_ID.test(path)) return raw;
+  const file = join(uploadsDir, path);
+  return existsSync(file) ? { ...raw, path: file } : null;
+}
+
+function upload(opts: BridgeOptions & { uploadsDir: string }, uploadBytes: number): Handle {
+  return async (req, res, url, port) => {
+    if (req.method !== 'POST') return sendError(res, 'invalid-input', 'use POST to upload', 405);
+    if (refuseForeign(req, res, port, 'application/octet-stream')) return;
+    if (declaredTooLarge(req, uploadBytes)) return uploadTooLarge(res, uploadBytes);
+    continueIfExpected(req, res);
+    const name = url.searchParams.get('name') ?? 'upload';
+    const got = await receiveUpload(req, opts.uploadsDir, name, uploadBytes, () =>
+      uploadTooLarge(res, uploadBytes),
+    );
+    if (got.kind === 'ok')
+      sendJson(res, 200, { ok: true, value: { uploadId: got.value.id, bytes: got.value.bytes } });
+  };
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function staticFile(root: string, token: string): Handle {
+  return async (req, res, url, port) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'method not allowed' } });
-      return;
+      return sendError(res, 'invalid-input', 'method not allowed', 405);
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const rel = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1));
+    if (rel === null || rel.includes('\0')) return sendError(res, 'invalid-input', 'malformed path');
     let file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep)) {
-      sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
-      return;
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      if (extname(rel)) {
-        sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `no such file ${rel}` } });
-        return;
-      }
+    if (!file.startsWith(root + sep)) return sendError(res, 'not-found', 'not found');
+    if (!statOrNull(file)?.isFile()) {
+      if (extname(rel)) return sendError(res, 'not-found', 'no such file');
       file = join(root, 'index.html');
     }
     const headers: Record<string, string> = {
@@ -192,14 +171,57 @@ export function createHttpHandler(opts: {
     };
     if (file.endsWith('.html')) {
       headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-      // The token travels once in the printed URL; afterwards a same-site cookie carries it.
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`;
+      // The token travels once in the printed URL; afterwards this port's same-site cookie carries it.
+      headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
     res.writeHead(200, headers);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(createReadStream(file), res).catch(() => res.destroy());
+  };
+}
+
+/**
+ * The request handler behind `npm run serve`: the contract's calls at POST /api/<call>, uploads at
+ * POST /upload, the built renderer for everything else, all behind the per-run token (query, bearer
+ * header or this port's cookie). No request can throw out of it: malformed input gets a 4xx, and
+ * anything unexpected a 500 with a generic message (details on stderr).
+ */
+export function createHttpHandler(opts: BridgeOptions) {
+  const root = resolve(opts.rendererDir);
+  const limits: HttpLimits = {
+    bodyBytes: MAX_PAYLOAD_BYTES,
+    uploadBytes: MAX_PRICE_FILE_BYTES,
+    ...opts.limits,
+  };
+  const api = apiCall(opts, limits.bodyBytes);
+  const uploads = opts.uploadsDir
+    ? upload({ ...opts, uploadsDir: opts.uploadsDir }, limits.uploadBytes)
+    : null;
+  const page = staticFile(root, opts.token);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // DNS-rebinding guard: only our loopback host names may address this server.
+    if (!isLoopbackHost(req)) return sendError(res, 'unauthorized', 'bad Host header', 403);
+    const url = parseTarget(req.url);
+    if (!url) return sendError(res, 'invalid-input', 'malformed request target');
+    const port = req.socket.localPort ?? 0;
+    if (!hasToken(req, url, opts.token, port)) {
+      return sendError(
+        res,
+        'unauthorized',
+        'missing or wrong token: open the URL that `npm run serve` printed',
+      );
     }
-    createReadStream(file).pipe(res);
+    if (url.pathname === '/upload' && uploads) return uploads(req, res, url, port);
+    if (url.pathname.startsWith('/api/')) return api(req, res, url, port);
+    return page(req, res, url, port);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((err: unknown) => {
+      const error = internalError(`${req.method ?? '?'} ${req.url ?? ''}`, err);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { ok: false, error });
+    });
   };
 }

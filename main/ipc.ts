@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/call-names';
 import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../shared/contract';
+import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '../shared/limits';
 import { dispatch } from './dispatch';
 
 /** Decides whether an invoke came from our window's main frame showing our page (see window-security.ts). */
@@ -10,6 +11,19 @@ const UNAUTHORIZED: CallResult<never> = {
   ok: false,
   error: { code: 'unauthorized', message: 'This call is only answered for the planner window.' },
 };
+
+/**
+ * An input's weight as JSON (what it would weigh over HTTP): Infinity when it is longer than a string
+ * can be; 0 when it cannot be JSON for another reason (a cycle), which the contract's validation refuses.
+ */
+function inputBytes(input: unknown): number {
+  try {
+    const text = JSON.stringify(input ?? {}) as string | undefined;
+    return text === undefined ? 0 : Buffer.byteLength(text);
+  } catch (err) {
+    return err instanceof RangeError ? Infinity : 0;
+  }
+}
 
 /**
  * One `planner:<call>` channel per contract entry and nothing else, so the channel list cannot drift
@@ -25,6 +39,15 @@ export function registerIpc(
     const channel = CHANNEL_PREFIX + name;
     ipc.handle(channel, (event, rawInput: unknown): Promise<CallResult<unknown>> => {
       if (!isTrustedSender(event)) return Promise.resolve(UNAUTHORIZED);
+      // The same size limit as over HTTP and in the CLI (shared/limits.ts).
+      const bytes = inputBytes(rawInput);
+      if (bytes > MAX_PAYLOAD_BYTES) {
+        const size = Number.isFinite(bytes) ? bytes : undefined;
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-input', message: tooLargeMessage(`the ${name} input`, size) },
+        });
+      }
       // dispatch validates the input against the contract and never throws.
       return dispatch(handlers, name, rawInput);
     });

@@ -3,11 +3,12 @@
  * renderer, behind a random per-run token carried in the URL it prints (like Jupyter).
  */
 import { createServer, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHttpHandler, newToken } from './http-bridge';
+import { createHttpHandler, newToken, type HttpLimits } from './http-bridge';
 import { createServices, type ServiceOptions } from './services';
 
 export interface RunningServer {
@@ -15,25 +16,38 @@ export interface RunningServer {
   port: number;
   token: string;
   server: Server;
+  /** Where uploads land (tests look there; clients only ever see upload ids). */
+  uploadsDir: string;
   close(): Promise<void>;
 }
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
 
 export async function startServer(
-  opts: { port?: number; rendererDir?: string; token?: string } & ServiceOptions = {},
+  opts: {
+    port?: number;
+    rendererDir?: string;
+    token?: string;
+    /** Lower request limits (tests); the defaults derive from the contract (see http-bridge.ts). */
+    limits?: Partial<HttpLimits>;
+  } & ServiceOptions = {},
 ): Promise<RunningServer> {
-  const services = createServices(opts);
+  // Long-lived: pricing, reports and imports run in worker threads so every other call keeps answering.
+  const services = createServices({ workers: true, ...opts });
   const token = opts.token ?? newToken();
   let port = opts.port ?? 0;
-  const server = createServer(
-    createHttpHandler({
-      handlers: services.handlers,
-      token,
-      rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR,
-      uploadsDir: services.uploadsDir,
-    }),
-  );
+  const handler = createHttpHandler({
+    handlers: services.handlers,
+    token,
+    rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR,
+    uploadsDir: services.uploadsDir,
+    ...(opts.limits ? { limits: opts.limits } : {}),
+  });
+  const server = createServer(handler);
+  server.on('clientError', answerClientError);
+  // `Expect: 100-continue`: the handler decides (it refuses a body declared too large, or a request
+  // without the token, before the client sends it; see http-bridge.ts).
+  server.on('checkContinue', handler);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok());
@@ -45,6 +59,7 @@ export async function startServer(
     port,
     token,
     server,
+    uploadsDir: services.uploadsDir,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
@@ -54,6 +69,31 @@ export async function startServer(
         });
       }),
   };
+}
+
+/**
+ * Malformed HTTP (a bad request line, invalid header characters, headers over Node's size limit)
+ * never reaches the handler: answer it with a small 4xx and close the socket, as the handler would.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? '431 Request Header Fields Too Large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : '400 Bad Request';
+  const body = JSON.stringify({
+    ok: false,
+    error: { code: 'invalid-input', message: 'malformed HTTP request' },
+  });
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

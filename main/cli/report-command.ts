@@ -1,10 +1,11 @@
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseInput } from '../../shared/contract';
 import { formatFromFileName, REPORT_FORMATS } from '../../shared/reports/formats';
 import { writeFileAtomic } from '../reports/write-atomic';
 import { createServices } from '../services';
+import { readScenarioFile } from './scenario-file';
 
 export const REPORT_USAGE =
   'report SCENARIO.json --out FILE.pdf|.xlsx|.csv|.json [--paper a4|letter] [--bom]';
@@ -63,16 +64,13 @@ export async function runReportCommand(args: string[], opts: { catalogPath?: str
     return fail(
       `--out: unknown extension for ${values.out}; use ${REPORT_FORMATS.map((f) => '.' + f).join(', ')}`,
     );
+  const file = readScenarioFile(scenarioArg);
+  if ('error' in file) return fail(file.error);
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(resolve(scenarioArg), 'utf8')) as unknown;
+    document = JSON.parse(file.text) as unknown;
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return fail(
-      e instanceof SyntaxError
-        ? `${scenarioArg} is not valid JSON: ${e.message}`
-        : `cannot read ${scenarioArg}: ${e.code ?? e.message}`,
-    );
+    return fail(`${scenarioArg} is not valid JSON: ${(err as Error).message}`);
   }
   const input = parseInput('reports.render', {
     document,

@@ -30,6 +30,7 @@ const instanceCount = z.number().int().min(0).max(100_000);
 const hourOfDay = z.number().int().min(0).max(23);
 const decimalUsd = z
   .string()
+  .max(40)
   .regex(/^\d+(\.\d+)?$/, { message: 'must be a decimal number of USD as a string, such as "1.25"' });
 
 export const usageSchema = z.discriminatedUnion('pattern', [
@@ -133,7 +134,7 @@ export type ScenarioLine = z.output<typeof lineSchema>;
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().max(500).optional(),
     version: z.literal(SCENARIO_FORMAT_VERSION).default(SCENARIO_FORMAT_VERSION),
     name: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),

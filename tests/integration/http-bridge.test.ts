@@ -63,7 +63,11 @@ describe('HTTP bridge', () => {
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const res = await fetch(base() + '/api/catalog.meta', { method: 'POST', body: '{nope', headers: auth() });
+    const res = await fetch(base() + '/api/catalog.meta', {
+      method: 'POST',
+      body: '{nope',
+      headers: { ...auth(), 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
   });
 
@@ -82,7 +86,8 @@ describe('HTTP bridge', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    expect(cookie).toBe(`planner_token=${srv.token}`);
+    // Named for this server's port: cookies ignore ports, so two servers must not share a name.
+    expect(cookie).toBe(`planner_token_${srv.port}=${srv.token}`);
     const res = await post('/api/catalog.regions', {}, { cookie });
     expect(res.status).toBe(200);
   });

@@ -86,11 +86,13 @@ describe('imports through the contract (serve)', () => {
     const up = await fetch(`http://127.0.0.1:${srv.port}/upload?name=small.json`, {
       method: 'POST',
       body: readFileSync(smallOffer),
-      headers: { authorization: `Bearer ${srv.token}` },
+      headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/octet-stream' },
     });
-    const uploaded = ((await up.json()) as { value: { path: string } }).value.path;
+    // The server answers an opaque id, never its own path; import.start takes the id as `path`.
+    const { uploadId } = ((await up.json()) as { value: { uploadId: string } }).value;
+    const uploaded = join(srv.uploadsDir, uploadId);
     expect(existsSync(uploaded)).toBe(true);
-    const started = await api<ImportJobStatus>('import.start', { path: uploaded });
+    const started = await api<ImportJobStatus>('import.start', { path: uploadId });
     const done = await waitFor(started.body.value!.id);
     expect(done).toMatchObject({ state: 'done', label: 'small.json (uploaded)' });
     expect(done.summaries[0]?.publicationDate.slice(0, 10)).toBe('2026-11-20');

@@ -2,7 +2,9 @@ import type { CallResult } from '../../../../shared/contract';
 
 /**
  * Serve mode: the browser has no file paths, so the file is streamed to main (POST ./upload, same
- * token cookie) and imported from where it landed. XHR, because fetch cannot report upload progress.
+ * token cookie, as application/octet-stream: the server refuses other types) and resolves to the
+ * upload id the server answers, which import.start takes as its `path` over HTTP (the server never
+ * tells a browser its file paths). XHR, because fetch cannot report upload progress.
  */
 export function uploadFile(
   file: File,
@@ -12,11 +14,12 @@ export function uploadFile(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `./upload?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total || file.size);
     xhr.onload = () => {
       try {
-        const body = JSON.parse(xhr.responseText) as CallResult<{ path: string }>;
-        if (body.ok) resolve(body.value.path);
+        const body = JSON.parse(xhr.responseText) as CallResult<{ uploadId: string }>;
+        if (body.ok) resolve(body.value.uploadId);
         else reject(new Error(body.error.message));
       } catch {
         reject(new Error(`upload failed: HTTP ${xhr.status}`));
