@@ -8,11 +8,13 @@ import { catalogMigrations } from './db/migrations/catalog';
 import { userMigrations } from './db/migrations/user';
 import { openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
+import { openCatalogOrShipped, setCatalogAside } from './catalog/open-catalog';
 import { createEbsService } from './ebs/ebs-service';
 import { activeCatalogPath, importedCatalogPath, shippedCatalogPath, userDbPath } from './paths';
 import { updateFromAws } from './import/aws-update';
 import { createImportJobs, type ImportJobs } from './import/jobs';
 import type { DataStatus } from '../shared/import/jobs';
+import { InputError } from '../shared/errors';
 import { createPriceBookService } from './pricing/price-book-service';
 import { renderPdfWithChromium, type PdfRenderer } from './reports/pdf';
 import { createReportService, type ReportService } from './reports/report-service';
@@ -72,9 +74,16 @@ function openCatalogContext(path: string, renderPdf: PdfRenderer) {
 /** Composes every service into the contract's implementation. */
 export function createServices(opts: ServiceOptions = {}): Services {
   const renderPdf = opts.renderPdf ?? renderPdfWithChromium;
-  let ctx = openCatalogContext(opts.catalogPath ?? defaultCatalogPath(), renderPdf);
   const dbPath = opts.userDbPath ?? userDbPath();
   const dataDir = dirname(dbPath);
+  const shipped = resolve(opts.shippedCatalogPath ?? shippedCatalogPath());
+  const imported = importedCatalogPath(dataDir);
+  // An unusable imported catalog never stops the app: the shipped one opens instead (open-catalog.ts).
+  const opened = openCatalogOrShipped(opts.catalogPath ?? defaultCatalogPath(), { imported, shipped }, (p) =>
+    openCatalogContext(p, renderPdf),
+  );
+  let ctx = opened.value;
+  let catalogProblem = opened.problem;
   const uploadsDir = join(dataDir, 'uploads');
   // The user database opens on first use, so catalog-only commands never create it.
   let userDb: Database.Database | null = null;
@@ -86,8 +95,6 @@ export function createServices(opts: ServiceOptions = {}): Services {
     }
     return scenarioService;
   };
-  const shipped = resolve(opts.shippedCatalogPath ?? shippedCatalogPath());
-  const imported = importedCatalogPath(dataDir);
   const origin = (): DataStatus['origin'] =>
     resolve(ctx.path) === resolve(imported)
       ? 'imported'
@@ -104,7 +111,15 @@ export function createServices(opts: ServiceOptions = {}): Services {
       const old = ctx;
       ctx = openCatalogContext(path, renderPdf);
       old.db.close();
+      catalogProblem = null;
     },
+  });
+  const status = (): DataStatus => ({
+    catalogPath: ctx.path,
+    origin: origin(),
+    meta: ctx.catalog.meta(),
+    job: imports.latest(),
+    ...(catalogProblem ? { catalogProblem } : {}),
   });
   const handlers: Handlers = {
     'catalog.meta': () => ctx.catalog.meta(),
@@ -130,12 +145,23 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'scenarios.import': ({ text, fileName }) => scenarios().importText(text, fileName),
     'scenarios.export': ({ id }) => scenarios().exportFile(id),
     'reports.render': ({ document, ...rest }) => ctx.reports.render(document, rest),
-    'data.status': () => ({
-      catalogPath: ctx.path,
-      origin: origin(),
-      meta: ctx.catalog.meta(),
-      job: imports.latest(),
-    }),
+    'data.status': status,
+    'data.resetCatalog': () => {
+      if (imports.latest()?.state === 'running') {
+        throw new InputError('catalog', 'an import is running: cancel it or let it finish first');
+      }
+      if (origin() === 'custom') {
+        throw new InputError('catalog', `${ctx.path} was chosen by path (PLANNER_CATALOG or --catalog)`);
+      }
+      if (resolve(ctx.path) === resolve(imported)) {
+        const old = ctx;
+        ctx = openCatalogContext(shipped, renderPdf);
+        old.db.close();
+      }
+      setCatalogAside(imported, catalogProblem ? 'bad' : 'replaced');
+      catalogProblem = null;
+      return status();
+    },
     'import.start': (input) => imports.startFile(input),
     'import.updateFromAws': ({ regions }) =>
       imports.startWork('aws-update', regions.join(', '), async ({ signal, progress, target, base }) => {

@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'pricing.estimate',
   'pricing.compare',
   'data.status',
+  'data.resetCatalog',
   'import.start',
   'import.updateFromAws',
   'import.status',

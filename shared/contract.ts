@@ -150,6 +150,8 @@ export const contract = {
   'pricing.estimate': call<ScenarioEstimate>()(z.strictObject({ document: scenarioSchema })),
   'pricing.compare': call<StrategyResult[]>()(z.strictObject({ document: scenarioSchema })),
   'data.status': call<DataStatus>()(empty),
+  /** Moves the imported catalog aside (renamed, never deleted) and prices with the shipped one again. */
+  'data.resetCatalog': call<DataStatus>()(empty),
   'import.start': call<ImportJobStatus>()(
     z.strictObject({
       path: z.string().min(1, { message: 'choose a price file' }).max(4096),

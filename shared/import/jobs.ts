@@ -23,4 +23,12 @@ export interface DataStatus {
   meta: CatalogMeta;
   /** The latest import of this run, if any. */
   job: ImportJobStatus | null;
+  /** Set when the imported catalog could not be opened and the shipped one is in use instead. */
+  catalogProblem?: CatalogProblem;
+}
+
+/** A catalog file the app could not use: which one, and the reason SQLite (or the schema check) gave. */
+export interface CatalogProblem {
+  file: string;
+  reason: string;
 }

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { errorMessage } from '../errors';
 import { useApiCall } from '../hooks/useApiCall';
 import { AwsUpdatePanel } from './data/AwsUpdatePanel';
+import { CatalogProblemNotice } from './data/CatalogProblemNotice';
 import { CatalogStatusPanel } from './data/CatalogStatusPanel';
 import { formatBytes } from './data/data-format';
 import { ImportForm, type ImportRequest } from './data/ImportForm';
@@ -78,6 +79,20 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
     },
     [api],
   );
+  const [resetting, setResetting] = useState(false);
+  const resetCatalog = useCallback(async () => {
+    setError(null);
+    setResetting(true);
+    try {
+      await api['data.resetCatalog']({});
+      // The catalog in use may have changed: everything showing catalog data refetches.
+      bump();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setResetting(false);
+    }
+  }, [api, bump]);
   const cancel = useCallback(() => {
     if (upload) upload.abort.abort();
     if (job?.state === 'running') {
@@ -90,6 +105,13 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
   return (
     <main className="data-screen">
       <ErrorBanner messages={errors} />
+      {status.data?.catalogProblem && (
+        <CatalogProblemNotice
+          problem={status.data.catalogProblem}
+          busy={busy || resetting}
+          onReset={() => void resetCatalog()}
+        />
+      )}
       {status.data ? <CatalogStatusPanel status={status.data} /> : <p className="muted">Loading catalog…</p>}
       <section className="data-panel">
         <h2 className="section-title">Import AWS price files</h2>
