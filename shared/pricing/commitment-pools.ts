@@ -1,0 +1,185 @@
+import { Decimal } from '../money';
+import { describeInstance, describePlan, describeReserved, IMPORT_HINT } from './messages';
+import { PAYMENT_RANK, ZERO, warn, type LineState, type RiPool, type SpPool } from './estimate-state';
+import { familyOrType, riPoolKey } from './line-setup';
+
+/**
+ * Pool building, the first stage of an estimate after line setup: each line's RI or Savings Plan
+ * purchase joins the pool it shares commitments in, each pool learns whose usage it can cover, and
+ * pools and their consumers are put in the order AWS applies them.
+ */
+export interface CommitmentPools {
+  riList: RiPool[];
+  spList: SpPool[];
+}
+
+export function buildPools(states: LineState[]): CommitmentPools {
+  const riPools = new Map<string, RiPool>();
+  const spPools = new Map<string, SpPool>();
+  for (const s of states) {
+    if (s.line.purchase.model === 'reserved') buyReserved(s, riPools);
+    else if (s.line.purchase.model === 'savings-plan') buySavingsPlan(s, spPools);
+  }
+  addConsumers(states, riPools, spPools);
+  return orderPools(states, riPools, spPools);
+}
+
+function buyReserved(s: LineState, riPools: Map<string, RiPool>): void {
+  const p = s.line.purchase;
+  if (p.model !== 'reserved') return;
+  const rate =
+    s.prices?.reserved.find(
+      (r) =>
+        r.termYears === p.termYears &&
+        r.paymentOption === p.paymentOption &&
+        r.offeringClass === p.offeringClass,
+    ) ?? null;
+  const count = p.count ?? s.min;
+  // Buying no RIs needs no price: a missing rate only matters when some are bought.
+  if (rate === null && s.prices !== null && count > 0) {
+    warn(
+      s,
+      'missing-price',
+      `no ${describeReserved(p.offeringClass, p.termYears, p.paymentOption)} price for ${describeInstance(s.line)} — ${IMPORT_HINT}`,
+      true,
+    );
+  }
+  const { key, flexible, factor } = riPoolKey(s.line, s.prices);
+  let pool = riPools.get(key);
+  if (!pool) {
+    pool = { key, flexible, units: 0, consumers: [], purchasers: [] };
+    riPools.set(key, pool);
+  }
+  pool.units += count * factor;
+  pool.purchasers.push(s.index);
+  s.ri = { rate, count, pool: -1 };
+}
+
+function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>): void {
+  const p = s.line.purchase;
+  if (p.model !== 'savings-plan') return;
+  const spRate = s.prices?.savingsPlans.find(
+    (r) => r.planType === p.planType && r.termYears === p.termYears && r.paymentOption === p.paymentOption,
+  );
+  const rate = spRate ? new Decimal(spRate.hourlyUsd) : null;
+  const commitment =
+    p.commitmentHourlyUsd !== undefined
+      ? new Decimal(p.commitmentHourlyUsd)
+      : rate
+        ? rate.times(s.min)
+        : null;
+  if (rate === null && p.commitmentHourlyUsd === undefined && s.min === 0) {
+    // Steady usage of 0 commits nothing: no plan is bought, so its rate is not needed.
+    s.sp = { termYears: p.termYears, paymentOption: p.paymentOption, rate, commitment: ZERO, pool: -1 };
+    return;
+  }
+  s.sp = { termYears: p.termYears, paymentOption: p.paymentOption, rate, commitment, pool: -1 };
+  if (rate === null) {
+    s.computeUnknown = true;
+    if (s.prices !== null) {
+      warn(
+        s,
+        'missing-price',
+        `no Savings Plans rate for ${describeInstance(s.line)}: ${describePlan(p.planType, p.termYears, p.paymentOption)} — ${IMPORT_HINT}`,
+        true,
+      );
+    }
+    return;
+  }
+  const fot = familyOrType(s.line, s.prices);
+  const key =
+    p.planType === 'compute'
+      ? `compute|${p.termYears}|${p.paymentOption}`
+      : `ec2-instance|${s.line.region}|${fot}|${p.termYears}|${p.paymentOption}`;
+  let pool = spPools.get(key);
+  if (!pool) {
+    pool = {
+      key,
+      planType: p.planType,
+      termYears: p.termYears,
+      paymentOption: p.paymentOption,
+      region: s.line.region,
+      familyOrType: fot,
+      commitment: ZERO,
+      consumers: [],
+      purchasers: [],
+      savings: -Infinity,
+    };
+    spPools.set(key, pool);
+  }
+  pool.commitment = pool.commitment.plus(commitment ?? ZERO);
+  pool.purchasers.push(s.index);
+  if (s.onDemandRate !== null && !s.onDemandRate.isZero()) {
+    pool.savings = Math.max(pool.savings, 1 - rate.div(s.onDemandRate).toNumber());
+  }
+}
+
+/** Who each pool can cover: usage that is not on spot. */
+function addConsumers(states: LineState[], riPools: Map<string, RiPool>, spPools: Map<string, SpPool>): void {
+  for (const s of states) {
+    if (s.model === 'spot') continue;
+    const ri = riPools.get(riPoolKey(s.line, s.prices).key);
+    if (ri) ri.consumers.push({ line: s.index, factor: riPoolKey(s.line, s.prices).factor });
+    for (const pool of spPools.values()) {
+      if (pool.planType === 'ec2-instance') {
+        if (pool.region !== s.line.region || pool.familyOrType !== familyOrType(s.line, s.prices)) continue;
+      }
+      if (s.computeUnknown) continue;
+      const rate = s.prices?.savingsPlans.find(
+        (r) =>
+          r.planType === pool.planType &&
+          r.termYears === pool.termYears &&
+          r.paymentOption === pool.paymentOption,
+      );
+      if (rate === undefined) {
+        if (s.prices !== null) {
+          warn(
+            s,
+            'sp-rate-missing-for-eligible-usage',
+            `no Savings Plans rate for ${describeInstance(s.line)}: ${describePlan(pool.planType, pool.termYears, pool.paymentOption)} — its usage is priced on-demand, although the plan may cover it — ${IMPORT_HINT}`,
+            true,
+          );
+        }
+        continue;
+      }
+      pool.consumers.push({ line: s.index, rate: new Decimal(rate.hourlyUsd) });
+    }
+  }
+}
+
+/**
+ * RI consumers smallest size first; Savings Plans EC2 Instance before Compute, highest savings first,
+ * and within a plan the usage with the highest savings first (sp-applying.html).
+ */
+function orderPools(
+  states: LineState[],
+  riPools: Map<string, RiPool>,
+  spPools: Map<string, SpPool>,
+): CommitmentPools {
+  const riList = [...riPools.values()];
+  for (const pool of riList) {
+    // Size flexibility applies from the smallest size to the largest (apply_ri.html).
+    pool.consumers.sort((a, b) => a.factor - b.factor || a.line - b.line);
+  }
+  const savingsOf = (line: number, rate: Decimal): number => {
+    const od = (states[line] as LineState).onDemandRate;
+    return od === null || od.isZero() ? -Infinity : 1 - rate.div(od).toNumber();
+  };
+  const spList = [...spPools.values()].sort(
+    (a, b) =>
+      (a.planType === b.planType ? 0 : a.planType === 'ec2-instance' ? -1 : 1) ||
+      b.savings - a.savings ||
+      b.termYears - a.termYears ||
+      PAYMENT_RANK[a.paymentOption] - PAYMENT_RANK[b.paymentOption],
+  );
+  for (const pool of spList) {
+    const savings = new Map(pool.consumers.map((c) => [c.line, savingsOf(c.line, c.rate)]));
+    pool.consumers.sort(
+      (a, b) =>
+        (savings.get(b.line) as number) - (savings.get(a.line) as number) ||
+        a.rate.comparedTo(b.rate) ||
+        a.line - b.line,
+    );
+  }
+  return { riList, spList };
+}
