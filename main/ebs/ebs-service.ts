@@ -1,8 +1,15 @@
 import type { ParsedInput } from '../../shared/contract';
-import { costCurve, fitEnvelope } from '../../shared/ebs/envelope';
+import { costCurve, costCurveRange, fitEnvelope } from '../../shared/ebs/envelope';
 import { ebsVolumeMonthlyCost, MissingPriceError } from '../../shared/ebs/cost';
 import { snapshotMonthlyCost } from '../../shared/ebs/snapshots';
-import { instanceEbsLimits, solveEbsLayout, type SizingRequirement } from '../../shared/ebs/solver';
+import {
+  instanceEbsLimits,
+  regimeOf,
+  requiredThroughputMiBps,
+  solveEbsLayout,
+  type SizingRequirement,
+} from '../../shared/ebs/solver';
+import { DEFAULT_VOLUME_TYPES } from '../../shared/ebs/volume-limits';
 import {
   componentDto,
   sizingOptionDto,
@@ -12,7 +19,6 @@ import {
   type EbsSizingResult,
   type SnapshotCostResult,
 } from '../../shared/ebs/transport';
-import { VOLUME_TYPES, type VolumeType } from '../../shared/catalog-types';
 import { toUsdString } from '../../shared/money';
 import { NotFoundError } from '../../shared/errors';
 import type { CatalogService } from '../catalog/catalog-service';
@@ -21,7 +27,7 @@ type SizingInput = ParsedInput<'ebs.size'>;
 
 /** EBS sizing, cost and snapshot figures on the catalog's per-region prices and instance limits. */
 export function createEbsService(catalog: CatalogService) {
-  const requirement = (input: SizingInput): SizingRequirement => ({
+  const toRequirement = (input: SizingInput): SizingRequirement => ({
     capacityGiB: input.capacityGiB,
     iops: input.iops,
     throughputMiBps: input.throughputMiBps,
@@ -35,7 +41,7 @@ export function createEbsService(catalog: CatalogService) {
 
   const size = (input: SizingInput): EbsSizingResult => {
     const prices = catalog.ebsPrices({ region: input.region });
-    const req = requirement(input);
+    const req = toRequirement(input);
     const result = solveEbsLayout(req, prices);
     return {
       region: input.region,
@@ -53,18 +59,16 @@ export function createEbsService(catalog: CatalogService) {
     fit(input: ParsedInput<'ebs.fit'>): EbsFitResult {
       const sizing = size(input);
       const prices = catalog.ebsPrices({ region: input.region });
-      const types: VolumeType[] = input.volumeTypes ?? VOLUME_TYPES.filter((t) => t !== 'standard');
+      const types = input.volumeTypes ?? DEFAULT_VOLUME_TYPES;
       const envelopes = types.map((t) =>
         fitEnvelope(t, input.capacityGiB, {
           maxStripeVolumes: input.maxStripeVolumes,
-          regime: input.dutyCycle !== undefined && input.dutyCycle < 1 ? 'burst' : 'sustained',
+          regime: regimeOf(input.dutyCycle),
         }),
       );
-      const requiredThroughput = Math.max(input.throughputMiBps, (input.iops * input.ioSizeKiB) / 1024);
-      const at = input.curve.dimension === 'iops' ? input.iops : requiredThroughput;
-      const from = Math.max(1, at / 20);
-      const to = Math.max(at * 5, input.curve.dimension === 'iops' ? 3000 : 125);
-      const points = costCurve(requirement(input), prices, {
+      const requirement = { iops: input.iops, throughputMiBps: requiredThroughputMiBps(input) };
+      const { from, to } = costCurveRange(input.curve.dimension, requirement);
+      const points = costCurve(toRequirement(input), prices, {
         dimension: input.curve.dimension,
         from,
         to,
@@ -73,7 +77,7 @@ export function createEbsService(catalog: CatalogService) {
       });
       return {
         sizing,
-        requirement: { iops: input.iops, throughputMiBps: requiredThroughput },
+        requirement,
         envelopes,
         curve: { dimension: input.curve.dimension, points },
       };

@@ -13,7 +13,13 @@ import {
 import type { SizingRequirement } from './solver';
 import { DEFAULT_MAX_STRIPE_VOLUMES, MAX_STRIPE_VOLUMES_LIMIT, solveEbsLayout } from './solver';
 import { FLOAT_TOLERANCE } from './rounding';
-import { DEFAULT_VOLUME_TYPES, MIN_PROVISIONED_IOPS, VOLUME_LIMITS } from './volume-limits';
+import {
+  DEFAULT_VOLUME_TYPES,
+  GP3_BASELINE_IOPS,
+  GP3_BASELINE_THROUGHPUT_MIBPS,
+  MIN_PROVISIONED_IOPS,
+  VOLUME_LIMITS,
+} from './volume-limits';
 
 /**
  * Fit envelope for a log-log chart of counted IOPS against throughput. A workload of `ops` counted
@@ -167,6 +173,25 @@ export interface CostCurvePoint {
   x: number;
   /** Cheapest monthly cost per type as a decimal string; null when the type cannot meet the point. */
   byType: Partial<Record<VolumeType, string | null>>;
+}
+
+/** The cost curve sweeps from a twentieth of the requirement to five times it, never below 1 (log axis)... */
+export const COST_CURVE_SPAN_BELOW = 20;
+export const COST_CURVE_SPAN_ABOVE = 5;
+export const COST_CURVE_MIN_X = 1;
+
+/** ...and at least up to gp3's free baseline, where the types' curves part. */
+export function costCurveRange(
+  dimension: 'iops' | 'throughput',
+  requirement: { iops: number; throughputMiBps: number },
+): { at: number; from: number; to: number } {
+  const at = dimension === 'iops' ? requirement.iops : requirement.throughputMiBps;
+  const gp3Baseline = dimension === 'iops' ? GP3_BASELINE_IOPS : GP3_BASELINE_THROUGHPUT_MIBPS;
+  return {
+    at,
+    from: Math.max(COST_CURVE_MIN_X, at / COST_CURVE_SPAN_BELOW),
+    to: Math.max(at * COST_CURVE_SPAN_ABOVE, gp3Baseline),
+  };
 }
 
 /**

@@ -1,4 +1,16 @@
-export { VOLUME_LIMITS } from './volume-limits';
+export type { VolumeLimits, VolumeLimitsOf } from './volume-limits';
+export {
+  DEFAULT_VOLUME_TYPES,
+  GP3_BASELINE_IOPS,
+  GP3_BASELINE_THROUGHPUT_MIBPS,
+  HDD_IO_SIZE_CAP_KIB,
+  LARGEST_VOLUME_GIB,
+  MIN_PROVISIONED_IOPS,
+  PROVISIONED_IOPS_TYPES,
+  PROVISIONED_THROUGHPUT_TYPES,
+  SSD_IO_SIZE_CAP_KIB,
+  VOLUME_LIMITS,
+} from './volume-limits';
 export type { IoMedia, IoPattern } from './io-accounting';
 export { IO_SIZE_CAP_KIB, countedIops, mediaOf, minOpsForThroughput, throughputMiBps } from './io-accounting';
 export type { VolumePerformance } from './performance';
@@ -20,10 +32,22 @@ export type {
   SizingOption,
   SizingRequirement,
   SizingResult,
+  StripePolicy,
 } from './solver';
-export { instanceEbsLimits, solveEbsLayout } from './solver';
+export {
+  DEFAULT_IO_SIZE_KIB,
+  DEFAULT_MAX_STRIPE_VOLUMES,
+  MAX_CAPACITY_GIB,
+  MAX_IO_SIZE_KIB,
+  MAX_STRIPE_VOLUMES_LIMIT,
+  MIN_IO_SIZE_KIB,
+  instanceEbsLimits,
+  regimeOf,
+  requiredThroughputMiBps,
+  solveEbsLayout,
+} from './solver';
 export type { CostCurvePoint, EnvelopePoint, FitEnvelope } from './envelope';
-export { costCurve, fitEnvelope, volumeMaxima } from './envelope';
+export { costCurve, costCurveRange, fitEnvelope, volumeMaxima } from './envelope';
 export type {
   SnapshotCost,
   SnapshotCostComponent,

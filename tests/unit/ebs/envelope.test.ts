@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costCurve, fitEnvelope } from '../../../shared/ebs/envelope';
+import { costCurve, costCurveRange, fitEnvelope } from '../../../shared/ebs/envelope';
+import { requiredThroughputMiBps } from '../../../shared/ebs/solver';
 import { thrownField } from './helpers';
 import { usEast1Prices } from './prices-us-east-1';
 
@@ -67,5 +68,32 @@ describe('EBS cost curve', () => {
         steps: 1,
       });
     expect(thrownField(run)).toBe('steps');
+  });
+});
+
+describe('EBS cost curve range', () => {
+  it('sweeps from a twentieth to five times the requirement', () => {
+    // 12,000 IOPS: 12,000 / 20 = 600 to 12,000 × 5 = 60,000
+    expect(costCurveRange('iops', { iops: 12000, throughputMiBps: 400 })).toEqual({
+      at: 12000,
+      from: 600,
+      to: 60000,
+    });
+  });
+
+  it("reaches at least gp3's free baseline and never starts below 1", () => {
+    // 100 IOPS: 100 × 5 = 500 < 3,000 gp3 baseline; 20 MiB/s: 20 / 20 = 1, 20 × 5 = 100 < 125
+    expect(costCurveRange('iops', { iops: 100, throughputMiBps: 0 })).toMatchObject({ from: 5, to: 3000 });
+    expect(costCurveRange('throughput', { iops: 0, throughputMiBps: 10 })).toMatchObject({
+      at: 10,
+      from: 1,
+      to: 125,
+    });
+  });
+
+  it('needs the throughput the I/Os move when it is more than asked', () => {
+    // 12,000 × 16 KiB / 1,024 = 187.5 MiB/s > 100 asked; the default I/O size is 16 KiB
+    expect(requiredThroughputMiBps({ iops: 12000, throughputMiBps: 100 })).toBe(187.5);
+    expect(requiredThroughputMiBps({ iops: 12000, throughputMiBps: 100, ioSizeKiB: 4 })).toBe(100);
   });
 });

@@ -1,11 +1,9 @@
-import type { VolumeType } from '../../../../shared/catalog-types';
 import type { SizingOptionDto } from '../../../../shared/ebs/transport';
+import { PROVISIONED_IOPS_TYPES, PROVISIONED_THROUGHPUT_TYPES } from '../../../../shared/ebs/volume-limits';
 import type { Scenario, ScenarioLine, SnapshotPolicy, Volume } from '../../../../shared/scenario/schema';
 import { formatCount } from './ebs-format';
 import type { SnapshotPolicyValues } from './sizing-state';
 
-/** Volume types whose IOPS are provisioned (and so belong in the scenario); gp3 alone sets throughput. */
-const TAKES_IOPS: ReadonlySet<VolumeType> = new Set(['gp3', 'io1', 'io2']);
 /** A scenario line holds at most this many volume entries (shared/scenario/schema.ts). */
 export const MAX_VOLUMES_PER_LINE = 32;
 
@@ -16,10 +14,11 @@ export function volumeForOption(option: SizingOptionDto, snapshot: SnapshotPolic
     sizeGiB: option.sizeGiBPerVolume,
     count: option.volumes,
   };
-  if (option.iopsPerVolume !== null && TAKES_IOPS.has(option.volumeType)) {
+  // Only provisioned figures belong in the scenario (gp2/st1/sc1 performance follows the size).
+  if (option.iopsPerVolume !== null && PROVISIONED_IOPS_TYPES.includes(option.volumeType)) {
     volume.iops = Math.ceil(option.iopsPerVolume);
   }
-  if (option.throughputMiBpsPerVolume !== null && option.volumeType === 'gp3') {
+  if (option.throughputMiBpsPerVolume !== null && PROVISIONED_THROUGHPUT_TYPES.includes(option.volumeType)) {
     volume.throughputMiBps = option.throughputMiBpsPerVolume;
   }
   if (snapshot) {

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { CallInput } from '../../../../shared/contract';
+import {
+  DEFAULT_IO_SIZE_KIB,
+  DEFAULT_MAX_STRIPE_VOLUMES,
+  MAX_CAPACITY_GIB,
+  MAX_IO_SIZE_KIB,
+  MAX_STRIPE_VOLUMES_LIMIT,
+  MIN_IO_SIZE_KIB,
+} from '../../../../shared/ebs/solver';
+import { LARGEST_VOLUME_GIB } from '../../../../shared/ebs/volume-limits';
 
 export const DEFAULT_REGION = 'us-east-1';
 export const CURVE_STEPS = 60;
-export const MAX_CAPACITY_GIB = 64 * 65_536;
-export const MAX_IO_SIZE_KIB = 16 * 1024;
-export const MAX_STRIPE_VOLUMES = 64;
 /** `ebs.snapshotCost` takes one volume's size: at most the largest EBS volume. */
-export const MAX_SNAPSHOT_VOLUME_GIB = 65_536;
+export const MAX_SNAPSHOT_VOLUME_GIB = LARGEST_VOLUME_GIB;
 
 export const IO_PATTERNS = ['random', 'sequential'] as const;
 export type IoPattern = (typeof IO_PATTERNS)[number];
@@ -51,11 +57,11 @@ export const DEFAULT_FORM: SizingForm = {
   capacityGiB: '2000',
   iops: '12000',
   throughputMiBps: '400',
-  ioSizeKiB: '16',
+  ioSizeKiB: String(DEFAULT_IO_SIZE_KIB),
   pattern: 'random',
   dutyCyclePct: '',
   instanceType: '',
-  maxStripeVolumes: '16',
+  maxStripeVolumes: String(DEFAULT_MAX_STRIPE_VOLUMES),
 };
 
 export const DEFAULT_SNAPSHOT: SnapshotForm = {
@@ -151,9 +157,15 @@ export const RULES = {
   capacityGiB: { min: 0, minInclusive: false, max: MAX_CAPACITY_GIB, unit: 'GiB' },
   iops: { min: 0, minInclusive: true, max: 100_000_000, unit: 'IOPS' },
   throughputMiBps: { min: 0, minInclusive: true, max: 10_000_000, unit: 'MiB/s' },
-  ioSizeKiB: { min: 1, minInclusive: true, max: MAX_IO_SIZE_KIB, unit: 'KiB' },
+  ioSizeKiB: { min: MIN_IO_SIZE_KIB, minInclusive: true, max: MAX_IO_SIZE_KIB, unit: 'KiB' },
   dutyCyclePct: { min: 0, minInclusive: false, max: 100, unit: '%' },
-  maxStripeVolumes: { min: 1, minInclusive: true, max: MAX_STRIPE_VOLUMES, integer: true, unit: 'volumes' },
+  maxStripeVolumes: {
+    min: 1,
+    minInclusive: true,
+    max: MAX_STRIPE_VOLUMES_LIMIT,
+    integer: true,
+    unit: 'volumes',
+  },
   retentionCount: { min: 1, minInclusive: true, max: 10_000, integer: true, unit: 'snapshots' },
   dailyChangePct: { min: 0, minInclusive: true, max: 100, unit: '%' },
   usedPct: { min: 0, minInclusive: false, max: 100, unit: '%' },
