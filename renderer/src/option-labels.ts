@@ -1,26 +1,16 @@
-import type {
-  OfferingClass,
-  PaymentOption,
-  PlanType,
-  PriceOption,
-  PurchaseModel,
-} from '../../shared/catalog-types';
+import type { PriceOption, PurchaseModel } from '../../shared/catalog-types';
+import {
+  OFFERING_CLASS_LABELS,
+  PAYMENT_LABELS,
+  PLAN_TYPE_LABELS,
+  PURCHASE_MODEL_LABELS,
+  purchaseOptionOf,
+} from '../../shared/pricing/purchase-options';
 
-export const MODEL_LABELS: Record<PurchaseModel, string> = {
-  'on-demand': 'On-demand',
-  reserved: 'Reserved',
-  'savings-plan': 'Savings Plan',
-  spot: 'Spot (avg)',
-};
+export { PAYMENT_LABELS };
 
-export const PAYMENT_LABELS: Record<PaymentOption, string> = {
-  'no-upfront': 'No upfront',
-  'partial-upfront': 'Partial upfront',
-  'all-upfront': 'All upfront',
-};
-
-const CLASS_LABELS: Record<OfferingClass, string> = { standard: 'Standard', convertible: 'Convertible' };
-const PLAN_LABELS: Record<PlanType, string> = { compute: 'Compute', 'ec2-instance': 'EC2 Instance' };
+/** The catalog's model column: its spot figure is an observed average, so it says so. */
+export const MODEL_LABELS: Record<PurchaseModel, string> = { ...PURCHASE_MODEL_LABELS, spot: 'Spot (avg)' };
 
 export function termLabel(option: PriceOption): string {
   return option.termYears === null ? '—' : `${option.termYears} yr`;
@@ -31,14 +21,13 @@ export function paymentLabel(option: PriceOption): string {
 }
 
 export function classOrPlanLabel(option: PriceOption): string {
-  if (option.offeringClass) return CLASS_LABELS[option.offeringClass];
-  if (option.planType) return PLAN_LABELS[option.planType];
+  if (option.offeringClass) return OFFERING_CLASS_LABELS[option.offeringClass];
+  if (option.planType) return PLAN_TYPE_LABELS[option.planType];
   return '—';
 }
 
 /** One line naming an option, e.g. "RI Standard 1 yr, All upfront". */
 export function optionLabel(option: PriceOption): string {
   if (option.model === 'on-demand' || option.model === 'spot') return MODEL_LABELS[option.model];
-  const kind = option.model === 'reserved' ? 'RI' : 'SP';
-  return `${kind} ${classOrPlanLabel(option)} ${termLabel(option)}, ${paymentLabel(option)}`;
+  return purchaseOptionOf(option)?.shortLabel ?? MODEL_LABELS[option.model];
 }

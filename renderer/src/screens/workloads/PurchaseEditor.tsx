@@ -8,15 +8,17 @@ import {
   type PlanType,
   type PurchaseModel,
 } from '../../../../shared/catalog-types';
+import {
+  OFFERING_CLASS_LABELS,
+  PAYMENT_LABELS,
+  PLAN_TYPE_LABELS,
+  PURCHASE_MODEL_LABELS,
+  TERM_YEARS,
+} from '../../../../shared/pricing/purchase-options';
 import type { Purchase } from '../../../../shared/scenario/schema';
-import { MODEL_LABELS, PAYMENT_LABELS } from '../../option-labels';
 import { NumberField } from './NumberField';
 import { omit } from './field-errors';
 import { switchPurchase } from './scenario-draft';
-
-const CLASS_LABELS: Record<OfferingClass, string> = { standard: 'Standard', convertible: 'Convertible' };
-const PLAN_LABELS: Record<PlanType, string> = { compute: 'Compute', 'ec2-instance': 'EC2 Instance' };
-const PURCHASE_LABELS: Record<PurchaseModel, string> = { ...MODEL_LABELS, spot: 'Spot' };
 
 export interface PurchaseEditorProps {
   purchase: Purchase;
@@ -43,7 +45,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
           >
             {PURCHASE_MODELS.map((m) => (
               <option key={m} value={m}>
-                {PURCHASE_LABELS[m]}
+                {PURCHASE_MODEL_LABELS[m]}
               </option>
             ))}
           </select>
@@ -58,7 +60,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             >
               {PLAN_TYPES.map((p) => (
                 <option key={p} value={p}>
-                  {PLAN_LABELS[p]}
+                  {PLAN_TYPE_LABELS[p]}
                 </option>
               ))}
             </select>
@@ -74,7 +76,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             >
               {OFFERING_CLASSES.map((c) => (
                 <option key={c} value={c}>
-                  {CLASS_LABELS[c]}
+                  {OFFERING_CLASS_LABELS[c]}
                 </option>
               ))}
             </select>
@@ -89,8 +91,11 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
                 value={purchase.termYears}
                 onChange={(e) => onChange({ ...purchase, termYears: e.target.value === '3' ? 3 : 1 })}
               >
-                <option value="1">1 year</option>
-                <option value="3">3 years</option>
+                {TERM_YEARS.map((t) => (
+                  <option key={t} value={t}>
+                    {`${t} year${t === 1 ? '' : 's'}`}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="field">
