@@ -24,9 +24,7 @@ export function readJson<T>(file: string): T {
 }
 
 /** Real AWS regions only (local and wavelength zones carry extra suffixes). */
-export function isRegionCode(code: string): boolean {
-  return /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(code);
-}
+export { isRegionCode } from '../../shared/validation';
 
 /** A usable positive price string, or null. */
 export function priceOrNull(value: string | undefined): string | null {

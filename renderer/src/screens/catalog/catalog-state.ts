@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SORT_COLUMNS, type InstanceFilter, type SortColumn } from '../../../../shared/contract';
 import { OPERATING_SYSTEMS, type OperatingSystem } from '../../../../shared/catalog-types';
+import { parseDecimalText, REGION_CODE_PATTERN } from '../../../../shared/validation';
 import { PRICE_UNITS, type PriceUnit } from '../../format';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 
@@ -85,10 +86,7 @@ const filtersSchema = z.object({
 });
 
 const stateSchema = z.object({
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/)
-    .catch(DEFAULT_STATE.region),
+  region: z.string().regex(REGION_CODE_PATTERN).catch(DEFAULT_STATE.region),
   os: z.enum(OPERATING_SYSTEMS).catch(DEFAULT_STATE.os),
   filters: filtersSchema.catch(DEFAULT_FILTERS),
   sortBy: z.enum(SORT_COLUMNS).catch(DEFAULT_STATE.sortBy),
@@ -113,12 +111,12 @@ export function restoreCatalogState(stored: unknown): CatalogState {
 
 /** A whole number, or undefined when empty or not one. */
 function parseCount(text: string): number | undefined {
-  return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+  return parseDecimalText(text, { wholeDigits: 6, decimals: 0 }) ?? undefined;
 }
 
 /** A non-negative decimal, or undefined when empty or not one. */
 function parseAmount(text: string): number | undefined {
-  return /^\d{1,7}(\.\d{1,3})?$/.test(text.trim()) ? Number(text.trim()) : undefined;
+  return parseDecimalText(text, { wholeDigits: 7, decimals: 3 }) ?? undefined;
 }
 
 export function isValidCount(text: string): boolean {

@@ -1,11 +1,11 @@
 import { MAX_HOURLY_POINTS } from '../../../../shared/scenario/schema';
+import { parseDecimalText } from '../../../../shared/validation';
 
 export type ParsedCounts = { ok: true; counts: number[] } | { ok: false; message: string };
 
 function toCount(cell: string): number | null {
-  const trimmed = cell.trim().replace(/^"(.*)"$/, '$1');
-  if (!/^\d+(\.0+)?$/.test(trimmed)) return null;
-  return Number(trimmed);
+  const n = parseDecimalText(cell.trim().replace(/^"(.*)"$/, '$1'));
+  return n !== null && Number.isInteger(n) ? n : null;
 }
 
 /** Whole instance counts separated by spaces, commas, semicolons, tabs or new lines (a pasted row or column). */
