@@ -210,6 +210,8 @@ function start(): void {
       shippedCatalogPath: shippedCatalog(),
       userDbPath: userDbPath(app.getPath('userData')),
       renderPdf: renderPdfWithElectron,
+      // Pricing, reports and imports off the main thread: the window stays responsive (main/workers/).
+      workers: true,
     });
   } catch (err) {
     fail('Pricing catalog could not be opened', err instanceof Error ? err.message : String(err));

@@ -1,5 +1,6 @@
 import { isCallName, parseInput, type CallError, type CallResult, type Handlers } from '../shared/contract';
 import { InputError, NotFoundError } from '../shared/errors';
+import { CancelledError } from './workers/protocol';
 
 /** Turns any thrown error into the contract's error shape; a person never sees a stack trace. */
 export function toCallError(err: unknown): CallError {
@@ -7,6 +8,7 @@ export function toCallError(err: unknown): CallError {
   if (err instanceof NotFoundError) {
     return { code: 'not-found', message: err.message, ...(err.field ? { field: err.field } : {}) };
   }
+  if (err instanceof CancelledError) return { code: 'cancelled', message: err.message };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message };
 }

@@ -2,16 +2,13 @@ import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../shared/contract';
-import { compareStrategies } from '../shared/pricing/compare';
-import { estimateScenario } from '../shared/pricing/estimate';
 import { catalogMigrations } from './db/migrations/catalog';
 import { userMigrations } from './db/migrations/user';
-import { openDatabase } from './db/open';
+import { nativeBinding, openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
 import { openCatalogOrShipped, setCatalogAside } from './catalog/open-catalog';
 import { createEbsService } from './ebs/ebs-service';
 import { activeCatalogPath, importedCatalogPath, shippedCatalogPath, userDbPath } from './paths';
-import { updateFromAws } from './import/aws-update';
 import { createImportJobs, type ImportJobs } from './import/jobs';
 import type { DataStatus } from '../shared/import/jobs';
 import { InputError } from '../shared/errors';
@@ -19,6 +16,8 @@ import { createPriceBookService } from './pricing/price-book-service';
 import { renderPdfWithChromium, type PdfRenderer } from './reports/pdf';
 import { createReportService, type ReportService } from './reports/report-service';
 import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
+import { createCallJobs } from './workers/call-jobs';
+import { createOffload, renderReportJob } from './workers/offload';
 
 /** PLANNER_CATALOG, else the user's imported catalog if any, else the shipped one (main/paths.ts). */
 export function defaultCatalogPath(): string {
@@ -43,6 +42,12 @@ export interface ServiceOptions {
   renderPdf?: PdfRenderer;
   /** The shipped catalog (the packaged app keeps it in its resources); tells "shipped" from "custom". */
   shippedCatalogPath?: string;
+  /**
+   * Run pricing, reports and imports in worker threads, so other calls keep answering meanwhile:
+   * for long-lived transports (serve, the desktop app). Default false, in the calling thread: a
+   * one-shot CLI command would only pay a worker's start-up (main/workers/offload.ts).
+   */
+  workers?: boolean | { size?: number };
 }
 
 export interface Services {
@@ -56,8 +61,11 @@ export interface Services {
   close(): void;
 }
 
-/** Everything that reads the catalog, rebuilt when an import swaps a new catalog file in. */
-function openCatalogContext(path: string, renderPdf: PdfRenderer) {
+/**
+ * Everything that reads the catalog, rebuilt when an import swaps a new catalog file in. Each worker
+ * thread opens its own (main/workers/worker-entry.ts).
+ */
+export function openCatalogContext(path: string, renderPdf: PdfRenderer) {
   const db = openCatalog(path);
   const catalog = createCatalogService(db);
   const priceBook = createPriceBookService(db, catalog);
@@ -95,6 +103,13 @@ export function createServices(opts: ServiceOptions = {}): Services {
     }
     return scenarioService;
   };
+  // Heavy calls: in worker threads when opts.workers, else here (main/workers/offload.ts).
+  const offload = createOffload({
+    workers: opts.workers ?? false,
+    context: () => ctx,
+    workerData: () => ({ catalogPath: ctx.path, nativeBinding: nativeBinding() }),
+  });
+  const callJobs = createCallJobs();
   const origin = (): DataStatus['origin'] =>
     resolve(ctx.path) === resolve(imported)
       ? 'imported'
@@ -107,10 +122,16 @@ export function createServices(opts: ServiceOptions = {}): Services {
     targetCatalogPath: () => (origin() === 'custom' ? ctx.path : imported),
     baseCatalogPath: () => ctx.path,
     uploadsDir,
+    importFile: ({ signal, onProgress, progressIntervalMs: _interval, ...input }) =>
+      offload.run('import.file', input, {
+        ...(signal ? { signal } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      }),
     onCatalogChanged: (path) => {
       const old = ctx;
       ctx = openCatalogContext(path, renderPdf);
       old.db.close();
+      offload.refresh();
       catalogProblem = null;
     },
   });
@@ -133,8 +154,16 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'ebs.fit': (input) => ctx.ebs.fit(input),
     'ebs.cost': (input) => ctx.ebs.cost(input),
     'ebs.snapshotCost': (input) => ctx.ebs.snapshotCost(input),
-    'pricing.estimate': ({ document }) => estimateScenario(document, ctx.priceBook.forScenario(document)),
-    'pricing.compare': ({ document }) => compareStrategies(document, ctx.priceBook.forScenario(document)),
+    'pricing.estimate': ({ document, jobId }) =>
+      callJobs.track('pricing.estimate', jobId, (job) =>
+        offload.run('pricing.estimate', { document }, { signal: job.signal, onProgress: job.phase }),
+      ),
+    'pricing.compare': ({ document, jobId }) =>
+      callJobs.track('pricing.compare', jobId, (job) =>
+        offload.run('pricing.compare', { document }, { signal: job.signal, onProgress: job.phase }),
+      ),
+    'jobs.status': ({ jobId }) => callJobs.status(jobId),
+    'jobs.cancel': ({ jobId }) => callJobs.cancel(jobId),
     'scenarios.list': () => scenarios().list(),
     'scenarios.get': ({ id }) => scenarios().get(id),
     'scenarios.create': ({ document }) => scenarios().create(document),
@@ -144,7 +173,8 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'scenarios.delete': ({ id }) => scenarios().delete(id),
     'scenarios.import': ({ text, fileName }) => scenarios().importText(text, fileName),
     'scenarios.export': ({ id }) => scenarios().exportFile(id),
-    'reports.render': ({ document, ...rest }) => ctx.reports.render(document, rest),
+    'reports.render': ({ jobId, ...input }) =>
+      callJobs.track('reports.render', jobId, (job) => renderReportJob(offload, input, job, renderPdf)),
     'data.status': status,
     'data.resetCatalog': () => {
       if (imports.latest()?.state === 'running') {
@@ -165,11 +195,13 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'import.start': (input) => imports.startFile(input),
     'import.updateFromAws': ({ regions }) =>
       imports.startWork('aws-update', regions.join(', '), async ({ signal, progress, target, base }) => {
-        const result = await updateFromAws({
+        const input = {
           regions,
           downloadDir: join(dataDir, 'downloads'),
           catalogPath: target,
           baseCatalogPath: base,
+        };
+        return offload.run('import.aws', input, {
           signal,
           onProgress: (p) =>
             progress(p.phase, {
@@ -180,7 +212,6 @@ export function createServices(opts: ServiceOptions = {}): Services {
               etaSeconds: p.etaSeconds ?? null,
             }),
         });
-        return result.regions.map((r) => r.summary);
       }),
     'import.status': ({ jobId }) => imports.status(jobId),
     'import.cancel': ({ jobId }) => imports.cancel(jobId),
@@ -197,6 +228,7 @@ export function createServices(opts: ServiceOptions = {}): Services {
     imports,
     uploadsDir,
     close: () => {
+      void offload.close();
       ctx.db.close();
       userDb?.close();
     },

@@ -16,6 +16,8 @@ export const CALL_NAMES = [
   'ebs.snapshotCost',
   'pricing.estimate',
   'pricing.compare',
+  'jobs.status',
+  'jobs.cancel',
   'data.status',
   'data.resetCatalog',
   'import.start',

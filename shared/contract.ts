@@ -13,6 +13,7 @@ import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import type { ScenarioEstimate, StrategyResult } from './pricing/estimate-types';
 import type { DataStatus, ImportJobStatus } from './import/jobs';
+import type { CallJobStatus } from './call-jobs';
 import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
 import { firstIssue } from './validation';
@@ -110,6 +111,8 @@ const curveSchema = z
   .default({ dimension: 'iops', steps: 60 });
 const jobId = z.strictObject({ jobId: z.uuid({ message: 'must be an import job id' }) });
 const scenarioId = z.strictObject({ id: z.uuid({ message: 'must be a saved scenario id' }) });
+/** Optional on long calls: a UUID the caller picks, for jobs.status and jobs.cancel (shared/call-jobs.ts). */
+const callJobId = z.uuid({ message: 'must be a job id (a UUID)' });
 
 export const contract = {
   'catalog.meta': call<CatalogMeta>()(empty),
@@ -147,8 +150,14 @@ export const contract = {
       tier: z.enum(['standard', 'archive']).default('standard'),
     }),
   ),
-  'pricing.estimate': call<ScenarioEstimate>()(z.strictObject({ document: scenarioSchema })),
-  'pricing.compare': call<StrategyResult[]>()(z.strictObject({ document: scenarioSchema })),
+  'pricing.estimate': call<ScenarioEstimate>()(
+    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
+  ),
+  'pricing.compare': call<StrategyResult[]>()(
+    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
+  ),
+  'jobs.status': call<CallJobStatus>()(z.strictObject({ jobId: callJobId })),
+  'jobs.cancel': call<CallJobStatus>()(z.strictObject({ jobId: callJobId })),
   'data.status': call<DataStatus>()(empty),
   /** Moves the imported catalog aside (renamed, never deleted) and prices with the shipped one again. */
   'data.resetCatalog': call<DataStatus>()(empty),
@@ -187,6 +196,7 @@ export const contract = {
       format: z.enum(REPORT_FORMATS),
       paper: z.enum(PAPER_SIZES).default('a4'),
       csvBom: z.boolean().default(false),
+      jobId: callJobId.optional(),
     }),
   ),
 } as const;
@@ -209,7 +219,8 @@ const callNamesMatchContract: Same<(typeof CALL_NAMES)[number], CallName> = true
 void callNamesMatchContract;
 
 export interface CallError {
-  code: 'invalid-input' | 'not-found' | 'unauthorized' | 'internal';
+  /** cancelled: stopped by jobs.cancel before it finished. */
+  code: 'invalid-input' | 'not-found' | 'unauthorized' | 'cancelled' | 'internal';
   message: string;
   field?: string;
 }

@@ -29,6 +29,10 @@ let defaultNativeBinding: string | undefined;
 export function setNativeBinding(path: string | undefined): void {
   defaultNativeBinding = path;
 }
+/** The binding set above, if any: worker threads open their databases with the same one. */
+export function nativeBinding(): string | undefined {
+  return defaultNativeBinding;
+}
 
 const PRAGMAS: Record<Durability, readonly string[]> = {
   full: ['journal_mode = WAL', 'synchronous = FULL'],

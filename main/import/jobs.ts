@@ -5,7 +5,7 @@ import type { ImportJobStatus } from '../../shared/import/jobs';
 import type { ImportKindOption, ImportProgress, ImportSummary } from '../../shared/import/types';
 import { InputError, NotFoundError } from '../../shared/errors';
 import { ImportError } from './errors';
-import { importPriceFile } from './import-service';
+import { importPriceFile, type ImportOptions } from './import-service';
 
 export interface ImportJobDeps {
   /** The catalog imports write to (created from baseCatalogPath on first import). */
@@ -15,6 +15,8 @@ export interface ImportJobDeps {
   uploadsDir: string;
   /** Called after a successful import swapped a new catalog in. */
   onCatalogChanged: (path: string) => void;
+  /** Runs one file's import; default importPriceFile in this thread (services run it in a worker). */
+  importFile?: (opts: ImportOptions) => Promise<ImportSummary>;
 }
 
 type Work = (ctx: {
@@ -100,7 +102,7 @@ export function createImportJobs(deps: ImportJobDeps) {
         'file',
         label,
         async ({ signal, progress, target, base }) => [
-          await importPriceFile({
+          await (deps.importFile ?? importPriceFile)({
             file,
             catalogPath: target,
             baseCatalogPath: base,

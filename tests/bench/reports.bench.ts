@@ -8,46 +8,9 @@ import { reportJson } from '../../main/reports/json';
 import { launchChromium, printWith } from '../../main/reports/pdf';
 import { reportXlsx } from '../../main/reports/xlsx';
 import { createServices } from '../../main/services';
-import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema';
-import { BENCH_PURCHASES, BENCH_TYPES } from './mix';
+import { scenarioSchema } from '../../shared/scenario/schema';
+import { benchMixScenario } from './mix';
 import { ms } from './stats';
-
-/** 200 lines over real us-east-1 types, mixed usage patterns and purchases, one or two volumes each. */
-function reportScenario(): ScenarioInput {
-  return {
-    name: 'bench: 200-line report',
-    lines: Array.from({ length: 200 }, (_, i) => ({
-      id: `l${i}`,
-      instanceType: BENCH_TYPES[i % BENCH_TYPES.length]!,
-      region: 'us-east-1',
-      interruptionTolerant: i % 2 === 0,
-      usage:
-        i % 3 === 0
-          ? { pattern: 'constant' as const, count: 1 + (i % 5) }
-          : {
-              pattern: 'business-hours' as const,
-              count: 2 + (i % 4),
-              days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
-              startHour: 8,
-              endHour: 18,
-            },
-      purchase: BENCH_PURCHASES[i % BENCH_PURCHASES.length]!,
-      volumes: [
-        { volumeType: 'gp3' as const, sizeGiB: 100, iops: 6000 },
-        ...(i % 4 === 0
-          ? [
-              {
-                volumeType: 'io2' as const,
-                sizeGiB: 500,
-                iops: 16000,
-                snapshot: { frequency: 'daily' as const, retentionCount: 7, dailyChangePct: 5 },
-              },
-            ]
-          : []),
-      ],
-    })),
-  };
-}
 
 async function time<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
   const t = performance.now();
@@ -62,7 +25,7 @@ export async function benchReports(): Promise<void> {
     userDbPath: join(dir, 'user.sqlite'),
   });
   try {
-    const scenario = scenarioSchema.parse(reportScenario());
+    const scenario = scenarioSchema.parse(benchMixScenario(200));
     const model = await time(() => services.reports.build(scenario));
     const report = model.value;
     console.log(`model (price book + estimate + compare + EBS checks), 200 lines: ${ms(model.ms)}`);
