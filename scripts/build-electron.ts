@@ -7,6 +7,8 @@ import { join, relative, resolve } from 'node:path';
  * Bundles the Electron shell into dist-electron/ (package.json "main" is dist-electron/app.cjs):
  * - app.cjs: the main process, CommonJS; only electron, better-sqlite3 (native) and Node built-ins stay
  *   external, everything else (shared/, zod, decimal.js) is inlined.
+ * - worker.cjs: the worker threads for pricing, reports and imports (main/workers/worker-entry.ts),
+ *   CommonJS beside app.cjs, which starts it (main/workers/spawn.ts); the same externals as app.cjs.
  * - preload.cjs: the sandboxed preload, CommonJS with everything but electron inlined, since a sandboxed
  *   preload can require nothing else.
  */
@@ -59,19 +61,34 @@ function report(metafile: Metafile): void {
 async function main(): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
 
-  const mainResult = await build({
+  const mainProcess: BuildOptions = {
     ...common,
-    entryPoints: ['main/app.ts'],
-    outfile: join(outDir, 'app.cjs'),
     external: ['electron', 'better-sqlite3'],
-    // Modules shared with the Node tools (services.ts) read import.meta.dirname; in this bundle that is
+    // Modules shared with the Node tools (services.ts) read import.meta.dirname; in these bundles that is
     // dist-electron/, one level below the app root, just as main/ is in the sources.
     define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  };
+  const mainResult = await build({
+    ...mainProcess,
+    entryPoints: ['main/app.ts'],
+    outfile: join(outDir, 'app.cjs'),
   });
   check(
     'dist-electron/app.cjs',
     mainResult.metafile!,
     (p) => p === 'electron' || p === 'better-sqlite3' || nodeBuiltins.has(p),
+  );
+
+  // A worker thread has no Electron APIs: only better-sqlite3 and Node built-ins may stay external.
+  const workerResult = await build({
+    ...mainProcess,
+    entryPoints: ['main/workers/worker-entry.ts'],
+    outfile: join(outDir, 'worker.cjs'),
+  });
+  check(
+    'dist-electron/worker.cjs',
+    workerResult.metafile!,
+    (p) => p === 'better-sqlite3' || nodeBuiltins.has(p),
   );
 
   const preloadResult = await build({
@@ -82,6 +99,7 @@ async function main(): Promise<void> {
   check('dist-electron/preload.cjs', preloadResult.metafile!, (p) => p === 'electron');
 
   report(mainResult.metafile!);
+  report(workerResult.metafile!);
   report(preloadResult.metafile!);
 }
 
