@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { CallJobPhase } from '../../../shared/call-jobs';
 import type { MenuCommand } from '../../../shared/call-names';
 import type { PlannerMenuBridge } from '../../../shared/contract';
 import { REPORT_FORMATS, type PaperSize, type ReportFormat } from '../../../shared/reports/formats';
 import type { ScenarioInput } from '../../../shared/scenario/schema';
+import { ApiError } from '../api-client';
 import { useApi } from '../api-context';
 import { errorMessage } from '../errors';
 import './export.css';
@@ -26,11 +28,21 @@ const PROGRESS: Record<ReportFormat, string> = {
   csv: 'Writing CSV…',
   json: 'Writing JSON…',
 };
+/** What a long export is doing, from jobs.status (main/workers/call-jobs.ts). */
+const PHASE: Record<CallJobPhase, (format: ReportFormat) => string> = {
+  waiting: () => 'Waiting for another calculation to finish…',
+  pricing: () => 'Pricing every line…',
+  rendering: (format) => PROGRESS[format],
+  printing: () => 'Printing PDF…',
+};
+/** How often a running export asks what it is doing. */
+const POLL_MS = 500;
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy' }
+  | { kind: 'busy'; jobId: string; phase: CallJobPhase | null; seconds: number; cancelling: boolean }
   | { kind: 'done'; fileName: string }
+  | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
 /** Saves bytes as a file: a download in serve mode; in the desktop app main shows a save dialog. */
@@ -77,6 +89,25 @@ export function ExportDialog({ document: scenario, open, onClose }: ExportDialog
   const [bom, setBom] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
+  const jobId = status.kind === 'busy' ? status.jobId : null;
+
+  // While an export runs: its phase and elapsed time, so a long one (thousands of lines) shows progress.
+  useEffect(() => {
+    if (!jobId) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      void api['jobs.status']({ jobId })
+        .then((job) => job.phase)
+        .catch(() => null)
+        .then((phase) =>
+          setStatus((s) =>
+            s.kind === 'busy' && s.jobId === jobId ? { ...s, phase: phase ?? s.phase, seconds } : s,
+          ),
+        );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [api, jobId]);
 
   useEffect(() => {
     if (!open) return;
@@ -91,14 +122,25 @@ export function ExportDialog({ document: scenario, open, onClose }: ExportDialog
 
   const submit = async () => {
     if (!scenario) return;
-    setStatus({ kind: 'busy' });
+    const jobId = crypto.randomUUID();
+    setStatus({ kind: 'busy', jobId, phase: null, seconds: 0, cancelling: false });
     try {
-      const file = await api['reports.render']({ document: scenario, format, paper, csvBom: bom });
+      const file = await api['reports.render']({ document: scenario, format, paper, csvBom: bom, jobId });
       downloadBase64(file.base64, file.mimeType, file.fileName);
       setStatus({ kind: 'done', fileName: file.fileName });
     } catch (err) {
-      setStatus({ kind: 'error', message: errorMessage(err) });
+      const cancelled = err instanceof ApiError && err.error.code === 'cancelled';
+      setStatus(cancelled ? { kind: 'cancelled' } : { kind: 'error', message: errorMessage(err) });
     }
+  };
+
+  const cancel = () => {
+    if (status.kind !== 'busy' || status.cancelling) return;
+    setStatus({ ...status, cancelling: true });
+    // The render call itself then answers 'cancelled' (see submit).
+    api['jobs.cancel']({ jobId: status.jobId }).catch((err: unknown) =>
+      setStatus({ kind: 'error', message: errorMessage(err) }),
+    );
   };
 
   return (
@@ -165,8 +207,18 @@ export function ExportDialog({ document: scenario, open, onClose }: ExportDialog
           </label>
         )}
         <div className="export-status" data-testid="export-status" role="status" aria-live="polite">
-          {status.kind === 'busy' && <span className="export-progress">{PROGRESS[format]}</span>}
+          {status.kind === 'busy' && (
+            <span className="export-progress">
+              {status.cancelling
+                ? 'Cancelling…'
+                : status.phase
+                  ? PHASE[status.phase](format)
+                  : PROGRESS[format]}
+              {status.seconds >= 1 && ` (${status.seconds} s)`}
+            </span>
+          )}
           {status.kind === 'done' && <span>Saved {status.fileName}</span>}
+          {status.kind === 'cancelled' && <span>Export cancelled; nothing was saved.</span>}
           {status.kind === 'error' && (
             <span className="export-error" role="alert">
               Export failed: {status.message}
@@ -174,9 +226,21 @@ export function ExportDialog({ document: scenario, open, onClose }: ExportDialog
           )}
         </div>
         <div className="export-actions">
-          <button type="button" className="export-secondary" onClick={onClose} disabled={busy}>
-            Close
-          </button>
+          {busy ? (
+            <button
+              type="button"
+              className="export-secondary"
+              data-testid="export-cancel"
+              onClick={cancel}
+              disabled={status.cancelling}
+            >
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="export-secondary" onClick={onClose}>
+              Close
+            </button>
+          )}
           <button
             type="button"
             className="export-primary"
