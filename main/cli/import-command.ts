@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportKindOption, ImportProgress } from '../../shared/import/types';
-import { ImportError } from '../import/errors';
+import { ImportError, publicMessage } from '../import/errors';
 import { importPriceFile } from '../import/import-service';
+import { checkInputFile } from '../import/input-file';
 import { activeCatalogPath, importedCatalogPath, shippedCatalogPath } from '../paths';
 
 export const IMPORT_USAGE =
@@ -29,7 +30,7 @@ export function progressLine(p: ImportProgress): string {
  * `import FILE`: a direct service call (long-running; progress on stderr as it goes, the summary
  * JSON on stdout at the end). Without --catalog it writes the user's catalog in the user-data folder
  * (or PLANNER_CATALOG), created from the current one on first import. Exit 2 on bad input; the old
- * catalog is then untouched.
+ * catalog is then untouched. Messages name FILE as given, never its resolved path.
  */
 export async function runImportCommand(
   args: string[],
@@ -71,9 +72,13 @@ export async function runImportCommand(
       stderr: `import: --kind must be ${KINDS.join(', ')}; got ${values.kind}\n`,
     };
   }
-  const file = resolve(positionals[0]!);
-  if (!existsSync(file))
-    return { code: 2, stdout: '', stderr: `import: cannot read ${positionals[0]}: ENOENT\n` };
+  const given = positionals[0]!;
+  const file = resolve(given);
+  try {
+    await checkInputFile(file, given);
+  } catch (err) {
+    return { code: 2, stdout: '', stderr: `import: ${publicMessage(err)}\n` };
+  }
   const target = resolve(
     values.catalog ?? opts.catalogPath ?? process.env.PLANNER_CATALOG ?? importedCatalogPath(),
   );
@@ -85,6 +90,7 @@ export async function runImportCommand(
   try {
     const s = await importPriceFile({
       file,
+      displayName: given,
       catalogPath: target,
       baseCatalogPath: base,
       kind,
@@ -99,17 +105,12 @@ export async function runImportCommand(
     );
     return { code: 0, stdout: JSON.stringify(s, null, 2) + '\n', stderr: '' };
   } catch (err) {
-    if (err instanceof ImportError) {
-      return {
-        code: 2,
-        stdout: '',
-        stderr: `import: ${positionals[0]}: ${err.message}\nThe catalog was not changed.\n`,
-      };
-    }
+    // Bad input exits 2; a fault of the disk or of the importer itself exits 1. Never a stack.
+    const badInput = err instanceof ImportError && err.code !== 'internal';
     return {
-      code: 1,
+      code: badInput ? 2 : 1,
       stdout: '',
-      stderr: `import: ${(err as Error).message}\nThe catalog was not changed.\n`,
+      stderr: `import: ${given}: ${publicMessage(err)}\nThe catalog was not changed.\n`,
     };
   }
 }

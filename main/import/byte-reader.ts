@@ -1,5 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { cancelled } from './errors';
+import { openRegularFile } from './input-file';
 
 /** Bytes read so far, for progress reports; shared by every format's reader. */
 export interface ReadStats {
@@ -24,8 +26,14 @@ export class ByteReader {
     this.stats = { bytesRead: 0, totalBytes };
   }
 
-  static async open(path: string, signal?: AbortSignal, onChunk?: ChunkListener): Promise<ByteReader> {
-    const fh = await open(path, 'r');
+  /** `name`: the file as the person gave it, for messages (never the resolved path). */
+  static async open(
+    path: string,
+    signal?: AbortSignal,
+    onChunk?: ChunkListener,
+    name: string = basename(path),
+  ): Promise<ByteReader> {
+    const fh = await openRegularFile(path, name);
     const { size } = await fh.stat();
     return new ByteReader(fh, size, signal, onChunk);
   }

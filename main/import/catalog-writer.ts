@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { catalogMigrations } from '../db/migrations/catalog';
 import { refreshPriceSummary } from '../catalog/price-summary';
-import { ImportError } from './errors';
+import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 import { specFromAttributes } from './instance-spec';
 import type { Attributes, EbsRef } from './mapping';
 import type { OfferHeader } from './offer-json';
@@ -86,7 +86,7 @@ export class CatalogWriter {
       this.db.close();
       throw new ImportError(
         'bad-value',
-        `catalog ${path} has schema version ${version}; this app needs ${catalogMigrations.length}`,
+        `the catalog has schema version ${version}; this app needs ${catalogMigrations.length}`,
       );
     }
     this.db.pragma('journal_mode = OFF');
@@ -126,18 +126,15 @@ export class CatalogWriter {
   /**
    * Called by a reader as soon as the file's header is known (before any price): checks the date
    * (an older file than the catalog is refused unless forced — fail fast, before reading gigabytes)
-   * and writes the sources row the prices will point at.
+   * and writes the sources row the prices will point at. `where` = the publication date in the file.
    */
-  header(h: OfferHeader): void {
+  header(h: OfferHeader, where: ImportErrorWhere): void {
     if (this.sourceId) return;
     if (!/^\d{4}-\d{2}-\d{2}/.test(h.publicationDate)) {
-      throw new ImportError(
-        'bad-value',
-        `publication date ${JSON.stringify(h.publicationDate)} is not a date`,
-        {
-          field: 'publicationDate',
-        },
-      );
+      throw new ImportError('bad-value', `publication date ${excerpt(h.publicationDate)} is not a date`, {
+        ...where,
+        field: 'publicationDate',
+      });
     }
     const asOf = h.publicationDate.slice(0, 10);
     const current = this.asOf();
@@ -256,10 +253,15 @@ export class CatalogWriter {
   /**
    * Ends the import: headline prices, meta, and the checks a catalog must pass before it may
    * replace the current one. Leaves the file in rollback-journal mode, as the app expects.
+   * `end` = where the file ended (its problems are found only once all of it is read).
    */
-  finish(): void {
+  finish(end: ImportErrorWhere): void {
     if (this.rows === 0) {
-      throw new ImportError('empty', 'the file holds no prices the catalog can use (nothing was imported)');
+      throw new ImportError(
+        'empty',
+        'the file holds no prices the catalog can use (nothing was imported)',
+        end,
+      );
     }
     refreshPriceSummary(this.db, [...this.counts.regions]);
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
@@ -270,7 +272,7 @@ export class CatalogWriter {
     this.db.exec('COMMIT');
     const fk = this.db.prepare('PRAGMA foreign_key_check').all();
     if (fk.length > 0)
-      throw new ImportError('bad-value', `${fk.length} rows point at missing regions or types`);
+      throw new ImportError('bad-value', `${fk.length} rows point at missing regions or types`, end);
     for (const table of [
       'regions',
       'instance_types',
@@ -281,7 +283,7 @@ export class CatalogWriter {
       'meta',
     ]) {
       const n = this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-      if (n === 0) throw new ImportError('empty', `table ${table} would be empty after the import`);
+      if (n === 0) throw new ImportError('empty', `table ${table} would be empty after the import`, end);
     }
     const mine = this.db
       .prepare('SELECT count(*) FROM ec2_prices WHERE source_id = ?')
@@ -291,6 +293,7 @@ export class CatalogWriter {
       throw new ImportError(
         'bad-value',
         `wrote ${this.counts.ec2Rows} price rows but the catalog holds ${mine}`,
+        end,
       );
     }
     this.db.pragma('journal_mode = DELETE');

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ByteReader } from './byte-reader';
-import { ImportError } from './errors';
+import { ImportError, type ImportErrorWhere } from './errors';
 
 const CHUNK = 4 << 20;
 
@@ -47,7 +47,9 @@ export function splitCsv(line: string, out: string[]): boolean {
 /**
  * Streams a CSV file line by line (chunks decoded with a StringDecoder so multi-byte characters
  * survive chunk edges) and calls `onLine(text, lineNumber)`. When `onLine` returns false the record
- * is incomplete (a newline inside quotes): it is called again with the next line appended.
+ * is incomplete (a newline inside quotes): it is called again with the next line appended. A UTF-8
+ * byte order mark is skipped. AWS ends every line, the last one too, with a line break: a file
+ * whose last line has none was cut mid-row and is refused (its last row may look complete).
  */
 export async function readCsvLines(
   reader: ByteReader,
@@ -59,11 +61,12 @@ export async function readCsvLines(
   let lineNo = 0;
   let pending: string | null = null;
   let pendingStart = 0;
+  let first = true;
   const emit = (text: string) => {
     lineNo++;
     const line = pending === null ? text : pending + '\n' + text;
-    const first = pending === null ? lineNo : pendingStart;
-    if (onLine(line, first)) {
+    const start = pending === null ? lineNo : pendingStart;
+    if (onLine(line, start)) {
       pending = null;
     } else {
       if (pending === null) pendingStart = lineNo;
@@ -73,7 +76,11 @@ export async function readCsvLines(
   for (;;) {
     const n = await reader.read(buf, 0, CHUNK);
     if (n === 0) break;
-    const text = carry + decoder.write(buf.subarray(0, n));
+    let text = carry + decoder.write(buf.subarray(0, n));
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
@@ -85,18 +92,28 @@ export async function readCsvLines(
     carry = text.slice(start);
   }
   carry += decoder.end();
-  if (carry.length > 0) emit(carry.endsWith('\r') ? carry.slice(0, -1) : carry);
   if (pending !== null) {
     throw new ImportError('truncated', 'file ends inside a quoted field', { line: pendingStart });
+  }
+  if (carry.length > 0) {
+    throw new ImportError('truncated', 'the file ends in the middle of this line (it has no line break)', {
+      line: lineNo + 1,
+    });
   }
   return lineNo;
 }
 
 /** The five metadata lines of an AWS CSV price file ("Publication Date","…"). */
 export function csvMetadata(lines: string[][]): Record<string, string> {
-  const meta: Record<string, string> = {};
+  const meta = Object.create(null) as Record<string, string>;
   for (const f of lines) if (f.length >= 2) meta[f[0]!] = f[1]!;
   return meta;
+}
+
+/** The line of the "Publication Date" metadata row (line 3 in AWS's files), for date errors. */
+export function dateLine(metaLines: string[][]): ImportErrorWhere {
+  const i = metaLines.findIndex((f) => f[0] === 'Publication Date');
+  return { line: i < 0 ? 3 : i + 1 };
 }
 
 /** Column positions from the header row; a missing required column is bad input on that line. */

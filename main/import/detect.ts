@@ -1,5 +1,6 @@
-import { open } from 'node:fs/promises';
-import { ImportError } from './errors';
+import { basename } from 'node:path';
+import { excerpt, ImportError } from './errors';
+import { openRegularFile } from './input-file';
 
 export type ImportKind = 'ec2' | 'savings-plans' | 'spot';
 export type FileFormat = 'json' | 'csv';
@@ -10,16 +11,24 @@ export interface Detected {
 }
 
 /** Looks at the first 64 KB to tell an EC2 offer, a Savings Plans offer, spot history or a region index. */
-export async function detectFile(path: string): Promise<Detected> {
-  const fh = await open(path, 'r');
+export async function detectFile(path: string, name: string = basename(path)): Promise<Detected> {
+  const fh = await openRegularFile(path, name);
   let head: string;
+  let raw: Buffer;
   try {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    raw = buf.subarray(0, bytesRead);
     head = buf.toString('utf8', 0, bytesRead);
   } finally {
     await fh.close();
   }
+  if (isUtf16(raw)) {
+    throw new ImportError('malformed', 'the file is UTF-16 text; AWS price files are UTF-8', {
+      byteOffset: 0,
+    });
+  }
+  // trimStart also drops a UTF-8 byte order mark (U+FEFF), which the readers skip.
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{')) {
     if (/"SpotPriceHistory"\s*:/.test(head)) return { kind: 'spot', format: 'json' };
@@ -30,13 +39,11 @@ export async function detectFile(path: string): Promise<Detected> {
     }
     if (/"products"\s*:\s*\[/.test(head) || /SavingsPlan/.test(head))
       return { kind: 'savings-plans', format: 'json' };
-    const code = /"offerCode"\s*:\s*("[^"]*")/.exec(head);
+    const code = /"offerCode"\s*:\s*"([^"]*)"/.exec(head);
     throw new ImportError(
       'wrong-offer',
-      `not a price file this app imports (offerCode ${code?.[1] ?? 'missing'})`,
-      {
-        field: 'offerCode',
-      },
+      `not a price file this app imports (offerCode ${code ? excerpt(code[1]) : 'missing'})`,
+      { byteOffset: code ? Buffer.byteLength(head.slice(0, code.index)) : 0, field: 'offerCode' },
     );
   }
   const offer = /^"?OfferCode"?,"?([^"\r\n]*)"?\r?$/m.exec(head);
@@ -45,7 +52,7 @@ export async function detectFile(path: string): Promise<Detected> {
     if (/SavingsPlan/.test(offer[1]!)) return { kind: 'savings-plans', format: 'csv' };
     throw new ImportError(
       'wrong-offer',
-      `OfferCode is "${offer[1]}", expected AmazonEC2 or a Savings Plans offer`,
+      `OfferCode is ${excerpt(offer[1])}, expected AmazonEC2 or a Savings Plans offer`,
       {
         line: 5,
         field: 'OfferCode',
@@ -53,4 +60,13 @@ export async function detectFile(path: string): Promise<Detected> {
     );
   }
   throw new ImportError('malformed', 'not a JSON or CSV AWS price file', { byteOffset: 0 });
+}
+
+/** A UTF-16 byte order mark, or the NUL bytes UTF-16 puts beside every ASCII character. */
+function isUtf16(b: Buffer): boolean {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true;
+  const n = Math.min(b.length, 64);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeros++;
+  return n >= 4 && zeros >= n / 4;
 }

@@ -4,17 +4,20 @@ import type { ImportKindOption, ImportProgress, ImportSummary } from '../../shar
 import { ByteReader, type ReadStats } from './byte-reader';
 import { CatalogWriter } from './catalog-writer';
 import { detectFile, type ImportKind } from './detect';
-import { cancelled, ImportError } from './errors';
+import { cancelled, ImportError, publicMessage } from './errors';
+import { checkInputFile } from './input-file';
 import { readEc2OfferCsv } from './offer-csv';
 import { readEc2OfferJson, type OfferHeader } from './offer-json';
 import { OfferMapper } from './offer-mapper';
 import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savings-plans';
 import { readSpotHistory } from './spot-history';
-import { copyForImport, removeStaleTemps, removeTemp, swapInto, tempPathFor } from './swap';
+import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
 
 export interface ImportOptions {
   file: string;
-  /** The catalog to update; created from `baseCatalogPath` when absent. */
+  /** The file as the person named it (a relative path, an upload's name): messages use only this. */
+  displayName?: string;
+  /** The catalog to update; created from `baseCatalogPath` when absent (its folder too). */
   catalogPath: string;
   /** Used only when catalogPath does not exist yet (normally the shipped catalog). */
   baseCatalogPath?: string;
@@ -29,19 +32,50 @@ export interface ImportOptions {
 
 const LICENCE = 'AWS Price List (public)';
 
+/** SQLite result codes that mean the disk or the file system failed, not the input. */
+const STORAGE_FAULT = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB|PERM)/;
+
+/**
+ * What an error thrown while reading the file becomes: bad input stays an ImportError; a value the
+ * checks let through but the catalog's constraints refuse is bad input too (placed at the chunk the
+ * reader had reached); a storage fault passes unchanged; anything else is a defect of the importer,
+ * reported as 'internal' with no stack and no paths.
+ */
+function asImportError(err: unknown, at: number, signal: AbortSignal | undefined): unknown {
+  if (err instanceof ImportError) return err;
+  if (signal?.aborted) return cancelled();
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (/^E[A-Z0-9]+$/.test(code) || STORAGE_FAULT.test(code))) return err;
+  const where = { byteOffset: at };
+  if (typeof code === 'string' && /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code)) {
+    return new ImportError(
+      'bad-value',
+      `a value read before this byte does not fit the catalog (${publicMessage(err)})`,
+      where,
+    );
+  }
+  const name = err instanceof Error ? err.name : 'Error';
+  return new ImportError(
+    'internal',
+    `the importer failed while reading (${name}: ${publicMessage(err)})`,
+    where,
+  );
+}
+
 /**
  * Imports one AWS price file into a catalog, safely: the work happens on a private copy beside the
  * target (`<target>.import-<pid>.tmp`), which is checked and then renamed over the target. Any
  * error, cancel or crash leaves the target byte-identical; temp files of killed runs are removed
- * by the next import.
+ * by the next import. Only regular files are read (a FIFO or device is refused before it is opened).
  */
 export async function importPriceFile(opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const target = opts.catalogPath;
+  const name = opts.displayName ?? basename(opts.file);
   if (opts.signal?.aborted) throw cancelled();
   removeStaleTemps(target);
-  if (!existsSync(opts.file)) throw new ImportError('unreadable', `no such file: ${opts.file}`);
-  const detected = await detectFile(opts.file);
+  await checkInputFile(opts.file, name);
+  const detected = await detectFile(opts.file, name);
   if (detected.kind === 'region-index') {
     throw new ImportError(
       'wrong-offer',
@@ -60,9 +94,12 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
   }
   const base = existsSync(target) ? target : opts.baseCatalogPath;
   if (!base || !existsSync(base))
-    throw new ImportError('unreadable', `no catalog at ${target} and no base catalog to start from`);
+    throw new ImportError(
+      'unreadable',
+      'the catalog does not exist yet and there is no catalog to start it from',
+    );
 
-  const temp = tempPathFor(target);
+  const temp = claimTemp(target);
   let writer: CatalogWriter | null = null;
   let reader: ByteReader | null = null;
   let lastReport = 0;
@@ -82,6 +119,7 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       etaSeconds: rate > 0 ? (stats.totalBytes - stats.bytesRead) / rate : null,
     });
   };
+  const shownName = basename(name);
   try {
     copyForImport(base, temp);
     writer = new CatalogWriter(
@@ -89,41 +127,47 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       (h) => ({
         id: sourceIdFor(kind, h),
         name: `AWS Price List: ${h.offerCode} ${detected.format.toUpperCase()} file, version ${h.version}`,
-        url: basename(opts.file),
+        url: shownName,
         licence: LICENCE,
         asOf: h.publicationDate.slice(0, 10),
-        note: `Imported ${new Date().toISOString()} from ${basename(opts.file)} (${kind}, ${detected.format}).`,
+        note: `Imported ${new Date().toISOString()} from ${shownName} (${kind}, ${detected.format}).`,
       }),
       opts.force ?? false,
     );
     const w = writer;
-    reader = await ByteReader.open(opts.file, opts.signal, (s) => report(s));
+    reader = await ByteReader.open(opts.file, opts.signal, (s) => report(s), name);
     const r = reader;
     const mapper = new OfferMapper(w);
     const sp: SpCounts = { rates: 0, skipped: 0, zeroPrices: 0 };
     let header: OfferHeader;
-    if (kind === 'ec2') {
-      header =
-        detected.format === 'json' ? await readEc2OfferJson(r, mapper) : await readEc2OfferCsv(r, mapper);
-    } else if (kind === 'savings-plans') {
-      header =
-        detected.format === 'json'
-          ? await readSavingsPlansJson(r, w, sp)
-          : await readSavingsPlansCsv(r, w, sp);
-    } else {
-      const spot = await readSpotHistory(opts.file, w, opts.signal);
-      r.stats.bytesRead = r.stats.totalBytes;
-      header = {
-        offerCode: 'spot',
-        version: spot.publicationDate.slice(0, 10),
-        publicationDate: spot.publicationDate,
-      };
+    try {
+      if (kind === 'ec2') {
+        header =
+          detected.format === 'json' ? await readEc2OfferJson(r, mapper) : await readEc2OfferCsv(r, mapper);
+      } else if (kind === 'savings-plans') {
+        header =
+          detected.format === 'json'
+            ? await readSavingsPlansJson(r, w, sp)
+            : await readSavingsPlansCsv(r, w, sp);
+      } else {
+        const spot = await readSpotHistory(r, w);
+        header = {
+          offerCode: 'spot',
+          version: spot.publicationDate.slice(0, 10),
+          publicationDate: spot.publicationDate,
+        };
+      }
+      w.finish({ byteOffset: r.stats.totalBytes });
+    } catch (err) {
+      throw asImportError(err, r.stats.bytesRead, opts.signal);
     }
-    w.finish();
     if (opts.signal?.aborted) throw cancelled();
     w.close();
     await r.close();
     reader = null;
+    // Nothing may yield between this check and the rename: a cancel either comes first or finds
+    // the catalog already replaced.
+    if (opts.signal?.aborted) throw cancelled();
     report(r.stats, true);
     swapInto(temp, target);
     const seconds = (performance.now() - started) / 1000;
@@ -148,8 +192,8 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
     };
   } finally {
     writer?.close();
-    if (reader) await reader.close();
-    removeTemp(temp);
+    if (reader) await reader.close().catch(() => undefined);
+    releaseTemp(temp);
   }
 }
 

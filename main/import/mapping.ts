@@ -5,6 +5,7 @@
  */
 import { effectiveHourlyUsd } from '../../shared/pricing/rates';
 import { Decimal, toUsdString } from '../../shared/money';
+import { own } from './parse-slice';
 
 export type Os = 'linux' | 'windows' | 'rhel' | 'sles' | 'ubuntu';
 export type PaymentOption = 'no-upfront' | 'partial-upfront' | 'all-upfront';
@@ -47,7 +48,7 @@ const OS_BY_OPERATION: Record<string, { os: Os; name: string }> = {
 };
 
 export function osForOperation(operation: string | undefined): Os | null {
-  return operation ? (OS_BY_OPERATION[operation]?.os ?? null) : null;
+  return own(OS_BY_OPERATION, operation)?.os ?? null;
 }
 
 export type SkipReason = 'not-compute' | 'tenancy' | 'capacity-status' | 'os' | 'no-region' | 'unknown-type';
@@ -63,7 +64,7 @@ export function mapComputeProduct(
   if (family === undefined || !family.startsWith('Compute Instance')) return { skip: 'not-compute' };
   if (a.tenancy !== 'Shared') return { skip: 'tenancy' };
   if (a.capacitystatus !== 'Used') return { skip: 'capacity-status' };
-  const os = a.operation ? OS_BY_OPERATION[a.operation] : undefined;
+  const os = own(OS_BY_OPERATION, a.operation);
   if (!os || a.operatingSystem !== os.name || (a.preInstalledSw ?? 'NA') !== 'NA') return { skip: 'os' };
   if (os.os === 'windows' ? a.licenseModel !== 'No License required' : !isNoLicense(a.licenseModel)) {
     return { skip: 'os' };

@@ -1,6 +1,6 @@
 import type { ByteReader } from './byte-reader';
-import { columnIndex, csvMetadata, readCsvLines, splitCsv } from './csv-lines';
-import { ImportError } from './errors';
+import { columnIndex, csvMetadata, dateLine, readCsvLines, splitCsv } from './csv-lines';
+import { excerpt, ImportError } from './errors';
 import type { Attributes } from './mapping';
 import type { Dimension, OfferMapper } from './offer-mapper';
 import type { OfferHeader } from './offer-json';
@@ -69,6 +69,7 @@ interface PendingTerm {
 export async function readEc2OfferCsv(reader: ByteReader, mapper: OfferMapper): Promise<OfferHeader> {
   const metaLines: string[][] = [];
   let col: Map<string, number> | null = null;
+  let columns = 0;
   const f: string[] = [];
   let lastSku = '';
   let lastKept = false;
@@ -92,12 +93,13 @@ export async function readEc2OfferCsv(reader: ByteReader, mapper: OfferMapper): 
     if (lineNo <= 5) {
       if (!splitCsv(line, f)) return false;
       metaLines.push([...f]);
-      if (lineNo === 5) mapper.header(checkMeta(csvMetadata(metaLines)));
+      if (lineNo === 5) mapper.header(checkMeta(csvMetadata(metaLines)), dateLine(metaLines));
       return true;
     }
     if (col === null) {
       if (!splitCsv(line, f)) return false;
       col = columnIndex(f, REQUIRED, lineNo);
+      columns = f.length;
       const c = col;
       const at = (name: string) => c.get(name)!;
       ix = {
@@ -125,8 +127,8 @@ export async function readEc2OfferCsv(reader: ByteReader, mapper: OfferMapper): 
       if (line.charCodeAt(end) === 0x22 || line.charCodeAt(end) === 0x2c) return true;
     }
     if (!splitCsv(line, f)) return false;
-    if (f.length < col.size) {
-      throw new ImportError('missing-column', `row has ${f.length} fields, the header has ${col.size}`, {
+    if (f.length < columns) {
+      throw new ImportError('missing-column', `row has ${f.length} fields, the header has ${columns}`, {
         line: lineNo,
         field: 'row',
       });
@@ -150,7 +152,7 @@ export async function readEc2OfferCsv(reader: ByteReader, mapper: OfferMapper): 
       field: 'PricePerUnit',
     };
     if (f[ix.currency] !== 'USD') {
-      throw new ImportError('bad-value', `currency ${JSON.stringify(f[ix.currency])}, expected USD`, {
+      throw new ImportError('bad-value', `currency ${excerpt(f[ix.currency])}, expected USD`, {
         line: lineNo,
         field: 'Currency',
       });
@@ -190,7 +192,7 @@ function checkMeta(meta: Record<string, string>): OfferHeader {
   if (meta.OfferCode !== 'AmazonEC2') {
     throw new ImportError(
       'wrong-offer',
-      `OfferCode is ${JSON.stringify(meta.OfferCode ?? null)}, expected "AmazonEC2"`,
+      `OfferCode is ${excerpt(meta.OfferCode ?? null)}, expected "AmazonEC2"`,
       {
         line: 5,
         field: 'OfferCode',

@@ -1,5 +1,5 @@
 import type { ByteReader } from './byte-reader';
-import { ImportError } from './errors';
+import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 import type { Attributes } from './mapping';
 import type { Dimension, OfferMapper } from './offer-mapper';
 import { isObject, parseSlice, str } from './parse-slice';
@@ -21,27 +21,30 @@ export interface OfferHeader {
  */
 export async function readEc2OfferJson(reader: ByteReader, mapper: OfferMapper): Promise<OfferHeader> {
   const header: Partial<OfferHeader> = {};
+  let dateAt = 0;
   let started = false;
   await scanJson(reader, {
     topString(key, value, byteOffset) {
       if (key === 'offerCode' || key === 'version' || key === 'publicationDate') header[key] = value;
+      if (key === 'publicationDate') dateAt = byteOffset;
       if (key === 'offerCode' && value !== 'AmazonEC2') {
-        throw new ImportError('wrong-offer', `offerCode is ${JSON.stringify(value)}, expected "AmazonEC2"`, {
+        throw new ImportError('wrong-offer', `offerCode is ${excerpt(value)}, expected "AmazonEC2"`, {
           byteOffset,
           field: 'offerCode',
         });
       }
     },
-    wants(depth, keys, parentIsArray) {
+    wants(depth, keys, parentIsArray, byteOffset) {
       if (depth === 3 && keys[1] === 'products' && !parentIsArray) {
         if (!header.offerCode) {
           throw new ImportError('wrong-offer', 'no offerCode before products: not an AWS offer file', {
+            byteOffset,
             field: 'offerCode',
           });
         }
         if (!started) {
           started = true;
-          mapper.header(complete(header));
+          mapper.header(complete(header, { byteOffset }), { byteOffset: dateAt, field: 'publicationDate' });
         }
         return true;
       }
@@ -62,14 +65,20 @@ export async function readEc2OfferJson(reader: ByteReader, mapper: OfferMapper):
       terms(mapper, keys[2] === 'Reserved', keys[3]!, buf.toString('utf8', start, end), byteOffset);
     },
   });
-  return complete(header);
+  return complete(header, { byteOffset: reader.stats.bytesRead });
 }
 
-/** AWS writes offerCode, version and publicationDate before products; all three are required. */
-export function complete(header: Partial<OfferHeader>): OfferHeader {
+/**
+ * AWS writes offerCode, version and publicationDate before products; all three are required.
+ * `where`: the byte where products start (or the file ends).
+ */
+export function complete(header: Partial<OfferHeader>, where: ImportErrorWhere): OfferHeader {
   for (const key of ['offerCode', 'version', 'publicationDate'] as const) {
     if (!header[key])
-      throw new ImportError('malformed', `the file has no ${key} before its products`, { field: key });
+      throw new ImportError('malformed', `the file has no ${key} before its products`, {
+        ...where,
+        field: key,
+      });
   }
   return header as OfferHeader;
 }
@@ -79,6 +88,15 @@ function product(mapper: OfferMapper, sku: string, json: string, byteOffset: num
   const p = parseSlice(json, byteOffset, field);
   if (!isObject(p) || !isObject(p.attributes)) {
     throw new ImportError('bad-value', 'product has no attributes object', { byteOffset, field });
+  }
+  // AWS writes every attribute as a string; anything else would reach the catalog's TEXT columns.
+  for (const [name, v] of Object.entries(p.attributes)) {
+    if (typeof v !== 'string') {
+      throw new ImportError('bad-value', `attribute is ${excerpt(v)}, expected a string`, {
+        byteOffset,
+        field: `${field}.attributes.${name}`,
+      });
+    }
   }
   mapper.product(sku, str(p.productFamily), p.attributes as Attributes);
 }

@@ -43,8 +43,9 @@ export class OfferMapper {
 
   constructor(private readonly writer: CatalogWriter) {}
 
-  header(h: OfferHeader): void {
-    this.writer.header(h);
+  /** `where`: the file's publication date, for a stale or malformed date. */
+  header(h: OfferHeader, where: ImportErrorWhere): void {
+    this.writer.header(h, where);
   }
 
   /** Whether terms of this SKU are worth parsing. */

@@ -1,4 +1,4 @@
-import { ImportError, type ImportErrorWhere } from './errors';
+import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 
 // AWS writes prices as plain decimals ("0.0960000000", "2750"); anything else is bad input.
 const PRICE = /^\d{1,12}(\.\d{1,20})?$/;
@@ -9,7 +9,7 @@ const PRICE = /^\d{1,12}(\.\d{1,20})?$/;
  */
 export function canonicalPrice(raw: unknown, where: ImportErrorWhere): string {
   if (typeof raw !== 'string' || !PRICE.test(raw)) {
-    throw new ImportError('bad-price', `not a price: ${JSON.stringify(raw)}`, where);
+    throw new ImportError('bad-price', `not a price: ${excerpt(raw)}`, where);
   }
   if (raw.indexOf('.') < 0) return stripLeadingZeros(raw);
   let end = raw.length;

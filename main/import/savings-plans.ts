@@ -1,10 +1,10 @@
 import type { ByteReader } from './byte-reader';
 import type { CatalogWriter } from './catalog-writer';
-import { columnIndex, csvMetadata, readCsvLines, splitCsv } from './csv-lines';
-import { ImportError, type ImportErrorWhere } from './errors';
+import { columnIndex, csvMetadata, dateLine, readCsvLines, splitCsv } from './csv-lines';
+import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 import { osForOperation, type PaymentOption } from './mapping';
 import type { OfferHeader } from './offer-json';
-import { isObject, parseSlice, str } from './parse-slice';
+import { isObject, own, parseSlice, str } from './parse-slice';
 import { canonicalPrice, isZeroPrice } from './price-string';
 import { scanJson } from './scanner';
 import { parseUsageType } from './usage-type';
@@ -45,8 +45,8 @@ function writeRate(w: CatalogWriter, counts: SpCounts, r: Rate, where: ImportErr
   counts.rates++;
   const usage = parseUsageType(r.usageType);
   const os = osForOperation(r.operation);
-  const plan = r.planFamily ? PLAN[r.planFamily] : undefined;
-  const payment = r.purchase ? PAYMENT[r.purchase] : undefined;
+  const plan = own(PLAN, r.planFamily);
+  const payment = own(PAYMENT, r.purchase);
   const region = r.regionCode || usage?.region;
   const type = r.instanceType || usage?.instanceType;
   if (
@@ -104,6 +104,7 @@ export async function readSavingsPlansCsv(
 ): Promise<OfferHeader> {
   const metaLines: string[][] = [];
   let col: Map<string, number> | null = null;
+  let columns = 0;
   const f: string[] = [];
   await readCsvLines(reader, (line, lineNo) => {
     if (!splitCsv(line, f)) return false;
@@ -113,27 +114,35 @@ export async function readSavingsPlansCsv(
       if (lineNo === 5 && !/SavingsPlan/.test(code ?? '')) {
         throw new ImportError(
           'wrong-offer',
-          `OfferCode is ${JSON.stringify(code ?? null)}, expected a Savings Plans offer`,
+          `OfferCode is ${excerpt(code ?? null)}, expected a Savings Plans offer`,
           {
             line: 5,
             field: 'OfferCode',
           },
         );
       }
-      if (lineNo === 5) w.header(csvHeader(metaLines));
+      if (lineNo === 5) w.header(csvHeader(metaLines), dateLine(metaLines));
       return true;
     }
     if (col === null) {
       col = columnIndex(f, SP_COLUMNS, lineNo);
+      columns = f.length;
       return true;
     }
     if (line.length === 0) return true;
+    // A row cut short (the file was truncated) would otherwise import as a partial set of rates.
+    if (f.length < columns) {
+      throw new ImportError('missing-column', `row has ${f.length} fields, the header has ${columns}`, {
+        line: lineNo,
+        field: 'row',
+      });
+    }
     const get = (name: string) => {
       const i = col!.get(name);
       return i === undefined ? undefined : f[i];
     };
     if (get('Currency') !== 'USD') {
-      throw new ImportError('bad-value', `currency ${JSON.stringify(get('Currency'))}, expected USD`, {
+      throw new ImportError('bad-value', `currency ${excerpt(get('Currency'))}, expected USD`, {
         line: lineNo,
         field: 'Currency',
       });
@@ -188,24 +197,30 @@ export async function readSavingsPlansJson(
 ): Promise<OfferHeader> {
   const header: Partial<OfferHeader> = { offerCode: 'AWSComputeSavingsPlan' };
   const plans = new Map<string, PlanProduct>();
+  let dateAt = 0;
   let started = false;
   await scanJson(reader, {
-    topString(key, value) {
+    topString(key, value, byteOffset) {
       if (key === 'offerCode' || key === 'version' || key === 'publicationDate') header[key] = value;
+      if (key === 'publicationDate') dateAt = byteOffset;
     },
-    wants(depth, keys, parentIsArray) {
+    wants(depth, keys, parentIsArray, byteOffset) {
       if (!started && depth === 3 && keys[1] === 'products') {
         started = true;
         if (!header.publicationDate) {
           throw new ImportError('malformed', 'the file has no publicationDate before its products', {
+            byteOffset,
             field: 'publicationDate',
           });
         }
-        w.header({
-          offerCode: header.offerCode!,
-          version: header.version ?? '',
-          publicationDate: header.publicationDate,
-        });
+        w.header(
+          {
+            offerCode: header.offerCode!,
+            version: header.version ?? '',
+            publicationDate: header.publicationDate,
+          },
+          { byteOffset: dateAt },
+        );
       }
       return (
         parentIsArray &&
@@ -229,6 +244,12 @@ export async function readSavingsPlansJson(
           termYears: term ? Number(term[1]) : null,
         });
         return;
+      }
+      if (!started) {
+        throw new ImportError('malformed', 'rates appear before the plans (products) they belong to', {
+          byteOffset,
+          field: 'terms.savingsPlan[]',
+        });
       }
       const plan = plans.get(str(v.sku) ?? '');
       const lease = isObject(v.leaseContractLength) ? Number(v.leaseContractLength.duration) : null;
@@ -257,7 +278,10 @@ export async function readSavingsPlansJson(
     },
   });
   if (!header.publicationDate)
-    throw new ImportError('malformed', 'the file has no publicationDate', { field: 'publicationDate' });
+    throw new ImportError('malformed', 'the file has no publicationDate', {
+      byteOffset: reader.stats.bytesRead,
+      field: 'publicationDate',
+    });
   return {
     offerCode: header.offerCode!,
     version: header.version ?? '',

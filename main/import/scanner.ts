@@ -1,5 +1,6 @@
 import type { ByteReader } from './byte-reader';
 import { ImportError } from './errors';
+import { jsonFailure } from './parse-slice';
 
 /**
  * A byte-level scanner for very large JSON documents (AWS offer files: 0.5–9 GB). It tracks only
@@ -11,8 +12,8 @@ import { ImportError } from './errors';
 export interface ScanTarget {
   /** A string value directly inside the root object (offerCode, version, publicationDate…). */
   topString(key: string, value: string, byteOffset: number): void;
-  /** Whether to hand over the container opening at `depth` (root object = depth 1). */
-  wants(depth: number, keys: readonly string[], parentIsArray: boolean): boolean;
+  /** Whether to hand over the container opening at `depth` (root object = depth 1) at `byteOffset`. */
+  wants(depth: number, keys: readonly string[], parentIsArray: boolean, byteOffset: number): boolean;
   /** The bytes [start, end) of a wanted container in `buf` (valid only during the call). */
   value(
     buf: Buffer,
@@ -49,6 +50,32 @@ function fail(
 ): never {
   const field = keys.slice(1, Math.min(known, KEY_DEPTH) + 1).join('.') || '(root)';
   throw new ImportError(code, msg, { byteOffset: at, field });
+}
+
+// eslint-disable-next-line no-control-regex -- these are the characters to find
+const CONTROL = /[\u0000-\u001f]/;
+
+/**
+ * The string whose quotes are at b[open] and b[close]: escapes decoded, raw control characters
+ * (which JSON forbids) refused at their byte.
+ */
+function jsonString(
+  b: Buffer,
+  open: number,
+  close: number,
+  at: number,
+  keys: string[],
+  known: number,
+): string {
+  const raw = b.toString('utf8', open + 1, close);
+  if (raw.indexOf('\\') < 0 && !CONTROL.test(raw)) return raw;
+  const json = b.toString('utf8', open, close + 1);
+  try {
+    return JSON.parse(json) as string;
+  } catch (err) {
+    const f = jsonFailure(err, json);
+    return fail('malformed', `invalid string (${f.reason})`, at + f.offset, keys, known);
+  }
 }
 
 /** Index of the quote closing the string whose opening quote is at `open`, or -1 if not in [0, end). */
@@ -89,13 +116,9 @@ export async function scanJson(reader: ByteReader, target: ScanTarget): Promise<
         if (close < 0) break; // the string continues in the next chunk: re-scan it from its quote
         if (capDepth === 0) {
           if (expectKey) {
-            if (depth <= KEY_DEPTH) {
-              const k = b.toString('utf8', i + 1, close);
-              keys[depth] =
-                k.indexOf('\\') < 0 ? k : (JSON.parse(b.toString('utf8', i, close + 1)) as string);
-            }
+            if (depth <= KEY_DEPTH) keys[depth] = jsonString(b, i, close, base + i, keys, depth - 1);
           } else if (depth === 1) {
-            target.topString(keys[1]!, JSON.parse(b.toString('utf8', i, close + 1)) as string, base + i);
+            target.topString(keys[1]!, jsonString(b, i, close, base + i, keys, 1), base + i);
           }
         }
         i = close;
@@ -119,7 +142,7 @@ export async function scanJson(reader: ByteReader, target: ScanTarget): Promise<
         types[depth] = isObj ? OBJ : ARR;
         expectKey = isObj;
         if (capDepth === 0 && depth >= 2 && depth <= KEY_DEPTH + 1) {
-          if (target.wants(depth, keys, types[depth - 1] === ARR)) {
+          if (target.wants(depth, keys, types[depth - 1] === ARR, base + i)) {
             capDepth = depth;
             capStart = i;
           }
@@ -173,6 +196,8 @@ export async function scanJson(reader: ByteReader, target: ScanTarget): Promise<
     const n = await reader.read(buf, len, CHUNK);
     if (n === 0) eof = true;
     len += n;
+    // A UTF-8 byte order mark before the document is allowed (and skipped).
+    if (base === 0 && i === 0 && len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
   }
 
   const fileEnd = base + len;

@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { Decimal, toUsdString } from '../../shared/money';
+import type { ByteReader } from './byte-reader';
 import type { CatalogWriter } from './catalog-writer';
-import { ImportError } from './errors';
+import { ImportError, type ImportErrorWhere } from './errors';
 import type { Os } from './mapping';
-import { isObject, parseSlice, str } from './parse-slice';
+import { isObject, own, parseSlice, str } from './parse-slice';
 import { canonicalPrice } from './price-string';
+import { scanJson } from './scanner';
 
 const OS_BY_DESCRIPTION: Record<string, Os> = {
   'Linux/UNIX': 'linux',
@@ -17,9 +18,6 @@ const OS_BY_DESCRIPTION: Record<string, Os> = {
   'SUSE Linux (Amazon VPC)': 'sles',
 };
 
-// describe-spot-price-history output is small (pages of API results); 512 MB is V8's string limit.
-const MAX_BYTES = 512 << 20;
-
 export interface SpotResult {
   publicationDate: string;
   observations: number;
@@ -30,21 +28,60 @@ export interface SpotResult {
  * `aws ec2 describe-spot-price-history --output json` → one 'spot' price per (region, type, OS).
  * Rule: take each Availability Zone's latest observation, then the mean across the region's AZs,
  * rounded half-up to 6 decimals (AWS quotes spot prices to 6). It is an observation, not a
- * guaranteed price; as-of = the newest timestamp in the file.
+ * guaranteed price; as-of = the newest timestamp in the file. Read with the same streaming scanner
+ * as the offer files, so every observation's problems are reported at its byte offset.
  */
-export async function readSpotHistory(
-  path: string,
-  w: CatalogWriter,
-  signal?: AbortSignal,
-): Promise<SpotResult> {
-  const { size } = await stat(path);
-  if (size > MAX_BYTES) {
-    throw new ImportError('too-large', 'spot price history over 512 MB; split it by region', {
-      byteOffset: 0,
-    });
-  }
-  const doc = parseSlice(await readFile(path, { encoding: 'utf8', signal }), 0, 'SpotPriceHistory');
-  if (!isObject(doc) || !Array.isArray(doc.SpotPriceHistory)) {
+export async function readSpotHistory(reader: ByteReader, w: CatalogWriter): Promise<SpotResult> {
+  // (region, type, os) → AZ → latest [timestamp, price]
+  const latest = new Map<
+    string,
+    { region: string; type: string; os: Os; zones: Map<string, [string, string]> }
+  >();
+  let newest = '';
+  let newestAt: ImportErrorWhere = {};
+  let skipped = 0;
+  let rows = 0;
+  let sawHistory = false;
+  await scanJson(reader, {
+    topString() {},
+    wants(depth, keys, parentIsArray) {
+      if (depth === 2 && keys[1] === 'SpotPriceHistory') sawHistory = true;
+      return depth === 3 && parentIsArray && keys[1] === 'SpotPriceHistory';
+    },
+    value(buf, start, end, _depth, _keys, byteOffset) {
+      const field = `SpotPriceHistory[${rows++}]`;
+      const row = parseSlice(buf.toString('utf8', start, end), byteOffset, field);
+      if (!isObject(row)) throw new ImportError('bad-value', 'not an object', { byteOffset, field });
+      const az = str(row.AvailabilityZone);
+      const type = str(row.InstanceType);
+      const ts = str(row.Timestamp);
+      const os = own(OS_BY_DESCRIPTION, str(row.ProductDescription));
+      if (!az || !type || !ts || Number.isNaN(Date.parse(ts))) {
+        throw new ImportError('bad-value', 'needs AvailabilityZone, InstanceType and a Timestamp', {
+          byteOffset,
+          field,
+        });
+      }
+      const price = canonicalPrice(row.SpotPrice, { byteOffset, field: `${field}.SpotPrice` });
+      if (!os) {
+        skipped++;
+        return;
+      }
+      const iso = new Date(ts).toISOString();
+      if (iso > newest) {
+        newest = iso;
+        newestAt = { byteOffset, field: `${field}.Timestamp` };
+      }
+      const region = az.replace(/[a-z]$/, '');
+      const key = JSON.stringify([region, type, os]);
+      let group = latest.get(key);
+      if (!group) latest.set(key, (group = { region, type, os, zones: new Map() }));
+      const zones = group.zones;
+      const prev = zones.get(az);
+      if (!prev || iso > prev[0]) zones.set(az, [iso, price]);
+    },
+  });
+  if (!sawHistory) {
     throw new ImportError(
       'wrong-offer',
       'not describe-spot-price-history output (no SpotPriceHistory array)',
@@ -54,44 +91,16 @@ export async function readSpotHistory(
       },
     );
   }
-  // key (region|type|os) → AZ → latest [timestamp, price]
-  const latest = new Map<string, Map<string, [string, string]>>();
-  let newest = '';
-  let skipped = 0;
-  doc.SpotPriceHistory.forEach((row: unknown, i: number) => {
-    const field = `SpotPriceHistory[${i}]`;
-    if (!isObject(row)) throw new ImportError('bad-value', 'not an object', { field });
-    const az = str(row.AvailabilityZone);
-    const type = str(row.InstanceType);
-    const ts = str(row.Timestamp);
-    const os = OS_BY_DESCRIPTION[str(row.ProductDescription) ?? ''];
-    if (!az || !type || !ts || Number.isNaN(Date.parse(ts))) {
-      throw new ImportError('bad-value', 'needs AvailabilityZone, InstanceType and a Timestamp', { field });
-    }
-    const price = canonicalPrice(row.SpotPrice, { field: `${field}.SpotPrice` });
-    if (!os) {
-      skipped++;
-      return;
-    }
-    const iso = new Date(ts).toISOString();
-    if (iso > newest) newest = iso;
-    const key = `${az.replace(/[a-z]$/, '')}|${type}|${os}`;
-    let zones = latest.get(key);
-    if (!zones) latest.set(key, (zones = new Map()));
-    const prev = zones.get(az);
-    if (!prev || iso > prev[0]) zones.set(az, [iso, price]);
-  });
   if (!newest)
     throw new ImportError('empty', 'no spot price observations for a supported OS', {
+      byteOffset: reader.stats.bytesRead,
       field: 'SpotPriceHistory',
     });
-  w.header({
-    offerCode: 'describe-spot-price-history',
-    version: newest.slice(0, 10),
-    publicationDate: newest,
-  });
-  for (const [key, zones] of latest) {
-    const [region, type, os] = key.split('|') as [string, string, Os];
+  w.header(
+    { offerCode: 'describe-spot-price-history', version: newest.slice(0, 10), publicationDate: newest },
+    newestAt,
+  );
+  for (const { region, type, os, zones } of latest.values()) {
     let sum = new Decimal(0);
     for (const [, price] of zones.values()) sum = sum.plus(price);
     const mean = toUsdString(sum.div(zones.size).toDecimalPlaces(6, Decimal.ROUND_HALF_UP));
@@ -114,5 +123,5 @@ export async function readSpotHistory(
       effectiveHourlyUsd: mean,
     });
   }
-  return { publicationDate: newest, observations: doc.SpotPriceHistory.length, skipped };
+  return { publicationDate: newest, observations: rows, skipped };
 }

@@ -3,16 +3,41 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
   rmSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
-/** `<target>.import-<pid>.tmp`: the private copy an import writes, beside the target. */
-export function tempPathFor(target: string, pid: number = process.pid): string {
-  return `${target}.import-${pid}.tmp`;
+/**
+ * `<target>.import-<pid>.tmp`: the private copy an import writes, beside the target. A worker
+ * thread adds its id (`-<thread>`); a second import of this thread while an earlier one is still
+ * winding down (a cancelled job whose read has not returned) adds a count (`.2`), so neither ever
+ * removes or overwrites the other's file.
+ */
+export function tempPathFor(target: string, pid: number = process.pid, n = 1): string {
+  return `${target}.import-${pid}${threadId ? `-${threadId}` : ''}${n > 1 ? `.${n}` : ''}.tmp`;
+}
+
+/** Temp files of this thread's imports that are still running. */
+const active = new Set<string>();
+
+/** A temp path no running import of this thread uses; release it with releaseTemp. */
+export function claimTemp(target: string): string {
+  let n = 1;
+  while (active.has(resolve(tempPathFor(target, process.pid, n)))) n++;
+  const temp = tempPathFor(target, process.pid, n);
+  active.add(resolve(temp));
+  return temp;
+}
+
+/** Removes the temp file (and its journal) and frees its name. */
+export function releaseTemp(temp: string): void {
+  removeTemp(temp);
+  active.delete(resolve(temp));
 }
 
 const alive = (pid: number): boolean => {
@@ -24,25 +49,35 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** Removes temp files left by imports that were killed (their process is gone). */
+/**
+ * Removes temp files left by imports that were killed (their process is gone) or that ended
+ * without cleaning up in this thread. Another live process's, another thread's, and this thread's
+ * running imports' files are left alone.
+ */
 export function removeStaleTemps(target: string): string[] {
   const dir = dirname(target);
   const prefix = basename(target) + '.import-';
   const removed: string[] = [];
   if (!existsSync(dir)) return removed;
   for (const name of readdirSync(dir)) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.tmp(-journal)?$/.exec(name.slice(prefix.length)) : null;
+    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+    const m = /^(\d+)(?:-(\d+))?(?:\.\d+)?\.tmp(-journal)?$/.exec(rest);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && alive(pid)) continue;
+    if (pid === process.pid) {
+      if (Number(m[2] ?? 0) !== threadId) continue;
+      if (active.has(resolve(dir, name.replace(/-journal$/, '')))) continue;
+    } else if (alive(pid)) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;
 }
 
+/** Copies the catalog an import starts from to its temp path, creating the folder if needed. */
 export function copyForImport(source: string, temp: string): void {
   removeTemp(temp);
+  mkdirSync(dirname(temp), { recursive: true });
   copyFileSync(source, temp);
 }
 

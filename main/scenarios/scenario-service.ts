@@ -106,7 +106,8 @@ export function createScenarioService(db: Database.Database, now: () => Date = (
     importText(text: string, fileName = 'scenario.json'): SavedScenario {
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        // Editors on Windows often save UTF-8 with a byte order mark; JSON.parse refuses it.
+        raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       } catch (err) {
         throw new InputError('text', `${fileName} is not valid JSON: ${(err as Error).message}`);
       }
