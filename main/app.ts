@@ -17,6 +17,7 @@ import { registerIpc, sendMenuCommand } from './ipc';
 import { importedCatalogPath, userDataDir, userDbPath } from './paths';
 import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';
+import { flushBeforeClose } from './window-close';
 import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
 
 /**
@@ -29,6 +30,8 @@ const PRODUCT_NAME = 'EC2 EBS Planner';
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
+/** Set once the app is quitting, so a window whose close was held for a flush quits instead of closing. */
+let quitting = false;
 
 function appPath(...parts: string[]): string {
   return join(app.getAppPath(), ...parts);
@@ -165,6 +168,11 @@ function createWindow(): void {
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // Edits made within the autosave pause are saved before the window goes (bounded wait).
+  flushBeforeClose(win, ipcMain, () => {
+    if (quitting) app.quit();
+    else if (!win.isDestroyed()) win.close();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -244,6 +252,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { appUrl, openExternal: (url) => shell.openExternal(url) });
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -13,6 +13,7 @@ import type {
   PlannerFilesBridge,
   PlannerMenuBridge,
 } from '../shared/contract';
+import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, type PlannerLifecycleBridge } from '../shared/window-lifecycle';
 
 /**
  * Sandboxed preload: exposes exactly one function per contract call as `window.planner`. Never the raw
@@ -75,3 +76,27 @@ const files = {
 } satisfies PlannerFilesBridge;
 
 contextBridge.exposeInMainWorld('plannerFiles', files);
+
+/**
+ * Window close: main asks for a flush and waits (boundedly) for the answer. The page's handler saves
+ * pending edits; with no handler (no scenario open) the answer goes back at once.
+ */
+let flushHandler: (() => Promise<void>) | null = null;
+ipcRenderer.on(FLUSH_CHANNEL, (_event: IpcRendererEvent, request: unknown) => {
+  const done = () => ipcRenderer.send(FLUSH_DONE_CHANNEL, request);
+  const handler = flushHandler;
+  if (!handler) return done();
+  // A handler that throws or rejects still answers: main must not wait for nothing.
+  new Promise<void>((ok) => ok(handler())).then(done, done);
+});
+
+const lifecycle = {
+  onFlushRequest(handler: () => Promise<void>): () => void {
+    flushHandler = handler;
+    return () => {
+      if (flushHandler === handler) flushHandler = null;
+    };
+  },
+} satisfies PlannerLifecycleBridge;
+
+contextBridge.exposeInMainWorld('plannerLifecycle', lifecycle);

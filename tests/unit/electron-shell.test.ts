@@ -4,15 +4,30 @@ import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../../shared/contract';
 import { registerIpc } from '../../main/ipc';
 import { hardenWebContents, isAppUrl, isTrustedSender } from '../../main/window-security';
+import { flushBeforeClose, type AckSource, type ClosingWindow } from '../../main/window-close';
+import {
+  FLUSH_CHANNEL,
+  FLUSH_DONE_CHANNEL,
+  FLUSH_TIMEOUT_MS,
+  type PlannerLifecycleBridge,
+} from '../../shared/window-lifecycle';
 
-// The real `electron` module is a path to a binary that is not installed here; the preload only needs these two.
+// The real `electron` module is a path to a binary that is not installed here; the preload needs these.
 const electronMock = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(),
   invoke: vi.fn<(channel: string, input: unknown) => Promise<unknown>>(),
+  send: vi.fn<(channel: string, ...args: unknown[]) => void>(),
+  listeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
 }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: electronMock.exposeInMainWorld },
-  ipcRenderer: { invoke: electronMock.invoke },
+  ipcRenderer: {
+    invoke: electronMock.invoke,
+    send: electronMock.send,
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
+      electronMock.listeners.set(channel, listener),
+    removeListener: (channel: string) => electronMock.listeners.delete(channel),
+  },
 }));
 
 const APP_URL = 'file:///opt/EC2%20EBS%20Planner/dist/renderer/index.html';
@@ -175,11 +190,13 @@ describe('main/preload', () => {
   it('exposes window.planner with one function per call, each invoking its prefixed channel', async () => {
     electronMock.invoke.mockResolvedValue({ ok: true, value: 'answer' });
     await import('../../main/preload');
-    // window.planner for the contract, plannerMenu for File-menu commands, plannerFiles for file paths.
+    // window.planner for the contract, plannerMenu for File-menu commands, plannerFiles for file paths,
+    // plannerLifecycle for saving before the window closes.
     expect(electronMock.exposeInMainWorld.mock.calls.map(([k]) => k)).toEqual([
       'planner',
       'plannerMenu',
       'plannerFiles',
+      'plannerLifecycle',
     ]);
     const [key, bridge] = electronMock.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('planner');
@@ -205,5 +222,102 @@ describe('main/preload', () => {
       ok: false,
       error: { code: 'internal', message: 'An object could not be cloned.' },
     });
+  });
+});
+
+describe('main/preload plannerLifecycle', () => {
+  async function lifecycle() {
+    await import('../../main/preload');
+    const call = electronMock.exposeInMainWorld.mock.calls.find(([k]) => k === 'plannerLifecycle')!;
+    const requestFlush = (request: number) => electronMock.listeners.get(FLUSH_CHANNEL)!({}, request);
+    const acks = () =>
+      electronMock.send.mock.calls.filter(([c]) => c === FLUSH_DONE_CHANNEL).map(([, request]) => request);
+    electronMock.send.mockClear();
+    return { bridge: call[1] as PlannerLifecycleBridge, requestFlush, acks };
+  }
+
+  it('answers a flush request at once when the page has no flush handler', async () => {
+    const { requestFlush, acks } = await lifecycle();
+    requestFlush(41);
+    expect(acks()).toEqual([41]);
+  });
+
+  it('answers only after the page’s handler has finished, and answers when it fails too', async () => {
+    const { bridge, requestFlush, acks } = await lifecycle();
+    let finish!: () => void;
+    const remove = bridge.onFlushRequest(() => new Promise<void>((ok) => (finish = ok)));
+    requestFlush(7);
+    await Promise.resolve();
+    expect(acks()).toEqual([]);
+    finish();
+    await vi.waitFor(() => expect(acks()).toEqual([7]));
+    bridge.onFlushRequest(() => Promise.reject(new Error('save failed')));
+    requestFlush(8);
+    await vi.waitFor(() => expect(acks()).toEqual([7, 8]));
+    remove(); // no longer the current handler: removing it leaves the newer one in place
+  });
+});
+
+describe('main/window-close flushBeforeClose', () => {
+  function setUp() {
+    const contents = { isDestroyed: vi.fn(() => false), send: vi.fn<(c: string, r: number) => void>() };
+    const win = Object.assign(new EventEmitter(), { webContents: contents });
+    const ipc = new EventEmitter();
+    const proceed = vi.fn();
+    flushBeforeClose(win as unknown as ClosingWindow, ipc as unknown as AckSource, proceed);
+    const close = () => {
+      const event = { preventDefault: vi.fn() };
+      win.emit('close', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    const request = () => contents.send.mock.calls.at(-1)![1];
+    const answer = (sender: unknown, req: unknown) => ipc.emit(FLUSH_DONE_CHANNEL, { sender }, req);
+    return { contents, ipc, proceed, close, request, answer };
+  }
+
+  it('holds the first close, asks the page to flush, and closes once the page answers', async () => {
+    const { contents, proceed, close, request, answer } = setUp();
+    expect(close()).toBe(true);
+    expect(contents.send).toHaveBeenCalledWith(FLUSH_CHANNEL, expect.any(Number));
+    expect(close()).toBe(true); // a second close while flushing waits too, without asking again
+    expect(contents.send).toHaveBeenCalledTimes(1);
+    answer(contents, request());
+    await vi.waitFor(() => expect(proceed).toHaveBeenCalledTimes(1));
+    expect(close()).toBe(false); // the close `proceed` makes goes through
+  });
+
+  it('ignores answers from another page or to another request', async () => {
+    const { contents, proceed, close, request, answer, ipc } = setUp();
+    close();
+    answer({ other: 'page' }, request());
+    answer(contents, request() + 1);
+    await Promise.resolve();
+    expect(proceed).not.toHaveBeenCalled();
+    answer(contents, request());
+    await vi.waitFor(() => expect(proceed).toHaveBeenCalledTimes(1));
+    expect(ipc.listenerCount(FLUSH_DONE_CHANNEL)).toBe(0);
+  });
+
+  it('closes anyway when the page does not answer in time (a hung page cannot keep the window open)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { proceed, close, ipc } = setUp();
+      close();
+      await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS - 1);
+      expect(proceed).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(proceed).toHaveBeenCalledTimes(1);
+      expect(ipc.listenerCount(FLUSH_DONE_CHANNEL)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('closes at once when the page is already gone', async () => {
+    const { contents, proceed, close } = setUp();
+    contents.isDestroyed.mockReturnValue(true);
+    close();
+    await vi.waitFor(() => expect(proceed).toHaveBeenCalledTimes(1));
+    expect(contents.send).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,36 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../../../shared/scenario/schema';
 import type { SavedScenario } from '../../../../shared/scenario/types';
-import { ApiError } from '../../api-client';
+import { ApiError, createUnloadApi } from '../../api-client';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';
 import { pendingSavesSettled, trackPendingSave } from '../../hooks/useCurrentScenario';
 import { validateScenario, type Validation } from './scenario-draft';
 
 const AUTOSAVE_IDLE_MS = 600;
+
+const seqOf = (done: { id: string; seq: number } | null, id: string): number =>
+  done?.id === id ? done.seq : 0;
+
+/**
+ * Every open draft's flush, so closing the desktop window can save them all first (main/window-close.ts
+ * asks through the preload's plannerLifecycle and waits, boundedly, for the answer).
+ */
+const flushers = new Set<() => Promise<void>>();
+let flushHandlerInstalled = false;
+function registerFlusher(flush: () => Promise<void>): () => void {
+  flushers.add(flush);
+  if (!flushHandlerInstalled && window.plannerLifecycle) {
+    flushHandlerInstalled = true;
+    window.plannerLifecycle.onFlushRequest(async () => {
+      await Promise.allSettled([...flushers].map((f) => f()));
+      await pendingSavesSettled();
+    });
+  }
+  return () => {
+    flushers.delete(flush);
+  };
+}
 
 export type SaveStatus =
   | { kind: 'none' }
@@ -76,6 +99,11 @@ export function useScenarioDraft(
   // Saves run one after another, each based on the revision the previous one returned.
   const revision = useRef<{ id: string; revision: number } | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
+  // Read synchronously by the unload path: the scenario whose queued save is on its way (at most one,
+  // the chain), and the latest edit known stored or already sent while unloading.
+  const inFlight = useRef<string | null>(null);
+  const doneSeq = useRef<{ id: string; seq: number } | null>(null);
+  const unloadApi = useMemo(() => createUnloadApi(), []);
   const latest = useRef<{ draft: Draft | null; valid: boolean; problem: Problem | null }>({
     draft: null,
     valid: true,
@@ -91,45 +119,62 @@ export function useScenarioDraft(
     latest.current = { draft, valid: validation.valid, problem };
   });
 
+  /**
+   * One save of `target`. `unloading`: the page is going away, so the request is sent at once through
+   * the unload client, based on the revision the save in flight (if any) will produce.
+   */
+  const save = useCallback(
+    async (target: Draft, force: boolean, unloading = false): Promise<void> => {
+      const known = revision.current?.id === target.id ? revision.current.revision : undefined;
+      // Each stored save bumps the revision by one, so a save in flight will leave known + 1.
+      const base =
+        known === undefined ? undefined : known + (unloading && inFlight.current === target.id ? 1 : 0);
+      const client = unloading ? unloadApi : api;
+      if (unloading) doneSeq.current = { id: target.id, seq: target.editSeq };
+      else inFlight.current = target.id;
+      setSaving((n) => n + 1);
+      try {
+        const saved = await client['scenarios.save']({
+          id: target.id,
+          document: target.document,
+          ...(force || base === undefined ? {} : { baseRevision: base }),
+        });
+        if (revision.current?.id === target.id && saved.revision > revision.current.revision)
+          revision.current = { id: target.id, revision: saved.revision };
+        if (target.editSeq > seqOf(doneSeq.current, target.id))
+          doneSeq.current = { id: target.id, seq: target.editSeq };
+        setDraft((d) =>
+          d && d.id === target.id ? { ...d, savedSeq: Math.max(d.savedSeq, target.editSeq) } : d,
+        );
+        setProblem((p) => (p?.id === target.id ? null : p));
+        callbacks.current.onSaved(saved);
+      } catch (err) {
+        const conflict = err instanceof ApiError && err.error.field === 'baseRevision';
+        setProblem({
+          id: target.id,
+          value: {
+            kind: conflict ? 'conflict' : 'error',
+            message: conflict
+              ? 'This scenario was changed elsewhere since it was opened. Your edits are kept here: save them over it, or load the stored version.'
+              : `Not stored: ${errorMessage(err)} Your edits are kept; they will be saved with the next change.`,
+          },
+        });
+      } finally {
+        if (!unloading && inFlight.current === target.id) inFlight.current = null;
+        setSaving((n) => n - 1);
+      }
+    },
+    [api, unloadApi],
+  );
+
   const enqueueSave = useCallback(
     (target: Draft, force: boolean): Promise<void> => {
-      const run = async () => {
-        const base = revision.current?.id === target.id ? revision.current.revision : undefined;
-        setSaving((n) => n + 1);
-        try {
-          const saved = await api['scenarios.save']({
-            id: target.id,
-            document: target.document,
-            ...(force || base === undefined ? {} : { baseRevision: base }),
-          });
-          if (revision.current?.id === target.id)
-            revision.current = { id: target.id, revision: saved.revision };
-          setDraft((d) =>
-            d && d.id === target.id ? { ...d, savedSeq: Math.max(d.savedSeq, target.editSeq) } : d,
-          );
-          setProblem((p) => (p?.id === target.id ? null : p));
-          callbacks.current.onSaved(saved);
-        } catch (err) {
-          const conflict = err instanceof ApiError && err.error.field === 'baseRevision';
-          setProblem({
-            id: target.id,
-            value: {
-              kind: conflict ? 'conflict' : 'error',
-              message: conflict
-                ? 'This scenario was changed elsewhere since it was opened. Your edits are kept here: save them over it, or load the stored version.'
-                : `Not stored: ${errorMessage(err)} Your edits are kept; they will be saved with the next change.`,
-            },
-          });
-        } finally {
-          setSaving((n) => n - 1);
-        }
-      };
-      const next = chain.current.then(run);
+      const next = chain.current.then(() => save(target, force));
       chain.current = next;
       trackPendingSave(next);
       return next;
     },
-    [api],
+    [save],
   );
 
   // Load the scenario; on leaving it (switching or unmounting), save what is still unsaved.
@@ -196,9 +241,45 @@ export function useScenarioDraft(
 
   const flush = useCallback(async () => {
     const { draft: last, valid } = latest.current;
-    if (last && last.editSeq > last.savedSeq && valid) await enqueueSave(last, false);
+    const done = last ? Math.max(last.savedSeq, seqOf(doneSeq.current, last.id)) : 0;
+    if (last && last.editSeq > done && valid) await enqueueSave(last, false);
     await chain.current;
   }, [enqueueSave]);
+
+  // Leaving the page (reload, closing the tab or window) within the autosave pause must not lose the
+  // last edit: it is sent at once, in a request that outlives the page. Hiding the page (switching
+  // tabs, minimising) saves through the usual queue.
+  useEffect(() => {
+    let unloading = false;
+    const sendNow = () => {
+      const { draft: last, valid, problem: lastProblem } = latest.current;
+      if (!last || !valid || lastProblem?.kind === 'conflict') return;
+      if (last.editSeq <= Math.max(last.savedSeq, seqOf(doneSeq.current, last.id))) return;
+      void save(last, false, true);
+    };
+    const onPageHide = () => {
+      unloading = true;
+      sendNow();
+    };
+    const onPageShow = () => {
+      unloading = false;
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden' && !unloading) void flush();
+    };
+    window.addEventListener('beforeunload', sendNow);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibility);
+    const unregister = registerFlusher(flush);
+    return () => {
+      window.removeEventListener('beforeunload', sendNow);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibility);
+      unregister();
+    };
+  }, [save, flush]);
 
   let status: SaveStatus;
   if (id === null) status = { kind: 'none' };
