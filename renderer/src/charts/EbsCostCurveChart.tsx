@@ -13,8 +13,17 @@ import { VOLUME_TYPES, type VolumeType } from '../../../shared/catalog-types';
 import type { CostCurvePoint } from '../../../shared/ebs/envelope';
 import { Decimal } from '../../../shared/money';
 import { formatMoney } from '../format';
-import { formatTick, logTicks, type Domain } from './log-scale';
+import {
+  AXIS_STYLE,
+  EBS_CHART_MARGIN,
+  GRID_STROKE,
+  bottomAxisLabel,
+  leftAxisLabel,
+  logAxisProps,
+} from './chart-axes';
+import { clampToDomain, type Domain } from './log-scale';
 import { VOLUME_TYPE_COLORS } from './volume-type-colors';
+import { VolumeTypeSwatch } from './VolumeTypeSwatch';
 
 export interface EbsCostCurveChartProps {
   dimension: 'iops' | 'throughput';
@@ -31,6 +40,7 @@ interface Row {
 }
 
 const CHART_HEIGHT_PX = 300;
+const Y_AXIS_WIDTH_PX = 64;
 const UNIT: Record<EbsCostCurveChartProps['dimension'], string> = { iops: 'IOPS', throughput: 'MiB/s' };
 
 /** Cheapest monthly cost per volume type as the requirement rises; gaps where a type cannot meet it. */
@@ -70,33 +80,21 @@ export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartPr
         </p>
       )}
       <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
-        <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 30, left: 16 }}>
-          <CartesianGrid stroke="#eef0f3" />
+        <LineChart data={rows} margin={EBS_CHART_MARGIN}>
+          <CartesianGrid stroke={GRID_STROKE} />
           <XAxis
-            type="number"
             dataKey="x"
-            scale="log"
-            domain={xDomain}
-            ticks={logTicks(xDomain)}
-            tickFormatter={formatTick}
-            allowDataOverflow
-            fontSize={11}
-            stroke="#6b7280"
-            label={{
-              value: dimension === 'iops' ? 'Required IOPS' : 'Required throughput MiB/s',
-              position: 'insideBottom',
-              offset: -18,
-              fontSize: 11,
-            }}
+            {...logAxisProps(xDomain)}
+            {...AXIS_STYLE}
+            label={bottomAxisLabel(dimension === 'iops' ? 'Required IOPS' : 'Required throughput MiB/s')}
           />
           <YAxis
             type="number"
-            width={64}
+            width={Y_AXIS_WIDTH_PX}
             domain={anyPriced ? [0, 'auto'] : [0, 100]}
-            fontSize={11}
-            stroke="#6b7280"
+            {...AXIS_STYLE}
             tickFormatter={(v: number) => `$${v.toLocaleString('en-US')}`}
-            label={{ value: 'Monthly USD', angle: -90, position: 'insideLeft', offset: 0, fontSize: 11 }}
+            label={leftAxisLabel('Monthly USD', 0)}
           />
           <Tooltip
             content={(props) => (
@@ -109,7 +107,7 @@ export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartPr
             )}
           />
           <ReferenceLine
-            x={Math.min(xDomain[1], Math.max(xDomain[0], at))}
+            x={clampToDomain(at, xDomain)}
             stroke="#111827"
             strokeDasharray="4 3"
             label={{ value: 'requirement', position: 'insideTopRight', fontSize: 10, fill: '#111827' }}
@@ -132,7 +130,7 @@ export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartPr
       <div className="ebs-chart-legend" aria-label="Legend">
         {types.map((t) => (
           <span key={t} className="ebs-legend-key">
-            <span className="ebs-legend-swatch" style={{ background: VOLUME_TYPE_COLORS[t] }} />
+            <VolumeTypeSwatch volumeType={t} />
             {t}
           </span>
         ))}
@@ -167,7 +165,7 @@ function CurveTooltip({
           {ranked.map(({ t, usd }) => (
             <tr key={t}>
               <td>
-                <span className="ebs-legend-swatch" style={{ background: VOLUME_TYPE_COLORS[t] }} />
+                <VolumeTypeSwatch volumeType={t} />
                 {t}
               </td>
               <td className="num">{usd === null ? 'cannot meet' : formatMoney(usd)}</td>

@@ -15,6 +15,11 @@ export function decadeDomain(values: number[], opts: { padBelow?: number; floor?
   return [lo, hi];
 }
 
+/** The value moved onto the domain's nearer edge when it lies outside. */
+export function clampToDomain(value: number, [low, high]: Domain): number {
+  return Math.min(high, Math.max(low, value));
+}
+
 /** Ticks for a log axis within the domain: every power of 10; over few decades, also 2× and 5× each. */
 export function logTicks([lo, hi]: Domain): number[] {
   const decades = Math.log10(hi / lo);

@@ -1,0 +1,64 @@
+import type { VolumeType } from '../../../shared/catalog-types';
+import type { FitEnvelope } from '../../../shared/ebs/envelope';
+import { envelopeTitle } from './ebs-fit-geometry';
+import { CAP_COLOR, INK_COLOR } from './EbsFitMarks';
+import { VolumeTypeSwatch } from './VolumeTypeSwatch';
+
+const KEY_STROKE = '#374151';
+
+export interface EbsFitLegendProps {
+  envelopes: FitEnvelope[];
+  hidden: ReadonlySet<VolumeType>;
+  onToggle: (volumeType: VolumeType) => void;
+  showCaps: boolean;
+}
+
+/** One toggle per volume type, then keys for the line styles, the requirement and the instance caps. */
+export function EbsFitLegend({ envelopes, hidden, onToggle, showCaps }: EbsFitLegendProps) {
+  const stripes = envelopes[0]?.stripeVolumes ?? 0;
+  const burst = envelopes[0]?.regime === 'burst';
+  return (
+    <div className="ebs-chart-legend" aria-label="Legend">
+      {envelopes.map((e) => (
+        <button
+          key={e.volumeType}
+          type="button"
+          className={hidden.has(e.volumeType) ? 'ebs-legend-item is-off' : 'ebs-legend-item'}
+          aria-pressed={!hidden.has(e.volumeType)}
+          title={envelopeTitle(e)}
+          onClick={() => onToggle(e.volumeType)}
+        >
+          <VolumeTypeSwatch volumeType={e.volumeType} />
+          {e.volumeType}
+        </button>
+      ))}
+      <span className="ebs-legend-key">
+        <svg width="22" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="22" y2="4" stroke={KEY_STROKE} strokeWidth="2" />
+        </svg>
+        one volume
+      </span>
+      <span className="ebs-legend-key">
+        <svg width="22" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="22" y2="4" stroke={KEY_STROKE} strokeWidth="2" strokeDasharray="5 3" />
+        </svg>
+        striped across {stripes}
+      </span>
+      <span className="ebs-legend-key">
+        <svg width="12" height="12" aria-hidden="true">
+          <circle cx="6" cy="6" r="4.5" fill={INK_COLOR} stroke="#fff" strokeWidth="1.5" />
+        </svg>
+        requirement
+      </span>
+      {showCaps && (
+        <span className="ebs-legend-key">
+          <svg width="22" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="22" y2="4" stroke={CAP_COLOR} strokeWidth="1.5" />
+          </svg>
+          instance EBS caps
+        </span>
+      )}
+      {burst && <span className="ebs-legend-key muted">burst regime (duty cycle below 100%)</span>}
+    </div>
+  );
+}

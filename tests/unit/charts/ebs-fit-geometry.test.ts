@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { fitEnvelope } from '../../../shared/ebs/envelope';
+import { instanceEbsLimits } from '../../../shared/ebs/solver';
+import {
+  capLines,
+  envelopePath,
+  fitChartGeometry,
+  requirementPoint,
+} from '../../../renderer/src/charts/ebs-fit-geometry';
+
+/** Compares chart points to hand-worked ones within a relative 1e-9 (they pass through log10 and back). */
+function expectPoints(actual: { x: number; y: number }[], expected: [number, number][]) {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((p, i) => {
+    const [x, y] = expected[i]!;
+    expect(Math.abs(p.x - x) / x).toBeLessThan(1e-9);
+    expect(Math.abs(p.y - y) / y).toBeLessThan(1e-9);
+  });
+}
+
+describe('EBS fit chart geometry', () => {
+  // One 100 GiB gp3 volume: at most 500 × 100 = 50,000 IOPS and 2,000 MiB/s. Its band runs between
+  // 1 KiB and 256 KiB per operation: the 256 KiB diagonal meets 2,000 MiB/s at 2,000 × 1,024 / 256 =
+  // 8,000 IOPS; at 50,000 IOPS the 1 KiB diagonal is at 50,000 / 1,024 = 48.828125 MiB/s.
+  const gp3 = fitEnvelope('gp3', 100, { maxStripeVolumes: 1 });
+  const requirement = { iops: 12000, throughputMiBps: 250 };
+
+  it('spans whole decades from a tenth of the smallest figure to the largest', () => {
+    // IOPS: 12,000 / 10 = 1,200 → 1,000; 50,000 → 100,000. MiB/s: 250 / 10 = 25 → 10; 2,000 → 10,000.
+    const geometry = fitChartGeometry([gp3], requirement, null);
+    expect(geometry.xDomain).toEqual([1000, 100000]);
+    expect(geometry.yDomain).toEqual([10, 10000]);
+  });
+
+  it("clips gp3's one-volume band to the plot, keeping its IOPS × throughput corners", () => {
+    const { shapes } = fitChartGeometry([gp3], requirement, null);
+    // One volume only: a stripe of 1 draws no second outline.
+    expect(shapes.map((s) => s.key)).toEqual(['gp3-single']);
+    // The band's left edge (1 IOPS) is cut at x = 1,000: the 256 KiB diagonal there is 1,000 / 4 = 250 MiB/s;
+    // its floor is cut at y = 10 MiB/s, where the 1 KiB diagonal is at 10 × 1,024 = 10,240 IOPS.
+    expectPoints(shapes[0]!.points, [
+      [10240, 10],
+      [1000, 10],
+      [1000, 250],
+      [8000, 2000],
+      [50000, 2000],
+      [50000, 48.828125],
+    ]);
+  });
+
+  it('adds the striped outline when the capacity may be spread over several volumes', () => {
+    // 16 volumes of ceil(100 / 16) = 7 GiB: 16 × 3,500 = 56,000 IOPS, 16 × 875 = 14,000 MiB/s.
+    const striped = fitEnvelope('gp3', 100, { maxStripeVolumes: 16 });
+    const geometry = fitChartGeometry([striped], requirement, null);
+    expect(geometry.shapes.map((s) => s.key)).toEqual(['gp3-striped', 'gp3-single']);
+    // 14,000 MiB/s lifts the throughput domain to 100,000.
+    expect(geometry.yDomain).toEqual([10, 100000]);
+    const outline = geometry.shapes[0]!.points;
+    // The 256 KiB diagonal meets 14,000 MiB/s at 56,000 IOPS, the stripe's IOPS maximum: one corner.
+    expect(outline.some((p) => Math.abs(p.x - 56000) < 1e-6 && Math.abs(p.y - 14000) < 1e-6)).toBe(true);
+  });
+
+  it("widens the domains to the instance's caps and draws them as lines", () => {
+    // m5.large: 3,600 / 18,750 IOPS; 81.25 / 593.75 MB/s = 77.49 / 566.24 MiB/s.
+    const m5Large = instanceEbsLimits({
+      instanceType: 'm5.large',
+      ebsBaselineIops: 3600,
+      ebsMaxIops: 18750,
+      ebsBaselineThroughputMBps: 81.25,
+      ebsMaxThroughputMBps: 593.75,
+    });
+    const geometry = fitChartGeometry([gp3], { iops: 20000, throughputMiBps: 500 }, m5Large);
+    // Smallest IOPS figure 3,600 / 10 = 360 → 100; smallest MiB/s 77.49 / 10 → 1.
+    expect(geometry.xDomain).toEqual([100, 100000]);
+    expect(geometry.yDomain).toEqual([1, 10000]);
+    expect(capLines(m5Large).map((c) => [c.key, c.value, c.dash ?? 'solid'])).toEqual([
+      ['x-base', 3600, 'solid'],
+      ['x-max', 18750, '2 3'],
+      ['y-base', m5Large.baselineThroughputMiBps, 'solid'],
+      ['y-max', m5Large.maxThroughputMiBps, '2 3'],
+    ]);
+  });
+
+  it('draws one line when the baseline is the maximum', () => {
+    const caps = capLines({
+      instanceType: 'r5.24xlarge',
+      baselineIops: 80000,
+      maxIops: 80000,
+      baselineThroughputMiBps: 2265,
+      maxThroughputMiBps: 2265,
+    });
+    expect(caps.map((c) => c.label)).toEqual(['r5.24xlarge baseline = max', 'r5.24xlarge baseline = max']);
+  });
+
+  it('keeps the requirement mark on the plot when it lies outside the domains', () => {
+    const geometry = fitChartGeometry([gp3], requirement, null);
+    expect(requirementPoint({ iops: 5, throughputMiBps: 1e6 }, geometry)).toEqual({ x: 1000, y: 10000 });
+    expect(requirementPoint(requirement, geometry)).toEqual({ x: 12000, y: 250 });
+  });
+
+  it('turns points into a closed SVG path, or none when a point falls off a scale', () => {
+    const double = (v: number) => v * 2;
+    expect(
+      envelopePath(
+        [
+          { x: 1, y: 2 },
+          { x: 3, y: 4.25 },
+        ],
+        double,
+        double,
+      ),
+    ).toBe('M2.0,4.0 L6.0,8.5 Z');
+    expect(envelopePath([{ x: 1, y: 2 }], () => undefined, double)).toBeNull();
+  });
+});
