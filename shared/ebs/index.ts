@@ -25,27 +25,8 @@ export {
 } from './performance';
 export type { CostComponent, VolumeCost, VolumeCostDimension, VolumeSpec } from './cost';
 export { MissingPriceError, ebsVolumeMonthlyCost, io2IopsTiers, validateVolume } from './cost';
-export type {
-  BindingConstraint,
-  BurstInfo,
-  InstanceEbsLimits,
-  SizingOption,
-  SizingRequirement,
-  SizingResult,
-  StripePolicy,
-} from './solver';
-export {
-  DEFAULT_IO_SIZE_KIB,
-  DEFAULT_MAX_STRIPE_VOLUMES,
-  MAX_CAPACITY_GIB,
-  MAX_IO_SIZE_KIB,
-  MAX_STRIPE_VOLUMES_LIMIT,
-  MIN_IO_SIZE_KIB,
-  instanceEbsLimits,
-  regimeOf,
-  requiredThroughputMiBps,
-  solveEbsLayout,
-} from './solver';
+/** The sizing solver's whole public surface (types, input bounds and defaults, solveEbsLayout). */
+export * from './solver';
 export type { CostCurvePoint, EnvelopePoint, FitEnvelope } from './envelope';
 export { costCurve, costCurveRange, fitEnvelope, volumeMaxima } from './envelope';
 export type {

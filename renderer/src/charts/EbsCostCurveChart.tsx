@@ -13,14 +13,7 @@ import { VOLUME_TYPES, type VolumeType } from '../../../shared/catalog-types';
 import type { CostCurvePoint } from '../../../shared/ebs/envelope';
 import { Decimal } from '../../../shared/money';
 import { formatMoney } from '../format';
-import {
-  AXIS_STYLE,
-  EBS_CHART_MARGIN,
-  GRID_STROKE,
-  bottomAxisLabel,
-  leftAxisLabel,
-  logAxisProps,
-} from './chart-axes';
+import * as axes from './chart-axes';
 import { clampToDomain, type Domain } from './log-scale';
 import { VOLUME_TYPE_COLORS } from './volume-type-colors';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';
@@ -80,21 +73,21 @@ export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartPr
         </p>
       )}
       <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
-        <LineChart data={rows} margin={EBS_CHART_MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} />
+        <LineChart data={rows} margin={axes.EBS_CHART_MARGIN}>
+          <CartesianGrid stroke={axes.GRID_STROKE} />
           <XAxis
             dataKey="x"
-            {...logAxisProps(xDomain)}
-            {...AXIS_STYLE}
-            label={bottomAxisLabel(dimension === 'iops' ? 'Required IOPS' : 'Required throughput MiB/s')}
+            {...axes.logAxisProps(xDomain)}
+            {...axes.AXIS_STYLE}
+            label={axes.bottomAxisLabel(dimension === 'iops' ? 'Required IOPS' : 'Required throughput MiB/s')}
           />
           <YAxis
             type="number"
             width={Y_AXIS_WIDTH_PX}
             domain={anyPriced ? [0, 'auto'] : [0, 100]}
-            {...AXIS_STYLE}
+            {...axes.AXIS_STYLE}
             tickFormatter={(v: number) => `$${v.toLocaleString('en-US')}`}
-            label={leftAxisLabel('Monthly USD', 0)}
+            label={axes.leftAxisLabel('Monthly USD', 0)}
           />
           <Tooltip
             content={(props) => (

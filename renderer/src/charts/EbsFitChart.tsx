@@ -11,14 +11,7 @@ import {
 import type { VolumeType } from '../../../shared/catalog-types';
 import type { FitEnvelope } from '../../../shared/ebs/envelope';
 import type { InstanceEbsLimits } from '../../../shared/ebs/solver';
-import {
-  AXIS_STYLE,
-  EBS_CHART_MARGIN,
-  GRID_STROKE,
-  bottomAxisLabel,
-  leftAxisLabel,
-  logAxisProps,
-} from './chart-axes';
+import * as axes from './chart-axes';
 import {
   capLines,
   fitChartGeometry,
@@ -80,20 +73,20 @@ export function EbsFitChart({ envelopes, requirement, instance }: EbsFitChartPro
   return (
     <div className="ebs-chart" data-testid="ebs-fit-chart">
       <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
-        <ScatterChart margin={EBS_CHART_MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} />
+        <ScatterChart margin={axes.EBS_CHART_MARGIN}>
+          <CartesianGrid stroke={axes.GRID_STROKE} />
           <XAxis
             dataKey="x"
-            {...logAxisProps(geometry.xDomain)}
-            {...AXIS_STYLE}
-            label={bottomAxisLabel('IOPS (counted operations/s)')}
+            {...axes.logAxisProps(geometry.xDomain)}
+            {...axes.AXIS_STYLE}
+            label={axes.bottomAxisLabel('IOPS (counted operations/s)')}
           />
           <YAxis
             dataKey="y"
-            {...logAxisProps(geometry.yDomain)}
+            {...axes.logAxisProps(geometry.yDomain)}
             width={Y_AXIS_WIDTH_PX}
-            {...AXIS_STYLE}
-            label={leftAxisLabel('Throughput MiB/s', 4)}
+            {...axes.AXIS_STYLE}
+            label={axes.leftAxisLabel('Throughput MiB/s', 4)}
           />
           <EnvelopeLayer shapes={visible} />
           {caps.map(capReferenceLine)}

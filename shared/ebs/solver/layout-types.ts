@@ -58,3 +58,31 @@ export function perVolumeNeed(type: VolumeType, need: Need, ops: number, volumes
     sustained: need.sustained,
   };
 }
+
+/**
+ * A layout whose performance follows its size (gp2, st1, sc1): nothing provisioned, so the size is what
+ * the requirement paid for, and the constraint that set it is the driver.
+ */
+export function sizedLayout(
+  share: PerVolumeNeed,
+  choice: SizeChoice,
+  peak: { iops: number; throughputMiBps: number },
+  burst: BurstInfo | null,
+  notes: string[],
+): Layout {
+  return {
+    volumes: share.volumes,
+    sizeGiB: choice.sizeGiB,
+    iops: null,
+    throughputMiBps: null,
+    ioRequestsPerMonthMillions: null,
+    peakIops: peak.iops,
+    peakThroughputMiBps: peak.throughputMiBps,
+    drivers: [
+      { constraint: choice.setBy, dimension: 'storage', quantity: choice.sizeGiB - share.capacityGiB },
+    ],
+    sizeSetBy: choice.setBy,
+    burst,
+    notes,
+  };
+}

@@ -15,7 +15,7 @@ import { ceilTolerant } from '../rounding';
 import { KIB_PER_MIB } from '../../units';
 import { VOLUME_LIMITS } from '../volume-limits';
 import { SECONDS_PER_DAY, SECONDS_PER_MINUTE, formatDutyPercent, formatFigure } from './figures';
-import type { Layout, PerVolumeNeed, SizeChoice } from './layout-types';
+import { sizedLayout, type Layout, type PerVolumeNeed, type SizeChoice } from './layout-types';
 import type { BurstInfo } from './types';
 
 /** Size whose 3 IOPS/GiB baseline covers `iops`; 0 when gp2's minimum baseline already does. */
@@ -84,19 +84,11 @@ export function layoutGp2(share: PerVolumeNeed): Layout | null {
   const deliveredIops = useBurst ? Math.max(perf.baselineIops, perf.burstIops ?? 0) : perf.baselineIops;
   const ssdThroughputMiBps = (deliveredIops * IO_SIZE_CAP_KIB.ssd) / KIB_PER_MIB;
   const sizeThroughputMiBps = useBurst ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps;
-  return {
-    volumes: share.volumes,
-    sizeGiB: chosen.sizeGiB,
-    iops: null,
-    throughputMiBps: null,
-    ioRequestsPerMonthMillions: null,
-    peakIops: deliveredIops,
-    peakThroughputMiBps: Math.min(sizeThroughputMiBps, ssdThroughputMiBps),
-    drivers: [
-      { constraint: chosen.setBy, dimension: 'storage', quantity: chosen.sizeGiB - share.capacityGiB },
-    ],
-    sizeSetBy: chosen.setBy,
-    burst: burstInfo,
+  return sizedLayout(
+    share,
+    chosen,
+    { iops: deliveredIops, throughputMiBps: Math.min(sizeThroughputMiBps, ssdThroughputMiBps) },
+    burstInfo,
     notes,
-  };
+  );
 }

@@ -3,7 +3,7 @@ import { HDD_THROUGHPUT_PER_TIB, hddBurstSeconds, volumePerformance } from '../p
 import { ceilTolerant } from '../rounding';
 import { KIB_PER_MIB, MIB_PER_GIB } from '../../units';
 import { SECONDS_PER_DAY, SECONDS_PER_MINUTE, formatDutyPercent, formatFigure } from './figures';
-import type { Layout, PerVolumeNeed, SizeChoice } from './layout-types';
+import { sizedLayout, type Layout, type PerVolumeNeed, type SizeChoice } from './layout-types';
 import type { BurstInfo } from './types';
 
 const GIB_PER_TIB = 1024;
@@ -74,19 +74,13 @@ export function layoutHdd(type: 'st1' | 'sc1', share: PerVolumeNeed): Layout | n
   const chosen = onBurst ?? sustained;
   if (chosen.sizeGiB > limits.maxSizeGiB) return null;
   const perf = volumePerformance(type, chosen.sizeGiB);
-  return {
-    volumes: share.volumes,
-    sizeGiB: chosen.sizeGiB,
-    iops: null,
-    throughputMiBps: null,
-    ioRequestsPerMonthMillions: null,
-    peakIops: perf.baselineIops,
-    peakThroughputMiBps: chosen.burst ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps,
-    drivers: [
-      { constraint: chosen.setBy, dimension: 'storage', quantity: chosen.sizeGiB - share.capacityGiB },
-    ],
-    sizeSetBy: chosen.setBy,
-    burst: chosen.burst,
-    notes: chosen.note === null ? [] : [chosen.note],
-  };
+  const peakThroughputMiBps = chosen.burst ? perf.maxThroughputMiBps : perf.baselineThroughputMiBps;
+  const notes = chosen.note === null ? [] : [chosen.note];
+  return sizedLayout(
+    share,
+    chosen,
+    { iops: perf.baselineIops, throughputMiBps: peakThroughputMiBps },
+    chosen.burst,
+    notes,
+  );
 }
