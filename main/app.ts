@@ -4,6 +4,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type MenuItemConstructorOptions,
@@ -11,14 +12,14 @@ import {
 } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { setNativeBinding } from './db/open';
-import { CONTENT_SECURITY_POLICY } from './http-bridge';
 import { registerIpc, sendMenuCommand } from './ipc';
 import { importedCatalogPath, userDataDir, userDbPath } from './paths';
 import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';
 import { flushBeforeClose } from './window-close';
-import { appFileUrl, hardenWebContents, isTrustedSender } from './window-security';
+import { hardenWebContents, isTrustedSender } from './window-security';
 
 /**
  * The Electron main process: one window, our own page only, every call through the contract's IPC.
@@ -37,8 +38,10 @@ function appPath(...parts: string[]): string {
   return join(app.getAppPath(), ...parts);
 }
 
-const indexHtml = appPath('dist', 'renderer', 'index.html');
-const appUrl = appFileUrl(indexHtml);
+const rendererDir = appPath('dist', 'renderer');
+const indexHtml = join(rendererDir, 'index.html');
+/** The only page this app shows, served by the app:// handler (main/app-protocol.ts). */
+const appUrl = APP_INDEX_URL;
 
 /** The catalog that ships with the app; electron-builder.yml copies it next to app.asar. */
 function shippedCatalog(): string {
@@ -65,16 +68,8 @@ function fail(title: string, message: string): void {
 }
 
 function configureSession(ses: Session): void {
-  // A file:// page gets no headers of its own, so the policy is added to every response.
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    const responseHeaders = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(
-        ([k]) => k.toLowerCase() !== 'content-security-policy',
-      ),
-    );
-    responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
-    callback({ responseHeaders });
-  });
+  // The page and its assets come from app://planner with the Content-Security-Policy on every response.
+  ses.protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   // No remote content, whatever the page or a dependency tries: the app is offline by design.
   ses.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
@@ -176,9 +171,9 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.loadFile(indexHtml).catch((err: unknown) => {
+  win.loadURL(appUrl).catch((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
-    fail(PRODUCT_NAME, `The planner window could not load ${indexHtml}.\n\n${reason}`);
+    fail(PRODUCT_NAME, `The planner window could not load ${appUrl} (${indexHtml}).\n\n${reason}`);
   });
 }
 
@@ -234,6 +229,9 @@ function start(): void {
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 }
+
+// Before the app is ready: app:// is a standard, secure scheme (an origin of its own, no file:// powers).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // One user-data folder for the desktop app, serve and the CLI (main/paths.ts), whatever Electron
 // would derive from the package name.

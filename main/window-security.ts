@@ -1,33 +1,26 @@
 import type { WebContents, WebFrameMain } from 'electron';
-import { pathToFileURL } from 'node:url';
 
 /**
  * The window's security rules as plain functions over Electron objects. Only types come from
  * `electron`, so the rules are unit-tested under Node without an Electron binary.
  */
 
-/** The file:// URL `loadFile(indexHtml)` produces; the only page this app ever shows. */
-export function appFileUrl(indexHtmlPath: string): string {
-  return pathToFileURL(indexHtmlPath).href;
-}
-
-function filePathOf(url: string): string | null {
+/** A page's identity: scheme, host and decoded path (the query and hash are the renderer's business). */
+function pageOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'file:') return null;
     // Compare decoded paths: Chromium and Node percent-encode some characters differently.
     const path = decodeURIComponent(parsed.pathname);
-    // Windows paths are case-insensitive; elsewhere the same path always comes back with the same case.
-    return `${parsed.host}|${process.platform === 'win32' ? path.toLowerCase() : path}`;
+    return `${parsed.protocol}//${parsed.host}|${path}`;
   } catch {
     return null;
   }
 }
 
-/** True when `url` is our page; the query and hash are the renderer's own business. */
+/** True when `url` is our page (app://planner/index.html, main/app-protocol.ts), whatever its hash. */
 export function isAppUrl(url: string, appUrl: string): boolean {
-  const actual = filePathOf(url);
-  return actual !== null && actual === filePathOf(appUrl);
+  const actual = pageOf(url);
+  return actual !== null && actual === pageOf(appUrl);
 }
 
 export function isExternalHttpUrl(url: string): boolean {

@@ -30,7 +30,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const APP_URL = 'file:///opt/EC2%20EBS%20Planner/dist/renderer/index.html';
+const APP_URL = 'app://planner/index.html';
 
 function frame(url: string, opts: { parent?: WebFrameMain | null; token?: string } = {}): WebFrameMain {
   return {
@@ -118,11 +118,15 @@ describe('main/window-security', () => {
   it('treats our page with a hash or query as the app URL', () => {
     expect(isAppUrl(`${APP_URL}#/ebs`, APP_URL)).toBe(true);
     expect(isAppUrl(`${APP_URL}?tab=1`, APP_URL)).toBe(true);
-    expect(isAppUrl('file:///opt/EC2 EBS Planner/dist/renderer/index.html', APP_URL)).toBe(true);
+    expect(isAppUrl('app://planner/%69ndex.html', APP_URL)).toBe(true);
   });
 
-  it('treats any other file, scheme or malformed URL as foreign', () => {
+  it('treats any other file, scheme, host or malformed URL as foreign', () => {
     expect(isAppUrl('file:///etc/passwd', APP_URL)).toBe(false);
+    // The built page itself, opened from disk, is not ours: it would run without the app:// policy.
+    expect(isAppUrl('file:///opt/EC2%20EBS%20Planner/dist/renderer/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://planner/other.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://elsewhere/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('https://example.com/dist/renderer/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('not a url', APP_URL)).toBe(false);
   });
