@@ -1,6 +1,6 @@
 import type { EbsPrices } from '../catalog-types';
 import { InputError } from '../errors';
-import { Decimal } from '../money';
+import { Decimal, HOURS_PER_MONTH } from '../money';
 import { MissingPriceError } from './cost';
 
 /**
@@ -60,7 +60,7 @@ export const SNAPSHOT_INTERVAL_DAYS: Record<SnapshotFrequency, number> = {
   hourly: 1 / 24,
   daily: 1,
   weekly: 7,
-  monthly: 730 / 24,
+  monthly: HOURS_PER_MONTH / 24,
 };
 export const ARCHIVE_MINIMUM_DAYS = 90;
 

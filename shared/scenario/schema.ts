@@ -6,6 +6,7 @@ import {
   PLAN_TYPES,
   VOLUME_TYPES,
 } from '../catalog-types';
+import { HOURS_PER_MONTH } from '../money';
 
 /**
  * The scenario document: a versioned JSON format (published as docs/scenario.schema.json, generated
@@ -138,7 +139,7 @@ export const scenarioSchema = z
     version: z.literal(SCENARIO_FORMAT_VERSION).default(SCENARIO_FORMAT_VERSION),
     name: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    hoursPerMonth: z.number().min(1).max(744).default(730),
+    hoursPerMonth: z.number().min(1).max(744).default(HOURS_PER_MONTH),
     lines: z.array(lineSchema).max(2000),
   })
   .superRefine((s, ctx) => {

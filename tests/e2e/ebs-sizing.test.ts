@@ -41,6 +41,11 @@ describe('EBS Sizing screen in Chromium against serve', () => {
 
   it('draws the fit chart and the cost curve', async () => {
     await sizeSmallRandomNeed();
+    // The screenshot shows this need's answer, not the defaults': wait for it and for the charts.
+    await expect
+      .poll(() => page().getByTestId('ebs-option').first().getAttribute('data-monthly-usd'))
+      .toBe('90');
+    await expect.poll(() => page().getByTestId('ebs-loading').count()).toBe(0);
     await expect
       .poll(() => page().getByTestId('ebs-fit-chart').locator('svg path').count())
       .toBeGreaterThan(4);

@@ -1,4 +1,11 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { z } from 'zod';
+
+/** A number field's text as kept in storage: digits and a point only, short; anything else falls back. */
+export const storedNumberText = z
+  .string()
+  .max(12)
+  .regex(/^[\d.]*$/);
 
 /**
  * State that survives a reload, kept in localStorage under `key`. What is read back passes through

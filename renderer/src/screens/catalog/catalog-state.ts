@@ -3,6 +3,7 @@ import { SORT_COLUMNS, type InstanceFilter, type SortColumn } from '../../../../
 import { OPERATING_SYSTEMS, type OperatingSystem } from '../../../../shared/catalog-types';
 import { parseDecimalText, REGION_CODE_PATTERN } from '../../../../shared/validation';
 import { PRICE_UNITS, type PriceUnit } from '../../format';
+import { storedNumberText as numberText } from '../../hooks/usePersistentState';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -59,11 +60,6 @@ export const DEFAULT_STATE: CatalogState = {
   columns: DEFAULT_COLUMNS,
   unit: 'hour',
 };
-
-const numberText = z
-  .string()
-  .max(12)
-  .regex(/^[\d.]*$/);
 
 // Each field falls back on its own, so one bad value in storage doesn't throw the rest away.
 const filtersSchema = z.object({

@@ -9,6 +9,8 @@ import {
   MIN_IO_SIZE_KIB,
 } from '../../../../shared/ebs/solver';
 import { LARGEST_VOLUME_GIB } from '../../../../shared/ebs/volume-limits';
+import { parseDecimalText, REGION_CODE_PATTERN } from '../../../../shared/validation';
+import { storedNumberText as numberText } from '../../hooks/usePersistentState';
 
 export const DEFAULT_REGION = 'us-east-1';
 export const CURVE_STEPS = 60;
@@ -78,17 +80,9 @@ export const DEFAULT_STATE: EbsScreenState = {
   curveDimension: 'iops',
 };
 
-const numberText = z
-  .string()
-  .max(12)
-  .regex(/^[\d.]*$/);
-
 // Each field falls back on its own, so one bad value in storage doesn't throw the rest away.
 const formSchema = z.object({
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/)
-    .catch(DEFAULT_FORM.region),
+  region: z.string().regex(REGION_CODE_PATTERN).catch(DEFAULT_FORM.region),
   capacityGiB: numberText.catch(DEFAULT_FORM.capacityGiB),
   iops: numberText.catch(DEFAULT_FORM.iops),
   throughputMiBps: numberText.catch(DEFAULT_FORM.throughputMiBps),
@@ -141,9 +135,8 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** A number typed into the form, checked against its rule; the message says what is allowed. */
 export function parseNumber(text: string, rule: NumberRule): Parsed {
-  const t = text.trim();
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(t)) return { ok: false, message: 'Enter a number' };
-  const value = Number(t);
+  const value = parseDecimalText(text, { wholeDigits: 9, decimals: 4 });
+  if (value === null) return { ok: false, message: 'Enter a number' };
   const lowOk = rule.minInclusive ? value >= rule.min : value > rule.min;
   if (!lowOk || value > rule.max) {
     const low = rule.minInclusive ? `${fmt(rule.min)}` : `above ${fmt(rule.min)}`;
