@@ -11,7 +11,9 @@ export function readScenarioFile(arg: string): { text: string } | { error: strin
   try {
     const { size } = statSync(path);
     if (size > MAX_PAYLOAD_BYTES) return { error: tooLargeMessage(arg, size) };
-    return { text: readFileSync(path, 'utf8') };
+    const text = readFileSync(path, 'utf8');
+    // Editors on Windows often save UTF-8 with a byte order mark; JSON.parse refuses it.
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (err) {
     return { error: `cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }

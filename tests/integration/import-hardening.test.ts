@@ -241,14 +241,26 @@ describe('a file that ends before its format says it ends is refused', () => {
 });
 
 describe('a scenario file saved with a UTF-8 byte order mark', () => {
+  const withBom = () => '\uFEFF' + readFileSync(join(ROOT, 'docs', 'examples', 'web-and-batch.json'), 'utf8');
+
+  it('is read by the CLI', async () => {
+    const path = file('bom-scenario.json', withBom());
+    const r = await runCli(['estimate', path, '--format', 'json'], { catalogPath: inject('catalogPath') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { lines: unknown[] }).lines.length).toBeGreaterThan(0);
+  });
+
   it('is imported', async () => {
     const services = createServices({
       catalogPath: inject('catalogPath'),
       userDbPath: join(dir, 'bom-user', 'planner.sqlite'),
     });
     try {
-      const text = '\uFEFF' + readFileSync(join(ROOT, 'docs', 'examples', 'web-and-batch.json'), 'utf8');
-      const r = await dispatch(services.handlers, 'scenarios.import', { text, fileName: 'bom.json' });
+      const r = await dispatch(services.handlers, 'scenarios.import', {
+        text: withBom(),
+        fileName: 'bom.json',
+      });
       expect(r.ok).toBe(true);
       expect(r.ok && (r.value as { document: { lines: unknown[] } }).document.lines.length).toBeGreaterThan(
         0,
