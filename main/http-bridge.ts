@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Handlers } from '../shared/contract';
+import type { CallError, Handlers } from '../shared/contract';
 import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '../shared/limits';
 import { dispatch } from './dispatch';
 import { MAX_PRICE_FILE_BYTES } from './import/limits';
@@ -108,24 +108,34 @@ function apiCall(opts: BridgeOptions, bodyBytes: number): Handle {
       return sendError(res, 'invalid-input', 'the request body is not valid JSON');
     }
     if (name === 'import.start' && opts.uploadsDir) {
-      const resolved = uploadPath(raw, opts.uploadsDir);
-      if (resolved === null) return sendError(res, 'not-found', 'that upload is gone: upload the file again');
-      raw = resolved;
+      const resolved = importPath(raw, opts.uploadsDir);
+      if ('error' in resolved) return sendJson(res, resolved.status, { ok: false, error: resolved.error });
+      raw = resolved.raw;
     }
     sendResult(res, name, await dispatch(opts.handlers, name, raw));
   };
 }
 
 /**
- * Over HTTP, import.start's `path` may be the id POST /upload answered (the browser knows no server
- * paths, and the server tells it none); it names that file in the uploads folder.
+ * Over HTTP, import.start's `path` is the id POST /upload answered (the browser knows no server paths,
+ * and the server tells it none), naming that file in the uploads folder, or an absolute path on this
+ * computer. A relative path is refused: it would depend on where the server was started.
  */
-function uploadPath(raw: unknown, uploadsDir: string): unknown {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+function importPath(
+  raw: unknown,
+  uploadsDir: string,
+): { raw: unknown } | { status: number; error: CallError } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { raw };
   const path = (raw as { path?: unknown }).path;
-  if (typeof path !== 'string' || !UPLOAD_ID.test(path)) return raw;
+  if (typeof path !== 'string' || path === '' || isAbsolute(path)) return { raw };
+  if (!UPLOAD_ID.test(path)) {
+    const message = 'path: give an absolute path on this computer, or upload the file';
+    return { status: 400, error: { code: 'invalid-input', message, field: 'path' } };
+  }
   const file = join(uploadsDir, path);
-  return existsSync(file) ? { ...raw, path: file } : null;
+  if (existsSync(file)) return { raw: { ...raw, path: file } };
+  const message = 'path: that upload is gone; upload the file again';
+  return { status: 404, error: { code: 'not-found', message, field: 'path' } };
 }
 
 function upload(opts: BridgeOptions & { uploadsDir: string }, uploadBytes: number): Handle {

@@ -2,7 +2,7 @@
  * `npm run serve`: the app in a browser. main's services over HTTP on 127.0.0.1, serving the built
  * renderer, behind a random per-run token carried in the URL it prints (like Jupyter).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -45,6 +45,10 @@ export async function startServer(
   });
   const server = createServer(handler);
   server.on('clientError', answerClientError);
+  // CONNECT (a proxy tunnel) is not ours to serve; unanswered, Node would just drop the connection.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+    refuse(socket, '405 Method Not Allowed', 'this server is not a proxy'),
+  );
   // `Expect: 100-continue`: the handler decides (it refuses a body declared too large, or a request
   // without the token, before the client sends it; see http-bridge.ts).
   server.on('checkContinue', handler);
@@ -71,12 +75,24 @@ export async function startServer(
   };
 }
 
+/** Answers on a bare socket (no response object exists) and closes it, letting go after a grace period. */
+function refuse(socket: Duplex, status: string, message: string): void {
+  const body = JSON.stringify({ ok: false, error: { code: 'invalid-input', message } });
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), 2000).unref();
+}
+
 /**
  * Malformed HTTP (a bad request line, invalid header characters, headers over Node's size limit)
- * never reaches the handler: answer it with a small 4xx and close the socket, as the handler would.
+ * never reaches the handler: answer it with a small 4xx, as Node's default does, unless a response
+ * is already under way on this socket; then close.
  */
 function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
@@ -86,14 +102,7 @@ function answerClientError(err: Error & { code?: string }, socket: Duplex): void
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? '408 Request Timeout'
         : '400 Bad Request';
-  const body = JSON.stringify({
-    ok: false,
-    error: { code: 'invalid-input', message: 'malformed HTTP request' },
-  });
-  socket.end(
-    `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  refuse(socket, status, 'malformed HTTP request');
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -49,8 +49,9 @@ export const UPLOAD_ID = /^[0-9a-f]{16}-[A-Za-z0-9._-]{1,120}$/;
 
 /**
  * Streams an uploaded file to `dir` (never into memory), at most `max` bytes. A broken or too large
- * upload leaves nothing behind; past the limit the partial file is removed at once and the rest of
- * the body read and discarded (see readBody). A disk error rejects, after removing the file.
+ * upload leaves nothing behind; past the limit the partial file is removed at once, then
+ * `onTooLarge` called, and the rest of the body read and discarded (see readBody). A disk error
+ * rejects, after removing the file.
  */
 export async function receiveUpload(
   req: IncomingMessage,
@@ -87,8 +88,8 @@ export async function receiveUpload(
     bytes += c.length;
     if (bytes > max) {
       over = true;
-      removed = discard();
-      onTooLarge();
+      // Answer once the partial file is gone, so a client that sees the 413 finds nothing left over.
+      removed = discard().then(onTooLarge);
       return;
     }
     if (!out.write(c)) {

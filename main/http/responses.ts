@@ -49,12 +49,32 @@ export function internalError(context: string, err: unknown): CallError {
   };
 }
 
-/** A call's result as an HTTP answer; an internal error's message is replaced (see internalError). */
+/**
+ * An absolute file path (POSIX or Windows) standing alone in a message: after the start, a space, a
+ * quote or a parenthesis (so URLs, `MiB/s` and `Linux/UNIX` are left alone).
+ */
+const ABSOLUTE_PATH = /(^|[\s'"`(])(\/[^\s'"`()<>|]+|[A-Za-z]:\\[^\s'"`()<>|]+)/g;
+
+/** A message with every absolute path cut to its last part: the client learns no server folders. */
+export function withoutPaths(message: string): string {
+  return message.replace(ABSOLUTE_PATH, (_, before: string, path: string) => {
+    const parts = path.split(/[\\/]/).filter(Boolean);
+    return before + (parts[parts.length - 1] ?? '');
+  });
+}
+
+/**
+ * A call's result as an HTTP answer. An internal error's message is replaced (see internalError);
+ * other errors keep their message with any absolute path cut to its file name.
+ */
 export function sendResult(res: ServerResponse, call: string, result: CallResult<unknown>): void {
   if (result.ok) {
     sendJson(res, 200, result);
     return;
   }
-  const error = result.error.code === 'internal' ? internalError(call, result.error.message) : result.error;
+  const error =
+    result.error.code === 'internal'
+      ? internalError(call, result.error.message)
+      : { ...result.error, message: withoutPaths(result.error.message) };
   sendJson(res, STATUS[error.code], { ok: false, error });
 }
