@@ -187,6 +187,7 @@ export function createServices(opts: ServiceOptions = {}): Services {
         const old = ctx;
         ctx = openCatalogContext(shipped, renderPdf);
         old.db.close();
+        offload.refresh(); // workers reopen on the shipped catalog
       }
       setCatalogAside(imported, catalogProblem ? 'bad' : 'replaced');
       catalogProblem = null;
