@@ -17,6 +17,7 @@ import type { CallJobStatus } from './call-jobs';
 import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
 import { firstIssue } from './validation';
+import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/ipc.ts, main/preload.ts),
@@ -187,7 +188,10 @@ export const contract = {
   ),
   'scenarios.delete': call<{ deleted: boolean }>()(scenarioId),
   'scenarios.import': call<SavedScenario>()(
-    z.strictObject({ text: z.string().max(50_000_000), fileName: z.string().max(255).optional() }),
+    z.strictObject({
+      text: z.string().max(MAX_PAYLOAD_BYTES),
+      fileName: z.string().max(SCENARIO_FILE_NAME_MAX).optional(),
+    }),
   ),
   'scenarios.export': call<ExportedScenario>()(scenarioId),
   'reports.render': call<RenderedReport>()(
