@@ -27,11 +27,13 @@ import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
 
 export const regionCodeSchema = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'must be a region code such as us-east-1' });
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: 'must be a region code such as us-east-1' })
+  .meta({ title: 'Region', description: 'AWS region code such as us-east-1' });
 export const instanceTypeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, { message: 'must be an instance type such as m5.large' });
-export const osSchema = z.enum(OPERATING_SYSTEMS);
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, { message: 'must be an instance type such as m5.large' })
+  .meta({ title: 'Instance type', description: 'EC2 instance type such as m5.large' });
+export const osSchema = z.enum(OPERATING_SYSTEMS).meta({ title: 'Operating system' });
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a decimal number such as 0.25' });
 const count = z.number().int().min(0);
 
@@ -54,31 +56,35 @@ export const SORT_COLUMNS = [
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
+/** A field's label (`title`, as JSON Schema names it) and what it means: forms and the CLI show them. */
+const label = (title: string, description?: string) => ({ title, ...(description ? { description } : {}) });
+
 export const instanceFilterSchema = z.strictObject({
   region: regionCodeSchema,
   os: osSchema.default('linux'),
-  search: z.string().max(100).optional(),
+  search: z.string().max(100).optional().meta(label('Search', 'text in the instance type name')),
   families: z
     .array(z.string().regex(/^[a-z0-9-]+$/, { message: 'must be a family such as m5' }))
     .max(200)
-    .optional(),
-  arch: z.enum(['x86_64', 'arm64']).optional(),
-  generation: z.enum(['current', 'previous', 'all']).default('current'),
-  burstable: z.boolean().optional(),
-  gpu: z.boolean().optional(),
-  minVcpu: count.optional(),
-  maxVcpu: count.optional(),
-  minMemoryGiB: z.number().min(0).optional(),
-  maxMemoryGiB: z.number().min(0).optional(),
-  minNetworkGbps: z.number().min(0).optional(),
-  minEbsBaselineThroughputMBps: z.number().min(0).optional(),
-  minEbsBaselineIops: count.optional(),
-  minHourlyUsd: decimalString.optional(),
-  maxHourlyUsd: decimalString.optional(),
-  pricedOnly: z.boolean().default(false),
-  sortBy: z.enum(SORT_COLUMNS).default('instanceType'),
-  sortDir: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.number().int().min(1).max(5000).optional(),
+    .optional()
+    .meta(label('Families', 'instance families such as m5,m7g')),
+  arch: z.enum(['x86_64', 'arm64']).optional().meta(label('Architecture')),
+  generation: z.enum(['current', 'previous', 'all']).default('current').meta(label('Generation')),
+  burstable: z.boolean().optional().meta(label('Burstable', 'only burstable (T) types')),
+  gpu: z.boolean().optional().meta(label('GPU', 'only types with GPUs')),
+  minVcpu: count.optional().meta(label('Min vCPU')),
+  maxVcpu: count.optional().meta(label('Max vCPU')),
+  minMemoryGiB: z.number().min(0).optional().meta(label('Min memory (GiB)')),
+  maxMemoryGiB: z.number().min(0).optional().meta(label('Max memory (GiB)')),
+  minNetworkGbps: z.number().min(0).optional().meta(label('Min network (Gbps)', 'baseline bandwidth')),
+  minEbsBaselineThroughputMBps: z.number().min(0).optional().meta(label('Min EBS throughput (MB/s)')),
+  minEbsBaselineIops: count.optional().meta(label('Min EBS IOPS')),
+  minHourlyUsd: decimalString.optional().meta(label('Min on-demand $/h')),
+  maxHourlyUsd: decimalString.optional().meta(label('Max on-demand $/h')),
+  pricedOnly: z.boolean().default(false).meta(label('Priced only', 'only types with an on-demand price')),
+  sortBy: z.enum(SORT_COLUMNS).default('instanceType').meta(label('Sort by')),
+  sortDir: z.enum(['asc', 'desc']).default('asc').meta(label('Sort direction')),
+  limit: z.number().int().min(1).max(5000).optional().meta(label('Limit', 'most rows listed')),
 });
 export type InstanceFilter = z.input<typeof instanceFilterSchema>;
 
@@ -90,19 +96,33 @@ const call =
   <S extends z.ZodType>(input: S): { input: S; output: O } => ({ input, output: undefined as unknown as O });
 
 const region = z.strictObject({ region: regionCodeSchema });
-const volumeTypeSchema = z.enum(VOLUME_TYPES);
+const volumeTypeSchema = z.enum(VOLUME_TYPES).meta(label('Volume type'));
 const positive = z.number().positive();
 export const ebsSizingInputSchema = z.strictObject({
   region: regionCodeSchema,
-  capacityGiB: positive.max(64 * 65_536),
-  iops: z.number().min(0),
-  throughputMiBps: z.number().min(0),
-  ioSizeKiB: positive.max(16 * 1024).default(16),
-  pattern: z.enum(['random', 'sequential']).default('random'),
-  dutyCycle: z.number().gt(0).max(1).optional(),
-  instanceType: instanceTypeSchema.optional(),
-  volumeTypes: z.array(volumeTypeSchema).min(1).optional(),
-  maxStripeVolumes: z.number().int().min(1).max(64).default(16),
+  capacityGiB: positive.max(64 * 65_536).meta(label('Capacity (GiB)', 'storage needed')),
+  iops: z.number().min(0).meta(label('IOPS', 'I/O operations per second needed')),
+  throughputMiBps: z.number().min(0).meta(label('Throughput (MiB/s)', 'throughput needed')),
+  ioSizeKiB: positive
+    .max(16 * 1024)
+    .default(16)
+    .meta(label('I/O size (KiB)', 'typical size of one I/O request')),
+  pattern: z.enum(['random', 'sequential']).default('random').meta(label('I/O pattern')),
+  dutyCycle: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .meta(label('Duty cycle', 'share of the time at the peak need, above 0 to 1 (for burst credits)')),
+  instanceType: instanceTypeSchema.optional().meta(label('Instance type', 'its EBS limits apply')),
+  volumeTypes: z.array(volumeTypeSchema).min(1).optional().meta(label('Volume types', 'only these')),
+  maxStripeVolumes: z
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(16)
+    .meta(label('Max volumes', 'most volumes striped together')),
 });
 const curveSchema = z
   .strictObject({
@@ -135,9 +155,13 @@ export const contract = {
     z.strictObject({
       region: regionCodeSchema,
       volumeType: volumeTypeSchema,
-      sizeGiB: positive,
-      iops: z.number().min(0).optional(),
-      throughputMiBps: z.number().min(0).optional(),
+      sizeGiB: positive.meta(label('Size (GiB)')),
+      iops: z.number().min(0).optional().meta(label('IOPS', 'provisioned IOPS (gp3, io1, io2)')),
+      throughputMiBps: z
+        .number()
+        .min(0)
+        .optional()
+        .meta(label('Throughput (MiB/s)', 'provisioned throughput (gp3)')),
     }),
   ),
   'ebs.snapshotCost': call<SnapshotCostResult>()(
@@ -164,9 +188,15 @@ export const contract = {
   'data.resetCatalog': call<DataStatus>()(empty),
   'import.start': call<ImportJobStatus>()(
     z.strictObject({
-      path: z.string().min(1, { message: 'choose a price file' }).max(4096),
-      kind: z.enum(['auto', 'ec2', 'savings-plans', 'spot']).default('auto'),
-      force: z.boolean().default(false),
+      path: z.string().min(1, { message: 'choose a price file' }).max(4096).meta(label('Price file')),
+      kind: z
+        .enum(['ec2', 'savings-plans', 'spot', 'auto'])
+        .default('auto')
+        .meta(label('Kind', 'what the file holds; auto detects it')),
+      force: z
+        .boolean()
+        .default(false)
+        .meta(label('Force', "import a file published before the catalog's as-of date")),
     }),
   ),
   'import.updateFromAws': call<ImportJobStatus>()(
@@ -197,9 +227,12 @@ export const contract = {
   'reports.render': call<RenderedReport>()(
     z.strictObject({
       document: scenarioSchema,
-      format: z.enum(REPORT_FORMATS),
-      paper: z.enum(PAPER_SIZES).default('a4'),
-      csvBom: z.boolean().default(false),
+      format: z.enum(REPORT_FORMATS).meta(label('Format')),
+      paper: z.enum(PAPER_SIZES).default('a4').meta(label('Paper size', 'PDF page size')),
+      csvBom: z
+        .boolean()
+        .default(false)
+        .meta(label('Byte order mark', 'start a CSV with a UTF-8 BOM (for Excel)')),
       jobId: callJobId.optional(),
     }),
   ),
