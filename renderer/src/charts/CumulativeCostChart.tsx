@@ -9,18 +9,23 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { MONTH_AXIS_LABEL, MONTH_TICKS, monthLabel } from '../../../shared/charts/axis';
+import {
+  BREAK_EVEN_DOT_RADIUS,
+  breakEvenLabel,
+  cumulativePoints,
+  highestPoint,
+  marksBreakEven,
+  seriesStroke,
+  type CumulativeSeries,
+} from '../../../shared/charts/cumulative-cost';
+import { CHART_INK, LABEL_HALO } from '../../../shared/charts/palette';
 import { Decimal, formatUsd } from '../../../shared/money';
+import { AXIS_FONT_SIZE, AXIS_STYLE } from './chart-axes';
+import { ChartEmpty } from './ChartEmpty';
+import { moneyAxisProps } from './money-axis';
 
-export interface CumulativeSeries {
-  id: string;
-  label: string;
-  color: string;
-  /** Cumulative cash at months 0..36, decimal strings. */
-  cumulativeUsd: string[];
-  breakEvenMonth: number | null;
-  /** Drawn dashed, as the line the others are measured against. */
-  reference?: boolean;
-}
+export type { CumulativeSeries };
 
 interface Point {
   month: number;
@@ -29,21 +34,20 @@ interface Point {
 
 /** Cumulative cash over 36 months per strategy, with each one's break-even month against on-demand marked. */
 export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) {
-  const months = series[0]?.cumulativeUsd.length ?? 0;
-  const data: Point[] = Array.from({ length: months }, (_, month) => {
-    const point: Point = { month };
-    // Numbers for geometry only; every figure shown is formatted from the decimal strings.
-    for (const s of series) point[s.id] = new Decimal(s.cumulativeUsd[month] ?? '0').toNumber();
-    return point;
-  });
-
   if (series.length === 0) {
     return (
-      <p className="muted" data-testid="cumulative-chart">
-        Nothing to chart: no strategy could be fully priced.
-      </p>
+      <ChartEmpty testId="cumulative-chart">Nothing to chart: no strategy could be fully priced.</ChartEmpty>
     );
   }
+
+  const months = series[0]?.cumulativeUsd.length ?? 0;
+  // Numbers for geometry only; every figure shown is formatted from the decimal strings.
+  const points = new Map(series.map((s) => [s.id, cumulativePoints(s)]));
+  const data: Point[] = Array.from({ length: months }, (_, month) => {
+    const point: Point = { month };
+    for (const s of series) point[s.id] = points.get(s.id)?.[month] ?? 0;
+    return point;
+  });
 
   const renderTooltip = ({ active, label }: { active?: boolean; label?: string | number }) => {
     if (!active || typeof label !== 'number') return null;
@@ -53,7 +57,7 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
       .sort((a, b) => new Decimal(a.usd).comparedTo(new Decimal(b.usd)));
     return (
       <div className="chart-tooltip">
-        <div className="strong">Month {label}</div>
+        <div className="strong">{monthLabel(label)}</div>
         {rows.map(({ s, usd }) => (
           <div key={s.id} className="chart-tooltip-row">
             <span className="swatch" style={{ background: s.color }} />
@@ -69,55 +73,57 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
     <div className="cumulative-chart" data-testid="cumulative-chart">
       <ResponsiveContainer width="100%" height={340}>
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke="#e5e7eb" />
+          <CartesianGrid stroke={CHART_INK.grid} />
           <XAxis
             dataKey="month"
             type="number"
             domain={[0, Math.max(months - 1, 1)]}
-            ticks={[0, 6, 12, 18, 24, 30, 36]}
-            fontSize={11}
-            stroke="#6b7280"
-            label={{ value: 'Month', position: 'insideBottomRight', offset: -4, fontSize: 11 }}
+            ticks={[...MONTH_TICKS]}
+            {...AXIS_STYLE}
+            label={{
+              value: MONTH_AXIS_LABEL,
+              position: 'insideBottomRight',
+              offset: -4,
+              fontSize: AXIS_FONT_SIZE,
+            }}
           />
-          <YAxis
-            fontSize={11}
-            stroke="#6b7280"
-            width={72}
-            tickFormatter={(v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 0 })}`}
-          />
+          <YAxis {...moneyAxisProps(highestPoint(series))} width={72} />
           <Tooltip content={renderTooltip} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          {series.map((s) => (
-            <Line
-              key={s.id}
-              dataKey={s.id}
-              name={s.label}
-              type="linear"
-              stroke={s.color}
-              strokeWidth={s.reference ? 2 : 1.75}
-              strokeDasharray={s.reference ? '6 4' : undefined}
-              dot={false}
-              isAnimationActive={false}
+          <Legend wrapperStyle={{ fontSize: AXIS_FONT_SIZE }} />
+          {series.map((s) => {
+            const stroke = seriesStroke(s);
+            return (
+              <Line
+                key={s.id}
+                dataKey={s.id}
+                name={s.label}
+                type="linear"
+                stroke={s.color}
+                strokeWidth={stroke.width}
+                strokeDasharray={stroke.dash ?? undefined}
+                dot={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
+          {series.filter(marksBreakEven).map((s) => (
+            <ReferenceDot
+              key={`be-${s.id}`}
+              x={s.breakEvenMonth}
+              y={points.get(s.id)?.[s.breakEvenMonth] ?? 0}
+              r={BREAK_EVEN_DOT_RADIUS}
+              fill={s.color}
+              stroke={CHART_INK.halo}
+              strokeWidth={1.5}
+              label={{
+                value: breakEvenLabel(s.breakEvenMonth),
+                position: 'top',
+                fontSize: 10,
+                fill: s.color,
+                ...LABEL_HALO,
+              }}
             />
           ))}
-          {series
-            .filter((s) => !s.reference && s.breakEvenMonth !== null && s.breakEvenMonth > 0)
-            .map((s) => {
-              const month = s.breakEvenMonth!;
-              const usd = s.cumulativeUsd[month] ?? '0';
-              return (
-                <ReferenceDot
-                  key={`be-${s.id}`}
-                  x={month}
-                  y={new Decimal(usd).toNumber()}
-                  r={5}
-                  fill={s.color}
-                  stroke="#fff"
-                  strokeWidth={1.5}
-                  label={{ value: `break-even mo ${month}`, position: 'top', fontSize: 10, fill: s.color }}
-                />
-              );
-            })}
         </LineChart>
       </ResponsiveContainer>
     </div>

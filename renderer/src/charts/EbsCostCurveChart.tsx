@@ -15,7 +15,7 @@ import { Decimal } from '../../../shared/money';
 import { formatMoney } from '../format';
 import * as axes from './chart-axes';
 import { clampToDomain, type Domain } from './log-scale';
-import { VOLUME_TYPE_COLORS } from './volume-type-colors';
+import { CHART_INK, VOLUME_TYPE_COLORS } from '../../../shared/charts/palette';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';
 
 export interface EbsCostCurveChartProps {
@@ -101,9 +101,9 @@ export function EbsCostCurveChart({ dimension, points, at }: EbsCostCurveChartPr
           />
           <ReferenceLine
             x={clampToDomain(at, xDomain)}
-            stroke="#111827"
+            stroke={CHART_INK.strong}
             strokeDasharray="4 3"
-            label={{ value: 'requirement', position: 'insideTopRight', fontSize: 10, fill: '#111827' }}
+            label={{ value: 'requirement', position: 'insideTopRight', fontSize: 10, fill: CHART_INK.strong }}
           />
           {types.map((t) => (
             <Line

@@ -1,10 +1,11 @@
 import type { VolumeType } from '../../../shared/catalog-types';
+import { CHART_INK } from '../../../shared/charts/palette';
 import type { FitEnvelope } from '../../../shared/ebs/envelope';
 import { envelopeTitle } from './ebs-fit-geometry';
 import { CAP_COLOR, INK_COLOR } from './EbsFitMarks';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';
 
-const KEY_STROKE = '#374151';
+const KEY_STROKE = CHART_INK.label;
 
 export interface EbsFitLegendProps {
   envelopes: FitEnvelope[];
@@ -46,7 +47,7 @@ export function EbsFitLegend({ envelopes, hidden, onToggle, showCaps }: EbsFitLe
       </span>
       <span className="ebs-legend-key">
         <svg width="12" height="12" aria-hidden="true">
-          <circle cx="6" cy="6" r="4.5" fill={INK_COLOR} stroke="#fff" strokeWidth="1.5" />
+          <circle cx="6" cy="6" r="4.5" fill={INK_COLOR} stroke={CHART_INK.halo} strokeWidth="1.5" />
         </svg>
         requirement
       </span>

@@ -1,13 +1,16 @@
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { envelopePath, type EnvelopeShape } from './ebs-fit-geometry';
-import { VOLUME_TYPE_COLORS } from './volume-type-colors';
+import {
+  CHART_INK,
+  INSTANCE_CAP_COLOR,
+  LABEL_HALO,
+  VOLUME_TYPE_COLORS,
+} from '../../../shared/charts/palette';
 
 /** What the fit chart draws over its axes: the envelopes, the cap-line labels and the requirement. */
 
-export const CAP_COLOR = '#b91c1c';
-export const INK_COLOR = '#111827';
-/** A white outline behind label text so it stays readable over the envelopes. */
-const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' } as const;
+export const CAP_COLOR = INSTANCE_CAP_COLOR;
+export const INK_COLOR = CHART_INK.strong;
 const CAP_LABEL_FONT_SIZE = 10;
 /** Near the plot's right edge the requirement's label flips to the left of the point. */
 const FLIP_LABEL_WITHIN_PX = 100;
@@ -62,7 +65,7 @@ export function VerticalCapLabel({ text, viewBox }: { text: string } & LabelView
       textAnchor="end"
       fontSize={CAP_LABEL_FONT_SIZE}
       fill={CAP_COLOR}
-      {...HALO}
+      {...LABEL_HALO}
     >
       {text} IOPS
     </text>
@@ -74,7 +77,7 @@ export function HorizontalCapLabel({ text, viewBox }: { text: string } & LabelVi
   const x = (viewBox?.x ?? 0) + 6;
   const y = (viewBox?.y ?? 0) - 4;
   return (
-    <text x={x} y={y} textAnchor="start" fontSize={CAP_LABEL_FONT_SIZE} fill={CAP_COLOR} {...HALO}>
+    <text x={x} y={y} textAnchor="start" fontSize={CAP_LABEL_FONT_SIZE} fill={CAP_COLOR} {...LABEL_HALO}>
       {text} MiB/s
     </text>
   );
@@ -88,7 +91,7 @@ export function RequirementMark(props: { cx?: number; cy?: number }) {
   const flip = plot !== undefined && cx > plot.x + plot.width - FLIP_LABEL_WITHIN_PX;
   return (
     <g className="ebs-requirement-mark">
-      <circle cx={cx} cy={cy} r={6} fill={INK_COLOR} stroke="#fff" strokeWidth={2} />
+      <circle cx={cx} cy={cy} r={6} fill={INK_COLOR} stroke={CHART_INK.halo} strokeWidth={2} />
       <text
         x={flip ? cx - 10 : cx + 10}
         y={cy + 17}
@@ -96,7 +99,7 @@ export function RequirementMark(props: { cx?: number; cy?: number }) {
         fontSize={11}
         fontWeight={600}
         fill={INK_COLOR}
-        {...HALO}
+        {...LABEL_HALO}
       >
         Requirement
       </text>

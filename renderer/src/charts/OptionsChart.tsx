@@ -9,17 +9,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { CHART_INK, PURCHASE_MODEL_COLORS } from '../../../shared/charts/palette';
 import type { PriceOption, PurchaseModel } from '../../../shared/catalog-types';
 import { Decimal } from '../../../shared/money';
 import { compareUsd, formatMoney } from '../format';
 import { optionLabel } from '../option-labels';
-
-const MODEL_COLORS: Record<PurchaseModel, string> = {
-  'on-demand': '#64748b',
-  reserved: '#2563eb',
-  'savings-plan': '#7c3aed',
-  spot: '#d97706',
-};
+import { AXIS_FONT_SIZE } from './chart-axes';
+import { ChartEmpty } from './ChartEmpty';
+import { BAR_CURSOR, categoryAxisProps, moneyAxisProps } from './money-axis';
 
 interface ChartBar {
   label: string;
@@ -43,29 +40,17 @@ export function OptionsChart({ options }: { options: PriceOption[] }) {
       length: new Decimal(o.monthlyUsd).toNumber(),
     }));
 
-  if (bars.length === 0) {
-    return (
-      <p className="muted" data-testid="options-chart">
-        No priced options to chart.
-      </p>
-    );
-  }
+  if (bars.length === 0) return <ChartEmpty testId="options-chart">No priced options to chart.</ChartEmpty>;
 
   return (
     <div className="options-chart" data-testid="options-chart">
       <ResponsiveContainer width="100%" height={bars.length * BAR_HEIGHT_PX + 40}>
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-          <XAxis
-            type="number"
-            dataKey="length"
-            tickFormatter={(v: number) => `$${v.toLocaleString('en-US')}`}
-            fontSize={11}
-            stroke="#6b7280"
-          />
-          <YAxis type="category" dataKey="label" width={210} fontSize={11} stroke="#6b7280" interval={0} />
+          <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
+          <XAxis {...moneyAxisProps(Math.max(...bars.map((b) => b.length)))} dataKey="length" />
+          <YAxis {...categoryAxisProps(210)} />
           <Tooltip
-            cursor={{ fill: 'rgba(37, 99, 235, 0.06)' }}
+            cursor={BAR_CURSOR}
             formatter={(_value, _name, item) => [
               formatMoney((item.payload as ChartBar).monthlyUsd) + ' / month',
               'Monthly',
@@ -75,12 +60,12 @@ export function OptionsChart({ options }: { options: PriceOption[] }) {
             <LabelList
               dataKey="monthlyUsd"
               position="right"
-              fontSize={11}
-              fill="#374151"
+              fontSize={AXIS_FONT_SIZE}
+              fill={CHART_INK.label}
               formatter={(v: unknown) => (typeof v === 'string' ? formatMoney(v) : '')}
             />
             {bars.map((b) => (
-              <Cell key={b.label} fill={MODEL_COLORS[b.model]} />
+              <Cell key={b.label} fill={PURCHASE_MODEL_COLORS[b.model]} />
             ))}
           </Bar>
         </BarChart>

@@ -1,4 +1,5 @@
 import { DAYS, HOURS_PER_WEEK, type Usage } from '../../../shared/scenario/schema';
+import { PROFILE_COLORS } from '../../../shared/charts/palette';
 import { usageProfile } from '../../../shared/pricing/usage-profile';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -28,11 +29,11 @@ export function ProfilePreview({ usage }: { usage: Usage }) {
 }
 
 function shade(count: number, peak: number): string {
-  if (count === 0 || peak === 0) return '#f1f3f6';
+  if (count === 0 || peak === 0) return PROFILE_COLORS.empty;
   const t = count / peak;
   // From a pale to a strong blue as the count nears the peak.
   const light = Math.round(88 - t * 46);
-  return `hsl(217 80% ${light}%)`;
+  return `hsl(${PROFILE_COLORS.heatHue} 80% ${light}%)`;
 }
 
 function WeekHeatMap({ counts, peak }: { counts: number[]; peak: number }) {
@@ -82,7 +83,7 @@ function SeriesBars({ counts, peak }: { counts: number[]; peak: number }) {
             y={height - h}
             width={Math.max(barWidth - 0.5, 0.5)}
             height={h}
-            fill="#3b82f6"
+            fill={PROFILE_COLORS.bar}
           />
         );
       })}

@@ -1,10 +1,11 @@
+import { CHART_INK } from '../../../shared/charts/palette';
 import { formatTick, logTicks, type Domain } from './log-scale';
 
 /** Axis and frame settings the EBS charts share (recharts props, no React). */
 
 export const AXIS_FONT_SIZE = 11;
-export const AXIS_STYLE = { fontSize: AXIS_FONT_SIZE, stroke: '#6b7280' } as const;
-export const GRID_STROKE = '#eef0f3';
+export const AXIS_STYLE = { fontSize: AXIS_FONT_SIZE, stroke: CHART_INK.axis } as const;
+export const GRID_STROKE = CHART_INK.gridFaint;
 /** Room for the axis labels below and beside the plot. */
 export const EBS_CHART_MARGIN = { top: 16, right: 24, bottom: 30, left: 16 } as const;
 /** How far below the tick labels a bottom axis label sits, in pixels. */

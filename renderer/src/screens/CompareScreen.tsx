@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { COST_BY_LINE_TITLE } from '../../../shared/charts/cost-by-line';
+import { CUMULATIVE_COST_TITLE, strategyColors } from '../../../shared/charts/cumulative-cost';
+import { REFERENCE_SERIES_COLOR } from '../../../shared/charts/palette';
 import { CumulativeCostChart, type CumulativeSeries } from '../charts/CumulativeCostChart';
 import { WorkloadCostChart } from '../charts/WorkloadCostChart';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -21,19 +24,6 @@ import './workloads/workloads.css';
 import './compare/compare.css';
 
 const SELECTION_KEY = 'planner.compare.charted.v1';
-const PALETTE = [
-  '#2563eb',
-  '#16a34a',
-  '#d97706',
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#dc2626',
-  '#4f46e5',
-  '#0d9488',
-];
-const REFERENCE_COLOR = '#6b7280';
 
 /** Compare: the current scenario priced under every purchase strategy, with cumulative cash over 3 years. */
 export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
@@ -53,8 +43,10 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
   const charted = new Set(selection);
 
   // Colours follow the charted strategies in table order, so the few on the chart stay distinct.
-  const colors = new Map<string, string>([[ON_DEMAND_ID, REFERENCE_COLOR]]);
-  results.filter((s) => charted.has(s.id)).forEach((s, i) => colors.set(s.id, PALETTE[i % PALETTE.length]!));
+  const colors = strategyColors(
+    results.filter((s) => charted.has(s.id)).map((s) => s.id),
+    ON_DEMAND_ID,
+  );
 
   const series: CumulativeSeries[] = results
     .filter(isComplete)
@@ -62,7 +54,7 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
     .map((s) => ({
       id: s.id,
       label: s.label,
-      color: colors.get(s.id) ?? REFERENCE_COLOR,
+      color: colors.get(s.id) ?? REFERENCE_SERIES_COLOR,
       cumulativeUsd: s.cumulativeUsd,
       breakEvenMonth: s.breakEvenMonth,
       reference: s.id === ON_DEMAND_ID,
@@ -133,7 +125,7 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
           </section>
           <section className="compare-panel compare-chart-panel">
             <div className="section-header">
-              <h3 className="subsection-title">Cumulative cash over 36 months</h3>
+              <h3 className="subsection-title">{CUMULATIVE_COST_TITLE}</h3>
               <StrategyPicker
                 onPick={(kind) =>
                   setSelection(
@@ -149,7 +141,7 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
             {compare.data && <CumulativeCostChart series={series} />}
           </section>
           <section className="compare-panel compare-chart-panel">
-            <h3 className="subsection-title">Monthly cost by line (scenario as bought)</h3>
+            <h3 className="subsection-title">{COST_BY_LINE_TITLE} (scenario as bought)</h3>
             {estimate.data && <WorkloadCostChart lines={estimate.data.lines} />}
           </section>
         </div>

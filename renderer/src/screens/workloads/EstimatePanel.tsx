@@ -1,3 +1,4 @@
+import { COST_BY_LINE_TITLE } from '../../../../shared/charts/cost-by-line';
 import type { ScenarioEstimate } from '../../../../shared/pricing/estimate-types';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
@@ -86,7 +87,7 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
               </tbody>
             </table>
           </div>
-          <h3 className="subsection-title">Monthly cost by line</h3>
+          <h3 className="subsection-title">{COST_BY_LINE_TITLE}</h3>
           <WorkloadCostChart lines={estimate.lines} />
           <h3 className="subsection-title">Warnings</h3>
           <WarningList warnings={estimate.warnings} testId="estimate-warnings" />
