@@ -1,3 +1,5 @@
+import { COST_BY_LINE_TITLE } from '../../shared/charts/cost-by-line';
+import { CUMULATIVE_COST_TITLE } from '../../shared/charts/cumulative-cost';
 import { Decimal, formatUsd } from '../../shared/money';
 import { PURCHASE_MODEL_LABELS } from '../../shared/pricing/purchase-options';
 import { EBS_STATUS_LABEL } from '../../shared/reports/ebs-check';
@@ -174,8 +176,8 @@ export function reportHtml(report: Report, paper: Paper = 'a4'): string {
     : '';
   const empty = report.lines.length === 0;
   const charts = [
-    ['Monthly cost by line', costByLineChart(report)],
-    ['Cumulative cash cost over 36 months', cumulativeChart(report)],
+    [COST_BY_LINE_TITLE, costByLineChart(report)],
+    [CUMULATIVE_COST_TITLE, cumulativeChart(report)],
     ['EBS fit against the instance limits', ebsFitChart(report)],
   ]
     .filter(([, s]) => s)

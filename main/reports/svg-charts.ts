@@ -1,198 +1,221 @@
+import { MONTH_AXIS_LABEL, MONTH_TICKS, moneyTick, niceTicks } from '../../shared/charts/axis';
+import {
+  COST_BY_LINE_TITLE,
+  costPartsUsd,
+  lineLabel,
+  longestBar,
+  partLength,
+  partsShown,
+} from '../../shared/charts/cost-by-line';
+import {
+  BREAK_EVEN_DOT_RADIUS,
+  breakEvenLabel,
+  CUMULATIVE_COST_TITLE,
+  cumulativePoints,
+  highestPoint,
+  marksBreakEven,
+  seriesStroke,
+  strategyColors,
+  type CumulativeSeries,
+} from '../../shared/charts/cumulative-cost';
+import { CHART_INK, EBS_STATUS_COLORS, LABEL_HALO } from '../../shared/charts/palette';
+import { formatUsd, usdOrNull } from '../../shared/money';
 import type { Report, ReportEbsCheck, ReportStrategy } from '../../shared/reports/model';
 import { EBS_STATUS_LABEL } from '../../shared/reports/ebs-check';
 import { escapeHtml } from './escape';
 
 /**
- * Inline SVG charts for the HTML/PDF report, drawn from the model's figures (numbers only for
- * geometry; every label is the model's own value). No scripts, no remote content.
+ * Inline SVG charts for the HTML/PDF report (the report is built in Node, where recharts 3 renders no
+ * SVG), drawn from the same chart descriptions, palette and axis ticks as the app's charts (shared/charts).
+ * Numbers only for geometry; every figure shown is the model's own value. No scripts, no remote content.
  */
-export const COLORS = {
-  compute: '#2563eb',
-  storage: '#10b981',
-  snapshots: '#f59e0b',
-  grid: '#e5e7eb',
-  text: '#1f2933',
-  muted: '#6b7280',
-  series: ['#6b7280', '#2563eb', '#10b981', '#9333ea'],
-  within: '#10b981',
-  binding: '#f59e0b',
-  over: '#dc2626',
-};
 export const MAX_CHART_LINES = 25;
 
-const n = (v: string | null) => (v === null ? 0 : Number(v));
-const text = (x: number, y: number, s: string, attrs = '') =>
-  `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attrs}>${escapeHtml(s)}</text>`;
+/** The plot's margins inside the chart's WIDTH: labels to the left, legend above, figures to the right. */
+interface Frame {
+  left: number;
+  right: number;
+  top: number;
+}
+const WIDTH = 720;
 
-/** A "nice" axis maximum: 1, 2 or 5 × 10^k at or above v. */
-export function niceMax(v: number): number {
-  if (!(v > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
+interface LegendKey {
+  color: string;
+  label: string;
+  /** A line key (for a line series), dashed when given; a square otherwise. */
+  line?: { dash: string | null };
 }
 
-const shortUsd = (v: number) =>
-  v >= 1e6
-    ? `$${(v / 1e6).toFixed(1)}M`
-    : v >= 1e3
-      ? `$${(v / 1e3).toFixed(v >= 1e4 ? 0 : 1)}k`
-      : `$${v.toFixed(0)}`;
+const fixed = (v: number) => v.toFixed(1);
+const text = (x: number, y: number, s: string, attrs = '') =>
+  `<text x="${fixed(x)}" y="${fixed(y)}" ${attrs}>${escapeHtml(s)}</text>`;
+const muted = `fill="${CHART_INK.axis}"`;
+const usdLabel = (v: string | null) => formatUsd(usdOrNull(v));
+const halo = `stroke="${LABEL_HALO.stroke}" stroke-width="${LABEL_HALO.strokeWidth}" paint-order="${LABEL_HALO.paintOrder}"`;
+const truncate = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
-function svg(width: number, height: number, label: string, body: string): string {
+function svg(height: number, label: string, body: string): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" ` +
-    `aria-label="${escapeHtml(label)}" font-family="Helvetica, Arial, sans-serif" font-size="11" fill="${COLORS.text}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" ` +
+    `aria-label="${escapeHtml(label)}" font-family="Helvetica, Arial, sans-serif" font-size="11" fill="${CHART_INK.text}">` +
     body +
     '</svg>'
   );
 }
 
-function legend(x: number, y: number, items: [string, string][]): string {
+function legend(x: number, y: number, keys: LegendKey[]): string {
   let out = '';
   let cx = x;
-  for (const [color, label] of items) {
-    out += `<rect x="${cx}" y="${y - 9}" width="10" height="10" fill="${color}"/>` + text(cx + 14, y, label);
-    cx += 24 + label.length * 6;
+  for (const k of keys) {
+    out += k.line
+      ? `<line x1="${cx}" y1="${y - 4}" x2="${cx + 14}" y2="${y - 4}" stroke="${k.color}" stroke-width="2"${
+          k.line.dash ? ` stroke-dasharray="${k.line.dash}"` : ''
+        }/>` + text(cx + 18, y, k.label)
+      : `<rect x="${cx}" y="${y - 9}" width="10" height="10" fill="${k.color}"/>` + text(cx + 14, y, k.label);
+    cx += (k.line ? 28 : 24) + k.label.length * 6;
   }
   return out;
 }
 
-/** Monthly cost by line, stacked: compute, storage, snapshots (the largest lines when there are many). */
+const linesByBar = (report: Report) =>
+  [...report.lines]
+    .sort((a, b) => partLength(b.amortizedMonthlyUsd) - partLength(a.amortizedMonthlyUsd))
+    .slice(0, MAX_CHART_LINES);
+
+/** Monthly cost by line, stacked as in the app (the largest lines when there are many). */
 export function costByLineChart(report: Report): string {
-  const lines = [...report.lines].sort((a, b) => n(b.monthlyUsd) - n(a.monthlyUsd)).slice(0, MAX_CHART_LINES);
+  const lines = linesByBar(report);
   if (lines.length === 0) return '';
-  const width = 720;
-  const left = 130;
-  const right = 80;
+  const f: Frame = { left: 150, right: 80, top: 30 };
   const barH = 13;
-  const top = 30;
-  const height = top + lines.length * (barH + 5) + 30;
-  const max = niceMax(
-    Math.max(...lines.map((l) => n(l.computeMonthlyUsd) + n(l.storageMonthlyUsd) + n(l.snapshotMonthlyUsd))),
-  );
-  const scale = (width - left - right) / max;
-  let body = legend(left, 14, [
-    [COLORS.compute, 'Compute'],
-    [COLORS.storage, 'EBS storage'],
-    [COLORS.snapshots, 'Snapshots'],
-  ]);
-  for (let i = 0; i <= 4; i++) {
-    const x = left + ((width - left - right) * i) / 4;
-    body += `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 24}" stroke="${COLORS.grid}"/>`;
-    body += text(x, height - 10, shortUsd((max * i) / 4), `text-anchor="middle" fill="${COLORS.muted}"`);
+  const pitch = barH + 5;
+  const height = f.top + lines.length * pitch + 30;
+  const rows = lines.map(costPartsUsd);
+  const ticks = niceTicks(longestBar(rows));
+  const scale = (WIDTH - f.left - f.right) / ticks[ticks.length - 1]!;
+  const parts = partsShown(rows);
+  let body = legend(f.left, 14, parts);
+  for (const t of ticks) {
+    const x = f.left + t * scale;
+    body += `<line x1="${fixed(x)}" y1="${f.top - 4}" x2="${fixed(x)}" y2="${height - 24}" stroke="${CHART_INK.grid}"/>`;
+    body += text(x, height - 10, moneyTick(t), `text-anchor="middle" ${muted}`);
   }
   lines.forEach((l, i) => {
-    const y = top + i * (barH + 5);
-    body += text(left - 6, y + 10, l.id.length > 20 ? l.id.slice(0, 19) + '…' : l.id, 'text-anchor="end"');
-    let x = left;
-    for (const [v, color] of [
-      [n(l.computeMonthlyUsd), COLORS.compute],
-      [n(l.storageMonthlyUsd), COLORS.storage],
-      [n(l.snapshotMonthlyUsd), COLORS.snapshots],
-    ] as [number, string][]) {
-      const w = v * scale;
+    const y = f.top + i * pitch;
+    body += text(f.left - 6, y + 10, truncate(lineLabel(l), 24), 'text-anchor="end"');
+    let x = f.left;
+    for (const p of parts) {
+      const w = partLength(rows[i]![p.key]) * scale;
       if (w > 0)
-        body += `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${color}"/>`;
+        body += `<rect x="${fixed(x)}" y="${y}" width="${fixed(w)}" height="${barH}" fill="${p.color}"/>`;
       x += w;
     }
-    body += text(
-      x + 4,
-      y + 10,
-      l.monthlyUsd === null ? 'n/a' : shortUsd(n(l.monthlyUsd)),
-      `fill="${COLORS.muted}"`,
-    );
+    body += text(x + 4, y + 10, usdLabel(l.amortizedMonthlyUsd), muted);
   });
   const note =
     report.lines.length > lines.length ? ` (largest ${lines.length} of ${report.lines.length} lines)` : '';
-  return svg(width, height, `Monthly cost by line${note}`, body);
+  return svg(height, `${COST_BY_LINE_TITLE}${note}`, body);
+}
+
+/** The report's charted strategies as the app's cumulative series: on-demand the dashed reference. */
+export function cumulativeSeries(report: Report): CumulativeSeries[] {
+  const charted = report.comparison.chartedIds
+    .map((id) => report.comparison.strategies.find((s) => s.id === id))
+    .filter((s): s is ReportStrategy & { cumulativeUsd: string[] } => !!s && s.cumulativeUsd !== null);
+  const referenceId = charted.find((s) => s.kind === 'on-demand')?.id ?? null;
+  const colors = strategyColors(
+    charted.map((s) => s.id),
+    referenceId,
+  );
+  return charted.map((s) => ({
+    id: s.id,
+    label: s.label,
+    color: colors.get(s.id)!,
+    cumulativeUsd: s.cumulativeUsd,
+    breakEvenMonth: s.breakEvenMonth,
+    reference: s.id === referenceId,
+  }));
 }
 
 /** Cumulative cash over 36 months per charted strategy, break-even months marked. */
 export function cumulativeChart(report: Report): string {
-  const series = report.comparison.chartedIds
-    .map((id) => report.comparison.strategies.find((s) => s.id === id))
-    .filter((s): s is ReportStrategy => !!s && s.cumulativeUsd !== null);
+  const series = cumulativeSeries(report);
   if (series.length === 0) return '';
-  const width = 720;
+  const f: Frame = { left: 60, right: 20, top: 40 };
   const height = 300;
-  const left = 60;
-  const right = 20;
-  const top = 40;
   const bottom = 36;
-  const max = niceMax(Math.max(...series.flatMap((s) => s.cumulativeUsd!.map(Number))));
-  const px = (m: number) => left + ((width - left - right) * m) / 36;
-  const py = (v: number) => top + (height - top - bottom) * (1 - v / max);
+  const ticks = niceTicks(highestPoint(series));
+  const max = ticks[ticks.length - 1]!;
+  const lastMonth = Math.max((series[0]?.cumulativeUsd.length ?? 0) - 1, 1);
+  const px = (m: number) => f.left + ((WIDTH - f.left - f.right) * m) / lastMonth;
+  const py = (v: number) => f.top + (height - f.top - bottom) * (1 - v / max);
   let body = '';
-  for (let i = 0; i <= 4; i++) {
-    const y = py((max * i) / 4);
-    body += `<line x1="${left}" y1="${y}" x2="${width - right}" y2="${y}" stroke="${COLORS.grid}"/>`;
-    body += text(left - 6, y + 4, shortUsd((max * i) / 4), `text-anchor="end" fill="${COLORS.muted}"`);
+  for (const t of ticks) {
+    const y = py(t);
+    body += `<line x1="${f.left}" y1="${fixed(y)}" x2="${WIDTH - f.right}" y2="${fixed(y)}" stroke="${CHART_INK.grid}"/>`;
+    body += text(f.left - 6, y + 4, moneyTick(t), `text-anchor="end" ${muted}`);
   }
-  for (const m of [0, 6, 12, 18, 24, 30, 36])
-    body += text(px(m), height - bottom + 16, `${m}`, `text-anchor="middle" fill="${COLORS.muted}"`);
-  body += text(width / 2, height - 4, 'Months', `text-anchor="middle" fill="${COLORS.muted}"`);
-  series.forEach((s, i) => {
-    const color = COLORS.series[i % COLORS.series.length]!;
-    const pts = s.cumulativeUsd!.map((v, m) => `${px(m).toFixed(1)},${py(Number(v)).toFixed(1)}`).join(' ');
-    body += `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2"/>`;
-    if (s.breakEvenMonth !== null && s.kind !== 'on-demand') {
-      const m = s.breakEvenMonth;
-      const v = Number(s.cumulativeUsd![m]);
-      body += `<circle cx="${px(m).toFixed(1)}" cy="${py(v).toFixed(1)}" r="4" fill="#fff" stroke="${color}" stroke-width="2"/>`;
-      body += text(px(m) + 6, py(v) - 6, `break-even month ${m}`, `fill="${color}"`);
-    }
-  });
+  for (const m of MONTH_TICKS)
+    body += text(px(m), height - bottom + 16, `${m}`, `text-anchor="middle" ${muted}`);
+  body += text(WIDTH / 2, height - 4, MONTH_AXIS_LABEL, `text-anchor="middle" ${muted}`);
+  for (const s of series) {
+    const stroke = seriesStroke(s);
+    const pts = cumulativePoints(s)
+      .map((v, m) => `${fixed(px(m))},${fixed(py(v))}`)
+      .join(' ');
+    const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : '';
+    body += `<polyline points="${pts}" fill="none" stroke="${s.color}" stroke-width="${stroke.width}"${dash}/>`;
+  }
+  for (const s of series.filter(marksBreakEven)) {
+    const x = px(s.breakEvenMonth);
+    const y = py(cumulativePoints(s)[s.breakEvenMonth] ?? 0);
+    body += `<circle cx="${fixed(x)}" cy="${fixed(y)}" r="${BREAK_EVEN_DOT_RADIUS}" fill="${s.color}" stroke="${CHART_INK.halo}" stroke-width="1.5"/>`;
+    body += text(
+      x,
+      y - BREAK_EVEN_DOT_RADIUS - 4,
+      breakEvenLabel(s.breakEvenMonth),
+      `text-anchor="middle" font-size="10" fill="${s.color}" ${halo}`,
+    );
+  }
   body += legend(
-    left,
+    f.left,
     16,
-    series.map((s, i) => [COLORS.series[i % COLORS.series.length]!, s.label]),
+    series.map((s) => ({ color: s.color, label: s.label, line: { dash: seriesStroke(s).dash } })),
   );
-  return svg(width, height, 'Cumulative cash cost over 36 months', body);
+  return svg(height, CUMULATIVE_COST_TITLE, body);
 }
-
-const STATUS_COLOR = {
-  within: COLORS.within,
-  binding: COLORS.binding,
-  'exceeds-baseline': COLORS.over,
-  'exceeds-maximum': COLORS.over,
-  unknown: COLORS.muted,
-} as const;
 
 /** Per line: the volumes' IOPS and throughput against the instance's EBS baseline (|) and maximum (¦). */
 export function ebsFitChart(report: Report): string {
   // Lines with the same instance type and volumes draw the same bars: one row for all of them.
-  const groups = new Map<string, { label: string; check: ReportEbsCheck; ids: string[] }>();
+  const groups = new Map<string, { check: ReportEbsCheck; ids: string[] }>();
   for (const l of report.lines) {
     const c = l.ebsCheck;
     if (!c) continue;
     const key = `${c.instanceType}|${c.iops.volumes}|${c.throughputMiBps.volumes}`;
     const g = groups.get(key);
     if (g) g.ids.push(l.id);
-    else groups.set(key, { label: '', check: c, ids: [l.id] });
+    else groups.set(key, { check: c, ids: [l.id] });
   }
-  const lines = [...groups.values()].slice(0, MAX_CHART_LINES).map((g) => ({
-    ebsCheck: g.check,
-    instanceType: g.check.instanceType,
-    id: g.ids.length > 1 ? `${g.ids[0]} +${g.ids.length - 1}` : g.ids[0]!,
+  const rows = [...groups.values()].slice(0, MAX_CHART_LINES).map((g) => ({
+    check: g.check,
+    label: `${g.ids.length > 1 ? `${g.ids[0]} +${g.ids.length - 1}` : g.ids[0]!} (${g.check.instanceType})`,
   }));
-  if (lines.length === 0) return '';
-  const width = 720;
-  const left = 140;
-  const right = 215;
+  if (rows.length === 0) return '';
+  const f: Frame = { left: 140, right: 215, top: 30 };
   const rowH = 14;
-  const top = 30;
-  const height = top + lines.length * (rowH * 2 + 12) + 10;
-  const span = width - left - right;
+  const pitch = rowH * 2 + 12;
+  const height = f.top + rows.length * pitch + 10;
+  const span = WIDTH - f.left - f.right;
   let body =
-    legend(left, 14, [
-      [COLORS.within, 'within'],
-      [COLORS.binding, 'binding'],
-      [COLORS.over, 'over the instance limit'],
-    ]) + text(width - 4, 14, '| baseline  ¦ max', `fill="${COLORS.muted}" text-anchor="end"`);
-  lines.forEach((l, i) => {
-    const c = l.ebsCheck!;
-    const y0 = top + i * (rowH * 2 + 12);
-    body += text(left - 6, y0 + rowH + 4, `${l.id} (${l.instanceType})`.slice(0, 26), 'text-anchor="end"');
+    legend(f.left, 14, [
+      { color: EBS_STATUS_COLORS.within, label: 'within' },
+      { color: EBS_STATUS_COLORS.binding, label: 'binding' },
+      { color: EBS_STATUS_COLORS['exceeds-maximum'], label: 'over the instance limit' },
+    ]) + text(WIDTH - 4, 14, '| baseline  ¦ max', `${muted} text-anchor="end"`);
+  rows.forEach(({ check: c, label }, i) => {
+    const y0 = f.top + i * pitch;
+    body += text(f.left - 6, y0 + rowH + 4, label.slice(0, 26), 'text-anchor="end"');
     (
       [
         ['IOPS', c.iops],
@@ -201,20 +224,20 @@ export function ebsFitChart(report: Report): string {
     ).forEach(([unit, d], j) => {
       const y = y0 + j * rowH;
       const scaleMax = Math.max(d.volumes, d.instanceMaximum ?? 0, d.instanceBaseline ?? 0) * 1.05 || 1;
-      const x = (v: number) => left + (span * v) / scaleMax;
-      body += `<rect x="${left}" y="${y + 2}" width="${span}" height="${rowH - 4}" fill="#f3f4f6"/>`;
-      body += `<rect x="${left}" y="${y + 2}" width="${(x(d.volumes) - left).toFixed(1)}" height="${rowH - 4}" fill="${STATUS_COLOR[d.status]}"/>`;
-      if (d.instanceBaseline !== null)
-        body += `<line x1="${x(d.instanceBaseline).toFixed(1)}" y1="${y}" x2="${x(d.instanceBaseline).toFixed(1)}" y2="${y + rowH}" stroke="${COLORS.text}" stroke-width="2"/>`;
-      if (d.instanceMaximum !== null)
-        body += `<line x1="${x(d.instanceMaximum).toFixed(1)}" y1="${y}" x2="${x(d.instanceMaximum).toFixed(1)}" y2="${y + rowH}" stroke="${COLORS.text}" stroke-dasharray="2,2"/>`;
+      const x = (v: number) => f.left + (span * v) / scaleMax;
+      const mark = (v: number, attrs: string) =>
+        `<line x1="${fixed(x(v))}" y1="${y}" x2="${fixed(x(v))}" y2="${y + rowH}" stroke="${CHART_INK.text}" ${attrs}/>`;
+      body += `<rect x="${f.left}" y="${y + 2}" width="${span}" height="${rowH - 4}" fill="${CHART_INK.track}"/>`;
+      body += `<rect x="${f.left}" y="${y + 2}" width="${fixed(x(d.volumes) - f.left)}" height="${rowH - 4}" fill="${EBS_STATUS_COLORS[d.status]}"/>`;
+      if (d.instanceBaseline !== null) body += mark(d.instanceBaseline, 'stroke-width="2"');
+      if (d.instanceMaximum !== null) body += mark(d.instanceMaximum, 'stroke-dasharray="2,2"');
       body += text(
-        width - right + 6,
+        WIDTH - f.right + 6,
         y + rowH - 3,
         `${Math.round(d.volumes).toLocaleString('en-US')} ${unit}: ${EBS_STATUS_LABEL[d.status]}`,
-        `font-size="10" fill="${COLORS.muted}"`,
+        `font-size="10" ${muted}`,
       );
     });
   });
-  return svg(width, height, 'EBS fit per line against the instance limits', body);
+  return svg(height, 'EBS fit per line against the instance limits', body);
 }
