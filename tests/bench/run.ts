@@ -4,6 +4,7 @@ import { benchEbs } from './ebs.bench';
 import { benchImport } from './import.bench';
 import { benchPricing } from './pricing.bench';
 import { benchReports } from './reports.bench';
+import { benchWorkers } from './workers.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   import: benchImport,
   pricing: benchPricing,
   reports: benchReports,
+  workers: benchWorkers,
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !suites[w]);
