@@ -113,7 +113,7 @@ export const ebsSizingInputSchema = z.strictObject({
     .gt(0)
     .max(1)
     .optional()
-    .meta(label('Duty cycle', 'share of the time at the peak need, above 0 to 1 (for burst credits)')),
+    .meta(label('Duty cycle', 'share of the time at the peak need (for burst credits)')),
   instanceType: instanceTypeSchema.optional().meta(label('Instance type', 'its EBS limits apply')),
   volumeTypes: z.array(volumeTypeSchema).min(1).optional().meta(label('Volume types', 'only these')),
   maxStripeVolumes: z

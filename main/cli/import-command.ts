@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { ImportKindOption, ImportProgress } from '../../shared/import/types';
+import { parseInput } from '@shared/contract';
+import type { ImportProgress } from '@shared/import/types';
 import { ImportError, publicMessage } from '../import/errors';
 import { importPriceFile } from '../import/import-service';
 import { checkInputFile } from '../import/input-file';
 import { activeCatalogPath, importedCatalogPath, shippedCatalogPath } from '../paths';
-
-export const IMPORT_USAGE =
-  'import FILE [--kind ec2|savings-plans|spot|auto] [--catalog PATH] [--force]   import an AWS price file';
-
-const KINDS: readonly ImportKindOption[] = ['ec2', 'savings-plans', 'spot', 'auto'];
-
-export interface ImportCommandResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { fieldMessage, refuse } from './call-input';
+import { contractFlags, fieldLabel, formatFlag, HELP_FLAG } from './flags';
+import type { Command } from './types';
 
 /** One progress line: bytes, rows, speed, time left. */
 export function progressLine(p: ImportProgress): string {
@@ -32,85 +24,79 @@ export function progressLine(p: ImportProgress): string {
  * (or PLANNER_CATALOG), created from the current one on first import. Exit 2 on bad input; the old
  * catalog is then untouched. Messages name FILE as given, never its resolved path.
  */
-export async function runImportCommand(
-  args: string[],
-  opts: {
-    catalogPath?: string;
-    progress?: (line: string, final: boolean) => void;
-    signal?: AbortSignal;
-  } = {},
-): Promise<ImportCommandResult> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: 'string' },
-        catalog: { type: 'string' },
-        force: { type: 'boolean' },
-        format: { type: 'string' },
-      },
+export const IMPORT_COMMAND: Command = {
+  name: 'import',
+  summary: 'Imports an AWS price file (EC2 offer JSON/CSV, Savings Plans, spot history) into the catalog.',
+  description: 'Progress goes to stderr; the summary is printed as JSON when done.',
+  positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
+  flags: [
+    ...contractFlags('import.start', { omit: ['path'] }),
+    {
+      name: 'catalog',
+      kind: 'string',
+      label: 'Catalog',
+      description:
+        'catalog file to import into, created from the current one when missing (default: PLANNER_CATALOG, else the imported catalog in the user-data folder)',
+      valueName: 'PATH',
+    },
+    formatFlag(['json']),
+    HELP_FLAG,
+  ],
+  formats: ['json'],
+  examples: [
+    'import ~/Downloads/AmazonEC2-us-east-1.json',
+    'import SavingsPlans-us-east-1.csv --kind savings-plans',
+    'import spot-history.json --kind spot --catalog /tmp/my-catalog.sqlite',
+  ],
+  async run(args, ctx) {
+    const given = args.positionals[0]!;
+    const input = parseInput('import.start', {
+      path: given,
+      ...(args.values.kind !== undefined ? { kind: args.values.kind } : {}),
+      ...(args.values.force !== undefined ? { force: args.values.force } : {}),
     });
-  } catch (err) {
-    return { code: 2, stdout: '', stderr: `import: ${(err as Error).message}\nUsage: ${IMPORT_USAGE}\n` };
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) {
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `import: expected FILE, got ${positionals.length ? positionals.join(' ') : 'none'}\nUsage: ${IMPORT_USAGE}\n`,
-    };
-  }
-  const kind = (values.kind ?? 'auto') as ImportKindOption;
-  if (!KINDS.includes(kind)) {
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `import: --kind must be ${KINDS.join(', ')}; got ${values.kind}\n`,
-    };
-  }
-  const given = positionals[0]!;
-  const file = resolve(given);
-  try {
-    await checkInputFile(file, given);
-  } catch (err) {
-    return { code: 2, stdout: '', stderr: `import: ${publicMessage(err)}\n` };
-  }
-  const target = resolve(
-    values.catalog ?? opts.catalogPath ?? process.env.PLANNER_CATALOG ?? importedCatalogPath(),
-  );
-  const base = existsSync(target)
-    ? target
-    : existsSync(activeCatalogPath())
-      ? activeCatalogPath()
-      : shippedCatalogPath();
-  try {
-    const s = await importPriceFile({
-      file,
-      displayName: given,
-      catalogPath: target,
-      baseCatalogPath: base,
-      kind,
-      force: values.force ?? false,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      onProgress: (p) => opts.progress?.(progressLine(p), false),
-      progressIntervalMs: 500,
-    });
-    opts.progress?.(
-      `import: done in ${s.seconds.toFixed(1)} s, ${s.rows} rows, ${s.mbPerSecond.toFixed(0)} MB/s`,
-      true,
+    if (!input.ok) return refuse(IMPORT_COMMAND, fieldMessage(IMPORT_COMMAND, args, input.error));
+    const { kind, force } = input.value;
+    const file = resolve(given);
+    try {
+      await checkInputFile(file, given);
+    } catch (err) {
+      return refuse(IMPORT_COMMAND, publicMessage(err));
+    }
+    const catalog = args.values.catalog as string | undefined;
+    const target = resolve(
+      catalog ?? ctx.catalogPath ?? process.env.PLANNER_CATALOG ?? importedCatalogPath(),
     );
-    return { code: 0, stdout: JSON.stringify(s, null, 2) + '\n', stderr: '' };
-  } catch (err) {
-    // Bad input exits 2; a fault of the disk or of the importer itself exits 1. Never a stack.
-    const badInput = err instanceof ImportError && err.code !== 'internal';
-    return {
-      code: badInput ? 2 : 1,
-      stdout: '',
-      stderr: `import: ${given}: ${publicMessage(err)}\nThe catalog was not changed.\n`,
-    };
-  }
-}
+    const base = existsSync(target)
+      ? target
+      : existsSync(activeCatalogPath())
+        ? activeCatalogPath()
+        : shippedCatalogPath();
+    try {
+      const s = await importPriceFile({
+        file,
+        displayName: given,
+        catalogPath: target,
+        baseCatalogPath: base,
+        kind,
+        force,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onProgress: (p) => ctx.progress?.(progressLine(p), false),
+        progressIntervalMs: 500,
+      });
+      ctx.progress?.(
+        `import: done in ${s.seconds.toFixed(1)} s, ${s.rows} rows, ${s.mbPerSecond.toFixed(0)} MB/s`,
+        true,
+      );
+      return { code: 0, stdout: JSON.stringify(s, null, 2) + '\n', stderr: '' };
+    } catch (err) {
+      // Bad input exits 2; a fault of the disk or of the importer itself exits 1. Never a stack.
+      const badInput = err instanceof ImportError && err.code !== 'internal';
+      return {
+        code: badInput ? 2 : 1,
+        stdout: '',
+        stderr: `import: ${given}: ${publicMessage(err)}\nThe catalog was not changed.\n`,
+      };
+    }
+  },
+};

@@ -1,3 +1,5 @@
+import { Decimal, formatUsd } from '@shared/money';
+
 /** Plain-text table for the CLI's human output: left-aligned text, right-aligned numbers. */
 export function formatTable(headers: string[], rows: (string | number | null)[][]): string {
   const cells = rows.map((r) => r.map((c) => (c === null ? 'n/a' : String(c))));
@@ -12,3 +14,7 @@ export function formatTable(headers: string[], rows: (string | number | null)[][
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
+
+/** A result's decimal-string money for a table cell ("n/a" when it could not be priced). */
+export const money = (v: string | null, rate = false): string =>
+  formatUsd(v === null ? null : new Decimal(v), { rate });

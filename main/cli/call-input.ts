@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import type { CallError } from '@shared/contract';
+import { createServices, type Services } from '../services';
+import { about } from './args';
+import { readScenarioFile } from './scenario-file';
+import type { CliContext, CliResult, Command, ParsedArgs } from './types';
+
+/** Exit 2 with one line on stderr, prefixed with the command's name. */
+export const refuse = (cmd: Command, message: string): CliResult => ({
+  code: 2,
+  stdout: '',
+  stderr: `${cmd.name}: ${message}\n`,
+});
+
+/**
+ * A contract call's input from parsed arguments: each positional and flag fills its field; a JSON
+ * file positional is read (regular files only, within the size limit) and parsed here, and the
+ * contract validates its content.
+ */
+export function callInput(cmd: Command, args: ParsedArgs): { input: Record<string, unknown> } | CliResult {
+  const input: Record<string, unknown> = {};
+  for (const [i, p] of cmd.positionals.entries()) {
+    if (!p.field) continue;
+    const arg = args.positionals[i]!;
+    if (!p.jsonFile) {
+      input[p.field] = arg;
+      continue;
+    }
+    const file = readScenarioFile(arg);
+    if ('error' in file) return refuse(cmd, file.error);
+    try {
+      input[p.field] = JSON.parse(file.text) as unknown;
+    } catch (err) {
+      return refuse(cmd, `${arg} is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  for (const flag of cmd.flags) {
+    const value = args.values[flag.name];
+    if (value === undefined || !flag.field) continue;
+    input[flag.field] = flag.toField ? flag.toField(value) : value;
+  }
+  return { input };
+}
+
+/**
+ * A contract error in the words of the command line: a field filled by a flag is named by the flag's
+ * CLI name, then its label and the text given; a field inside a JSON file by the file and the path in
+ * it; a positional by its usage name.
+ */
+export function fieldMessage(cmd: Command, args: ParsedArgs, error: CallError): string {
+  const { field, message } = error;
+  if (!field) return message;
+  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  const [top, ...rest] = field.split('.');
+  const at = cmd.positionals.findIndex((p) => p.field === top);
+  const p = cmd.positionals[at];
+  if (p?.jsonFile) return `${args.positionals[at]}: ${rest.join('.') || top}: ${text}`;
+  if (p) return `${p.name}: ${text} — ${p.label}; got ${JSON.stringify(args.positionals[at])}`;
+  const flag = cmd.flags.find((f) => f.field === top);
+  if (!flag) return `${field}: ${text}`;
+  const given = args.given[flag.name];
+  return `--${flag.name}: ${text}${about(flag, typeof given === 'string' ? given : undefined)}`;
+}
+
+/** The services on the catalog chosen by --catalog or the caller, or exit 2 when it cannot open. */
+export function openServices(args: ParsedArgs, ctx: CliContext): Services | CliResult {
+  const catalogPath = (args.values.catalog as string | undefined) ?? ctx.catalogPath;
+  try {
+    return createServices(catalogPath ? { catalogPath: resolve(catalogPath) } : {});
+  } catch (err) {
+    return { code: 2, stdout: '', stderr: `catalog: ${(err as Error).message}\n` };
+  }
+}
