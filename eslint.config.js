@@ -15,6 +15,9 @@ const nodeOnly = [
   'crypto',
 ];
 
+/** Outside shared/, shared code is imported by its alias ('@shared/…', declared in tsconfig.base.json). */
+const sharedByAlias = { group: ['**/shared/**'], message: "Import shared code as '@shared/…'." };
+
 export default tseslint.config(
   {
     ignores: [
@@ -62,12 +65,24 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeOnly, '**/main/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeOnly, '**/main/**'] }, sharedByAlias] },
+      ],
     },
   },
   {
     files: ['main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/renderer/**', 'react', 'react-dom'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'] }, sharedByAlias] },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'scripts/**/*.ts', 'pricing-data/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedByAlias] }] },
   },
   {
     // Every database is opened through main/db/open.ts, so Electron's native binding and the pragmas

@@ -1,5 +1,5 @@
-import { isCallName, parseInput, type CallError, type CallResult, type Handlers } from '../shared/contract';
-import { InputError, NotFoundError } from '../shared/errors';
+import { isCallName, parseInput, type CallError, type CallResult, type Handlers } from '@shared/contract';
+import { InputError, NotFoundError } from '@shared/errors';
 import { CancelledError } from './workers/protocol';
 
 /** Turns any thrown error into the contract's error shape; a person never sees a stack trace. */

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { MENU_CHANNEL, type MenuCommand } from '../shared/call-names';
-import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../shared/contract';
-import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '../shared/limits';
+import { MENU_CHANNEL, type MenuCommand } from '@shared/call-names';
+import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '@shared/contract';
+import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '@shared/limits';
 import { dispatch } from './dispatch';
 
 /** Decides whether an invoke came from our window's main frame showing our page (see window-security.ts). */

@@ -5,15 +5,15 @@ import {
   MENU_CHANNEL,
   MENU_COMMANDS,
   type MenuCommand,
-} from '../shared/call-names';
+} from '@shared/call-names';
 import type {
   CallName,
   CallResult,
   PlannerBridge,
   PlannerFilesBridge,
   PlannerMenuBridge,
-} from '../shared/contract';
-import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, type PlannerLifecycleBridge } from '../shared/window-lifecycle';
+} from '@shared/contract';
+import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, type PlannerLifecycleBridge } from '@shared/window-lifecycle';
 
 /**
  * Sandboxed preload: exposes exactly one function per contract call as `window.planner`. Never the raw

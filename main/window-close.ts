@@ -1,4 +1,4 @@
-import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_TIMEOUT_MS } from '../shared/window-lifecycle';
+import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, FLUSH_TIMEOUT_MS } from '@shared/window-lifecycle';
 
 /**
  * Closing the desktop window must not lose the edits the page has not saved yet (autosave waits for a

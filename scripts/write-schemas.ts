@@ -6,8 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { scenarioSchema } from '../shared/scenario/schema';
-import { REPORT_VERSION, reportSchema } from '../shared/reports/schema';
+import { scenarioSchema } from '@shared/scenario/schema';
+import { REPORT_VERSION, reportSchema } from '@shared/reports/schema';
 import { SCENARIO_SCHEMA_ID } from '../main/scenarios/scenario-service';
 
 export function scenarioJsonSchema(): string {

@@ -289,7 +289,13 @@ export interface PlannerMenuBridge {
   onCommand(callback: (command: MenuCommand) => void): () => void;
 }
 
+/** A file the user picked: the DOM's File, described by shape so that shared/ needs no DOM types. */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
 /** What the Electron preload exposes as `window.plannerFiles` (absent in serve mode, which uploads). */
 export interface PlannerFilesBridge {
-  pathForFile(file: File): string;
+  pathForFile(file: PickedFile): string;
 }

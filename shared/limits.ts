@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utf8ByteLength } from './text';
 import { scenarioSchema } from './scenario/schema';
 import { largestCarriedBytes, type JsonSchemaNode } from './scenario/largest';
 
@@ -15,7 +16,7 @@ export const scenarioSchemaNode = (): JsonSchemaNode =>
  */
 export function largestImportRequestBytes(schema: JsonSchemaNode): number {
   const envelope = JSON.stringify({ text: '\n', fileName: '\u0001'.repeat(SCENARIO_FILE_NAME_MAX) });
-  return new TextEncoder().encode(envelope).length + largestCarriedBytes(schema);
+  return utf8ByteLength(envelope) + largestCarriedBytes(schema);
 }
 
 /**

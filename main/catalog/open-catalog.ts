@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CatalogProblem } from '../../shared/import/jobs';
+import type { CatalogProblem } from '@shared/import/jobs';
 
 /**
  * The user's imported catalog (`<user-data>/catalog.sqlite`) can be damaged by a disk, a sync tool or

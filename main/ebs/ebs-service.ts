@@ -1,15 +1,15 @@
-import type { ParsedInput } from '../../shared/contract';
-import { costCurve, costCurveRange, fitEnvelope } from '../../shared/ebs/envelope';
-import { ebsVolumeMonthlyCost, MissingPriceError } from '../../shared/ebs/cost';
-import { snapshotMonthlyCost } from '../../shared/ebs/snapshots';
+import type { ParsedInput } from '@shared/contract';
+import { costCurve, costCurveRange, fitEnvelope } from '@shared/ebs/envelope';
+import { ebsVolumeMonthlyCost, MissingPriceError } from '@shared/ebs/cost';
+import { snapshotMonthlyCost } from '@shared/ebs/snapshots';
 import {
   instanceEbsLimits,
   regimeOf,
   requiredThroughputMiBps,
   solveEbsLayout,
   type SizingRequirement,
-} from '../../shared/ebs/solver';
-import { DEFAULT_VOLUME_TYPES } from '../../shared/ebs/volume-limits';
+} from '@shared/ebs/solver';
+import { DEFAULT_VOLUME_TYPES } from '@shared/ebs/volume-limits';
 import {
   componentDto,
   sizingOptionDto,
@@ -18,9 +18,9 @@ import {
   type EbsFitResult,
   type EbsSizingResult,
   type SnapshotCostResult,
-} from '../../shared/ebs/transport';
-import { toUsdString } from '../../shared/money';
-import { NotFoundError } from '../../shared/errors';
+} from '@shared/ebs/transport';
+import { toUsdString } from '@shared/money';
+import { NotFoundError } from '@shared/errors';
 import type { CatalogService } from '../catalog/catalog-service';
 
 type SizingInput = ParsedInput<'ebs.size'>;

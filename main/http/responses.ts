@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { CallError, CallResult } from '../../shared/contract';
+import type { CallError, CallResult } from '@shared/contract';
 
 /** HTTP status for each contract error code. */
 const STATUS: Record<CallError['code'], number> = {

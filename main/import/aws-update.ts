@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportSummary } from '../../shared/import/types';
+import type { ImportSummary } from '@shared/import/types';
 import { downloadFile, type DownloadProgress } from './download';
 import { ImportError } from './errors';
 import { importPriceFile } from './import-service';

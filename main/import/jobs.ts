@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import type { ImportJobStatus } from '../../shared/import/jobs';
-import type { ImportKindOption, ImportProgress, ImportSummary } from '../../shared/import/types';
-import { InputError, NotFoundError } from '../../shared/errors';
+import type { ImportJobStatus } from '@shared/import/jobs';
+import type { ImportKindOption, ImportProgress, ImportSummary } from '@shared/import/types';
+import { InputError, NotFoundError } from '@shared/errors';
 import { cancelled, ImportError, publicMessage } from './errors';
 import { importPriceFile, type ImportOptions } from './import-service';
 

@@ -1,9 +1,8 @@
 import type { ByteReader } from './byte-reader';
 import { columnIndex, csvMetadata, dateLine, readCsvLines, splitCsv } from './csv-lines';
 import { excerpt, ImportError } from './errors';
-import type { Attributes } from './mapping';
-import type { Dimension, OfferMapper } from './offer-mapper';
-import type { OfferHeader } from './offer-json';
+import type { OfferMapper } from './offer-mapper';
+import type { Attributes, Dimension, OfferHeader } from './types';
 
 /** CSV header → the JSON attribute name the mapping reads (same data, AWS's CSV column titles). */
 export const ATTRIBUTE_COLUMNS: Record<string, string> = {

@@ -1,10 +1,10 @@
-import { instanceEbsLimits } from '../../shared/ebs/solver';
-import { compareStrategies } from '../../shared/pricing/compare';
-import { estimateScenario } from '../../shared/pricing/estimate';
-import type { PriceBook } from '../../shared/pricing/price-book';
-import { ebsCheck } from '../../shared/reports/ebs-check';
-import { buildReport, type Report, type ReportEbsCheck, type ReportMeta } from '../../shared/reports/model';
-import type { Scenario } from '../../shared/scenario/schema';
+import { instanceEbsLimits } from '@shared/ebs/solver';
+import { compareStrategies } from '@shared/pricing/compare';
+import { estimateScenario } from '@shared/pricing/estimate';
+import type { PriceBook } from '@shared/pricing/price-book';
+import { ebsCheck } from '@shared/reports/ebs-check';
+import { buildReport, type Report, type ReportEbsCheck, type ReportMeta } from '@shared/reports/model';
+import type { Scenario } from '@shared/scenario/schema';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PriceBookService } from '../pricing/price-book-service';
 

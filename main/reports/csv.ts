@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Report, ReportLine, ReportTotals } from '../../shared/reports/model';
+import type { Report, ReportLine, ReportTotals } from '@shared/reports/model';
 
 /**
  * One row per line item, then a TOTAL row. RFC 4180 (CRLF, quoted where needed), UTF-8. Money columns

@@ -1,9 +1,9 @@
-import { COST_BY_LINE_TITLE } from '../../shared/charts/cost-by-line';
-import { CUMULATIVE_COST_TITLE } from '../../shared/charts/cumulative-cost';
-import { Decimal, formatUsd } from '../../shared/money';
-import { PURCHASE_MODEL_LABELS } from '../../shared/pricing/purchase-options';
-import { EBS_STATUS_LABEL } from '../../shared/reports/ebs-check';
-import type { Report, ReportLine } from '../../shared/reports/model';
+import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
+import { CUMULATIVE_COST_TITLE } from '@shared/charts/cumulative-cost';
+import { Decimal, formatUsd } from '@shared/money';
+import { PURCHASE_MODEL_LABELS } from '@shared/pricing/purchase-options';
+import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
+import type { Report, ReportLine } from '@shared/reports/model';
 import { escapeHtml as e } from './escape';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../../shared/reports/model';
+import type { Report } from '@shared/reports/model';
 
 /** The report model itself, pretty-printed (validates against docs/report.schema.json). */
 export function reportJson(report: Report): string {

@@ -1,5 +1,5 @@
-import type { Report } from '../../shared/reports/model';
-import { MIME_TYPES, type PaperSize, type ReportFormat, reportFileName } from '../../shared/reports/formats';
+import type { Report } from '@shared/reports/model';
+import { MIME_TYPES, type PaperSize, type ReportFormat, reportFileName } from '@shared/reports/formats';
 import { reportCsv } from './csv';
 import { footerTemplate, reportHtml } from './html';
 import { reportJson } from './json';

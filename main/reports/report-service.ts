@@ -1,6 +1,6 @@
-import type { RenderedReport } from '../../shared/reports/formats';
-import type { Report } from '../../shared/reports/model';
-import type { Scenario } from '../../shared/scenario/schema';
+import type { RenderedReport } from '@shared/reports/formats';
+import type { Report } from '@shared/reports/model';
+import type { Scenario } from '@shared/scenario/schema';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PriceBookService } from '../pricing/price-book-service';
 import { buildScenarioReport } from './build';

@@ -1,4 +1,4 @@
-import { MONTH_AXIS_LABEL, MONTH_TICKS, moneyTick, niceTicks } from '../../shared/charts/axis';
+import { MONTH_AXIS_LABEL, MONTH_TICKS, moneyTick, niceTicks } from '@shared/charts/axis';
 import {
   COST_BY_LINE_TITLE,
   costPartsUsd,
@@ -6,7 +6,7 @@ import {
   longestBar,
   partLength,
   partsShown,
-} from '../../shared/charts/cost-by-line';
+} from '@shared/charts/cost-by-line';
 import {
   BREAK_EVEN_DOT_RADIUS,
   breakEvenLabel,
@@ -17,11 +17,11 @@ import {
   seriesStroke,
   strategyColors,
   type CumulativeSeries,
-} from '../../shared/charts/cumulative-cost';
-import { CHART_INK, EBS_STATUS_COLORS, LABEL_HALO } from '../../shared/charts/palette';
-import { formatUsd, usdOrNull } from '../../shared/money';
-import type { Report, ReportEbsCheck, ReportStrategy } from '../../shared/reports/model';
-import { EBS_STATUS_LABEL } from '../../shared/reports/ebs-check';
+} from '@shared/charts/cumulative-cost';
+import { CHART_INK, EBS_STATUS_COLORS, LABEL_HALO } from '@shared/charts/palette';
+import { formatUsd, usdOrNull } from '@shared/money';
+import type { Report, ReportEbsCheck, ReportStrategy } from '@shared/reports/model';
+import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
 import { escapeHtml } from './escape';
 
 /**

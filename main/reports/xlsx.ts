@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Decimal } from '../../shared/money';
-import type { Report, ReportLine } from '../../shared/reports/model';
+import { Decimal } from '@shared/money';
+import type { Report, ReportLine } from '@shared/reports/model';
 
 /**
  * Workbook: Summary, Lines, Comparison. Money is converted to a number only here, at the last moment

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { InputError, NotFoundError } from '../../shared/errors';
-import { scenarioSchema, type Scenario } from '../../shared/scenario/schema';
-import type { ExportedScenario, SavedScenario, ScenarioSummary } from '../../shared/scenario/types';
-import { firstIssue } from '../../shared/validation';
+import { InputError, NotFoundError } from '@shared/errors';
+import { scenarioSchema, type Scenario } from '@shared/scenario/schema';
+import type { ExportedScenario, SavedScenario, ScenarioSummary } from '@shared/scenario/types';
+import { firstIssue } from '@shared/validation';
 
 interface Row {
   id: string;

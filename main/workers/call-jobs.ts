@@ -1,5 +1,5 @@
-import type { CallJobPhase, CallJobStatus } from '../../shared/call-jobs';
-import { InputError, NotFoundError } from '../../shared/errors';
+import type { CallJobPhase, CallJobStatus } from '@shared/call-jobs';
+import { InputError, NotFoundError } from '@shared/errors';
 import { CancelledError } from './protocol';
 
 /** One tracked call: its cancel signal and a way to report its phase. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { RenderedReport } from '../../shared/reports/formats';
+import type { RenderedReport } from '@shared/reports/formats';
 import type { PdfRenderer } from '../reports/pdf';
 import type { CallJob } from './call-jobs';
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from './pool';

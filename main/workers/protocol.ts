@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '../../shared/errors';
+import { InputError, NotFoundError } from '@shared/errors';
 import { ImportError, type ImportErrorCode } from '../import/errors';
 
 /**

@@ -1,9 +1,9 @@
-import type { CallJobPhase } from '../../shared/call-jobs';
-import type { ImportProgress, ImportSummary } from '../../shared/import/types';
-import { compareStrategies } from '../../shared/pricing/compare';
-import { estimateScenario } from '../../shared/pricing/estimate';
-import type { PaperSize, ReportFormat } from '../../shared/reports/formats';
-import type { Scenario } from '../../shared/scenario/schema';
+import type { CallJobPhase } from '@shared/call-jobs';
+import type { ImportProgress, ImportSummary } from '@shared/import/types';
+import { compareStrategies } from '@shared/pricing/compare';
+import { estimateScenario } from '@shared/pricing/estimate';
+import type { PaperSize, ReportFormat } from '@shared/reports/formats';
+import type { Scenario } from '@shared/scenario/schema';
 import { updateFromAws, type AwsUpdateProgress } from '../import/aws-update';
 import { importPriceFile, type ImportOptions } from '../import/import-service';
 import type { PriceBookService } from '../pricing/price-book-service';

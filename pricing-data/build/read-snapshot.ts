@@ -24,7 +24,7 @@ export function readJson<T>(file: string): T {
 }
 
 /** Real AWS regions only (local and wavelength zones carry extra suffixes). */
-export { isRegionCode } from '../../shared/validation';
+export { isRegionCode } from '@shared/validation';
 
 /** A usable positive price string, or null. */
 export function priceOrNull(value: string | undefined): string | null {

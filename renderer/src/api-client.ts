@@ -6,8 +6,8 @@ import {
   type CallResult,
   type PlannerBridge,
   type PlannerFilesBridge,
-} from '../../shared/contract';
-import type { PlannerLifecycleBridge } from '../../shared/window-lifecycle';
+} from '@shared/contract';
+import type { PlannerLifecycleBridge } from '@shared/window-lifecycle';
 
 /** A call that main rejected; carries the contract's error (code, message, field). */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Api } from '../../shared/contract';
+import type { Api } from '@shared/contract';
 
 /** The contract client, provided once at the root so screens never know which host they run in. */
 export const ApiContext = createContext<Api | null>(null);

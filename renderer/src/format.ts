@@ -1,4 +1,4 @@
-import { Decimal, HOURS_PER_MONTH, HOURS_PER_YEAR, formatUsd, usdOrNull } from '../../shared/money';
+import { Decimal, HOURS_PER_MONTH, HOURS_PER_YEAR, formatUsd, usdOrNull } from '@shared/money';
 
 export const PRICE_UNITS = ['hour', 'month', 'year'] as const;
 export type PriceUnit = (typeof PRICE_UNITS)[number];

@@ -1,11 +1,11 @@
-import type { PriceOption, PurchaseModel } from '../../shared/catalog-types';
+import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
 import {
   OFFERING_CLASS_LABELS,
   PAYMENT_LABELS,
   PLAN_TYPE_LABELS,
   PURCHASE_MODEL_LABELS,
   purchaseOptionOf,
-} from '../../shared/pricing/purchase-options';
+} from '@shared/pricing/purchase-options';
 
 export { PAYMENT_LABELS };
 

@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../text';
 /**
  * The largest value a JSON Schema allows, and how many bytes it takes: every optional property
  * present, every array at maxItems, every string at maxLength of the costliest character its pattern
@@ -24,9 +25,8 @@ export interface JsonSchemaNode {
   anyOf?: JsonSchemaNode[];
 }
 
-const utf8 = new TextEncoder();
 /** Bytes a text takes inside a JSON string (a scenarios.import request carries the file as one). */
-export const carriedBytes = (text: string): number => utf8.encode(JSON.stringify(text)).length - 2;
+export const carriedBytes = (text: string): number => utf8ByteLength(JSON.stringify(text)) - 2;
 
 // Costliest first: a control character is written \u0001 (6 bytes) and its backslash escaped again
 // when the file travels as a JSON string (7); a BMP character takes 3 UTF-8 bytes; then plain ASCII.

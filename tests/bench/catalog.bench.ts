@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildCatalog } from '../../pricing-data/build-catalog';
 import { openCatalog } from '../../main/services';
 import { createCatalogService } from '../../main/catalog/catalog-service';
-import { parseInput, type ParsedInput } from '../../shared/contract';
+import { parseInput, type ParsedInput } from '@shared/contract';
 import { startServeProcess } from '../support/serve-process';
 import { ms, timeMany } from './stats';
 

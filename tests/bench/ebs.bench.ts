@@ -1,9 +1,9 @@
 import { buildCatalog } from '../../pricing-data/build-catalog';
 import { openCatalog } from '../../main/services';
 import { createCatalogService } from '../../main/catalog/catalog-service';
-import { ebsVolumeMonthlyCost } from '../../shared/ebs/cost';
-import { costCurve } from '../../shared/ebs/envelope';
-import { instanceEbsLimits, solveEbsLayout, type SizingRequirement } from '../../shared/ebs/solver';
+import { ebsVolumeMonthlyCost } from '@shared/ebs/cost';
+import { costCurve } from '@shared/ebs/envelope';
+import { instanceEbsLimits, solveEbsLayout, type SizingRequirement } from '@shared/ebs/solver';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

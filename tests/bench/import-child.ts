@@ -10,7 +10,8 @@ import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { importPriceFile } from '../../main/import/import-service';
-import { mapComputeProduct, type Attributes } from '../../main/import/mapping';
+import { mapComputeProduct } from '../../main/import/mapping';
+import type { Attributes } from '../../main/import/types';
 
 const [mode, file, catalog] = process.argv.slice(2);
 

@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../shared/scenario/schema';
+import type { ScenarioInput } from '@shared/scenario/schema';
 
 /** What the 200-line benchmark mixes are made of: real us-east-1 types and a rotation of purchases. */
 export const BENCH_TYPES = ['m5', 'c5', 'r5', 'm6i', 'c6i'].flatMap((f) =>

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../pricing-data/build-catalog';
 import { createServices } from '../../main/services';
-import { compareStrategies } from '../../shared/pricing/compare';
-import { estimateScenario } from '../../shared/pricing/estimate';
-import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema';
+import { compareStrategies } from '@shared/pricing/compare';
+import { estimateScenario } from '@shared/pricing/estimate';
+import { scenarioSchema, type ScenarioInput } from '@shared/scenario/schema';
 import { BENCH_PURCHASES, BENCH_TYPES } from './mix';
 import { ms } from './stats';
 

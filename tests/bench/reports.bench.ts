@@ -8,7 +8,7 @@ import { reportJson } from '../../main/reports/json';
 import { launchChromium, printWith } from '../../main/reports/pdf';
 import { reportXlsx } from '../../main/reports/xlsx';
 import { createServices } from '../../main/services';
-import { scenarioSchema } from '../../shared/scenario/schema';
+import { scenarioSchema } from '@shared/scenario/schema';
 import { benchMixScenario } from './mix';
 import { ms } from './stats';
 

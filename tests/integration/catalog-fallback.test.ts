@@ -14,7 +14,7 @@ import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { shippedCatalogPath } from '../../main/paths';
 import { createServices, type Services } from '../../main/services';
-import type { DataStatus } from '../../shared/import/jobs';
+import type { DataStatus } from '@shared/import/jobs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const NOT_A_DATABASE = 'These bytes were a catalog once; a sync tool mangled them.\n'.repeat(200);

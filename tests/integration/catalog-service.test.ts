@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServices, openCatalog, type Services } from '../../main/services';
 import { createCatalogService, type CatalogService } from '../../main/catalog/catalog-service';
 import { dispatch } from '../../main/dispatch';
-import { parseInput } from '../../shared/contract';
-import type { InstanceList, PriceOptions } from '../../shared/catalog-types';
+import { parseInput } from '@shared/contract';
+import type { InstanceList, PriceOptions } from '@shared/catalog-types';
 
 let services: Services;
 let catalog: CatalogService;

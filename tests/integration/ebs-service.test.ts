@@ -7,7 +7,7 @@ import type {
   EbsFitResult,
   EbsSizingResult,
   SnapshotCostResult,
-} from '../../shared/ebs/transport';
+} from '@shared/ebs/transport';
 
 let services: Services;
 beforeAll(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, type RunningServer } from '../../main/serve';
-import { CALL_NAMES } from '../../shared/call-names';
+import { CALL_NAMES } from '@shared/call-names';
 import { httpRequest, rawRequest, type RawResponse } from '../support/raw-http';
 
 /**

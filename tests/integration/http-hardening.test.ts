@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../main/serve';
 import { MAX_PRICE_FILE_BYTES } from '../../main/import/limits';
-import { MAX_PAYLOAD_BYTES } from '../../shared/limits';
+import { MAX_PAYLOAD_BYTES } from '@shared/limits';
 import { httpRequest, rawRequest, type RawResponse } from '../support/raw-http';
 import { startServeProcess } from '../support/serve-process';
 

@@ -3,9 +3,9 @@ import { ByteReader } from '../../main/import/byte-reader';
 import { ImportError } from '../../main/import/errors';
 import { importPriceFile } from '../../main/import/import-service';
 import { effectiveHourly } from '../../main/import/mapping';
-import type { Dimension, OfferMapper } from '../../main/import/offer-mapper';
+import type { OfferMapper } from '../../main/import/offer-mapper';
 import { readEc2OfferCsv } from '../../main/import/offer-csv';
-import type { OfferHeader } from '../../main/import/offer-json';
+import type { Dimension, OfferHeader } from '../../main/import/types';
 import { readRegionIndex } from '../../main/import/region-index';
 import {
   fixture,

@@ -20,7 +20,7 @@ import { ImportError } from '../../main/import/errors';
 import { importPriceFile } from '../../main/import/import-service';
 import { createImportJobs, type ImportJobs } from '../../main/import/jobs';
 import { createServices } from '../../main/services';
-import type { ImportJobStatus } from '../../shared/import/jobs';
+import type { ImportJobStatus } from '@shared/import/jobs';
 import {
   fixture,
   importTemps,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import { startServer, type RunningServer } from '../../main/serve';
-import type { DataStatus, ImportJobStatus } from '../../shared/import/jobs';
+import type { DataStatus, ImportJobStatus } from '@shared/import/jobs';
 import { generateOffer, loadCatalogShape } from '../fixtures/generate-offer';
 
 let dir: string;

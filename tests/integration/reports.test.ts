@@ -20,10 +20,10 @@ import { MONEY_FORMAT, PERCENT_FORMAT } from '../../main/reports/xlsx';
 import { createServices, type Services } from '../../main/services';
 import { REPORT_SCHEMA_PATH, reportJsonSchema } from '../../scripts/write-schemas';
 import { dispatch } from '../../main/dispatch';
-import { Decimal } from '../../shared/money';
-import { reportSchema, type Report } from '../../shared/reports/model';
-import type { RenderedReport } from '../../shared/reports/formats';
-import type { ScenarioInput } from '../../shared/scenario/schema';
+import { Decimal } from '@shared/money';
+import { reportSchema, type Report } from '@shared/reports/model';
+import type { RenderedReport } from '@shared/reports/formats';
+import type { ScenarioInput } from '@shared/scenario/schema';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'docs', 'examples', 'web-and-batch.json');

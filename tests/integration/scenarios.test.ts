@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import { createServices, type Services } from '../../main/services';
-import type { ScenarioInput } from '../../shared/scenario/schema';
-import type { SavedScenario } from '../../shared/scenario/types';
+import type { ScenarioInput } from '@shared/scenario/schema';
+import type { SavedScenario } from '@shared/scenario/types';
 
 let dir: string;
 let services: Services;

@@ -6,15 +6,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { registerIpc } from '../../main/ipc';
 import { createServices, type Services } from '../../main/services';
-import { CHANNEL_PREFIX, type CallResult } from '../../shared/contract';
+import { CHANNEL_PREFIX, type CallResult } from '@shared/contract';
 import {
   largestImportRequestBytes,
   MAX_PAYLOAD_BYTES,
   SCENARIO_FILE_NAME_MAX,
   scenarioSchemaNode,
-} from '../../shared/limits';
-import { largestCarriedBytes, largestValue, type JsonSchemaNode } from '../../shared/scenario/largest';
-import { scenarioSchema } from '../../shared/scenario/schema';
+} from '@shared/limits';
+import { largestCarriedBytes, largestValue, type JsonSchemaNode } from '@shared/scenario/largest';
+import { scenarioSchema } from '@shared/scenario/schema';
 
 let dir: string;
 beforeAll(() => {

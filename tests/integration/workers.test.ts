@@ -9,10 +9,10 @@ import { createServices, type Services } from '../../main/services';
 import { createWorkerPool, type WorkerPool } from '../../main/workers/pool';
 import { CancelledError, WorkerCrashError } from '../../main/workers/protocol';
 import { plannerWorkerEntry } from '../../main/workers/spawn';
-import type { CallJobStatus } from '../../shared/call-jobs';
-import type { CallResult } from '../../shared/contract';
-import type { RenderedReport } from '../../shared/reports/formats';
-import { scenarioSchema } from '../../shared/scenario/schema';
+import type { CallJobStatus } from '@shared/call-jobs';
+import type { CallResult } from '@shared/contract';
+import type { RenderedReport } from '@shared/reports/formats';
+import { scenarioSchema } from '@shared/scenario/schema';
 import { benchMixScenario } from '../bench/mix';
 
 let dir: string;

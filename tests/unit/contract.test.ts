@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES, parseInput } from '../../shared/contract';
+import { CALL_NAMES, parseInput } from '@shared/contract';
 
 describe('contract input validation', () => {
   it('applies defaults for OS, generation and sort', () => {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '../../shared/contract';
+import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '@shared/contract';
 import { registerIpc } from '../../main/ipc';
 import { hardenWebContents, isAppUrl, isTrustedSender } from '../../main/window-security';
 import { flushBeforeClose, type AckSource, type ClosingWindow } from '../../main/window-close';
@@ -10,7 +10,7 @@ import {
   FLUSH_DONE_CHANNEL,
   FLUSH_TIMEOUT_MS,
   type PlannerLifecycleBridge,
-} from '../../shared/window-lifecycle';
+} from '@shared/window-lifecycle';
 
 // The real `electron` module is a path to a binary that is not installed here; the preload needs these.
 const electronMock = vi.hoisted(() => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatUsd, toCents, toUsdString, usdOrNull } from '../../shared/money';
-import { effectiveHourlyUsd, monthlyUsd, upfrontFromEffectiveHourly } from '../../shared/pricing/rates';
+import { Decimal, formatUsd, toCents, toUsdString, usdOrNull } from '@shared/money';
+import { effectiveHourlyUsd, monthlyUsd, upfrontFromEffectiveHourly } from '@shared/pricing/rates';
 
 describe('money', () => {
   it('keeps decimal strings exact where floats would drift', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_SCHEMA_PATH, scenarioJsonSchema } from '../../scripts/write-schemas';
-import { scenarioSchema } from '../../shared/scenario/schema';
+import { scenarioSchema } from '@shared/scenario/schema';
 
 describe('scenario document schema', () => {
   it('is published in the repo exactly as the code validates it (run `npm run schema`)', () => {

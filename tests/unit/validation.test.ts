@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionCode, parseDecimalText } from '../../shared/validation';
+import { isRegionCode, parseDecimalText } from '@shared/validation';
 
 describe('parseDecimalText', () => {
   it('reads a plain non-negative decimal, ignoring surrounding space', () => {

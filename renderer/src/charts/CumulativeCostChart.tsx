@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { MONTH_AXIS_LABEL, MONTH_TICKS, monthLabel } from '../../../shared/charts/axis';
+import { MONTH_AXIS_LABEL, MONTH_TICKS, monthLabel } from '@shared/charts/axis';
 import {
   BREAK_EVEN_DOT_RADIUS,
   breakEvenLabel,
@@ -18,9 +18,9 @@ import {
   marksBreakEven,
   seriesStroke,
   type CumulativeSeries,
-} from '../../../shared/charts/cumulative-cost';
-import { CHART_INK, LABEL_HALO } from '../../../shared/charts/palette';
-import { Decimal, formatUsd } from '../../../shared/money';
+} from '@shared/charts/cumulative-cost';
+import { CHART_INK, LABEL_HALO } from '@shared/charts/palette';
+import { Decimal, formatUsd } from '@shared/money';
 import { AXIS_FONT_SIZE, AXIS_STYLE } from './chart-axes';
 import { ChartEmpty } from './ChartEmpty';
 import { moneyAxisProps } from './money-axis';

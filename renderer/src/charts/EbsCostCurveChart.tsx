@@ -9,13 +9,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { VOLUME_TYPES, type VolumeType } from '../../../shared/catalog-types';
-import type { CostCurvePoint } from '../../../shared/ebs/envelope';
-import { Decimal } from '../../../shared/money';
+import { VOLUME_TYPES, type VolumeType } from '@shared/catalog-types';
+import type { CostCurvePoint } from '@shared/ebs/envelope';
+import { Decimal } from '@shared/money';
 import { formatMoney } from '../format';
 import * as axes from './chart-axes';
 import { clampToDomain, type Domain } from './log-scale';
-import { CHART_INK, VOLUME_TYPE_COLORS } from '../../../shared/charts/palette';
+import { CHART_INK, VOLUME_TYPE_COLORS } from '@shared/charts/palette';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';
 
 export interface EbsCostCurveChartProps {

@@ -8,9 +8,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { VolumeType } from '../../../shared/catalog-types';
-import type { FitEnvelope } from '../../../shared/ebs/envelope';
-import type { InstanceEbsLimits } from '../../../shared/ebs/solver';
+import type { VolumeType } from '@shared/catalog-types';
+import type { FitEnvelope } from '@shared/ebs/envelope';
+import type { InstanceEbsLimits } from '@shared/ebs/solver';
 import * as axes from './chart-axes';
 import {
   capLines,

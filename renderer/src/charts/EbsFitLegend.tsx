@@ -1,6 +1,6 @@
-import type { VolumeType } from '../../../shared/catalog-types';
-import { CHART_INK } from '../../../shared/charts/palette';
-import type { FitEnvelope } from '../../../shared/ebs/envelope';
+import type { VolumeType } from '@shared/catalog-types';
+import { CHART_INK } from '@shared/charts/palette';
+import type { FitEnvelope } from '@shared/ebs/envelope';
 import { envelopeTitle } from './ebs-fit-geometry';
 import { CAP_COLOR, INK_COLOR } from './EbsFitMarks';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';

@@ -5,7 +5,7 @@ import {
   INSTANCE_CAP_COLOR,
   LABEL_HALO,
   VOLUME_TYPE_COLORS,
-} from '../../../shared/charts/palette';
+} from '@shared/charts/palette';
 
 /** What the fit chart draws over its axes: the envelopes, the cap-line labels and the requirement. */
 

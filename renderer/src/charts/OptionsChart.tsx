@@ -9,9 +9,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { CHART_INK, PURCHASE_MODEL_COLORS } from '../../../shared/charts/palette';
-import type { PriceOption, PurchaseModel } from '../../../shared/catalog-types';
-import { Decimal } from '../../../shared/money';
+import { CHART_INK, PURCHASE_MODEL_COLORS } from '@shared/charts/palette';
+import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
+import { Decimal } from '@shared/money';
 import { compareUsd, formatMoney } from '../format';
 import { optionLabel } from '../option-labels';
 import { AXIS_FONT_SIZE } from './chart-axes';

@@ -1,6 +1,6 @@
-import { DAYS, HOURS_PER_WEEK, type Usage } from '../../../shared/scenario/schema';
-import { PROFILE_COLORS } from '../../../shared/charts/palette';
-import { usageProfile } from '../../../shared/pricing/usage-profile';
+import { DAYS, HOURS_PER_WEEK, type Usage } from '@shared/scenario/schema';
+import { PROFILE_COLORS } from '@shared/charts/palette';
+import { usageProfile } from '@shared/pricing/usage-profile';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MAX_BARS = 240;

@@ -1,5 +1,5 @@
-import type { VolumeType } from '../../../shared/catalog-types';
-import { VOLUME_TYPE_COLORS } from '../../../shared/charts/palette';
+import type { VolumeType } from '@shared/catalog-types';
+import { VOLUME_TYPE_COLORS } from '@shared/charts/palette';
 
 /** The small color square that stands for a volume type in legends and tooltips. */
 export function VolumeTypeSwatch({ volumeType }: { volumeType: VolumeType }) {

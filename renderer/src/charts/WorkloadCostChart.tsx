@@ -8,10 +8,10 @@ import {
   partsShown,
   type CostPartKey,
   type CostPartsUsd,
-} from '../../../shared/charts/cost-by-line';
-import { CHART_INK } from '../../../shared/charts/palette';
-import type { LineEstimate } from '../../../shared/pricing/estimate-types';
-import { formatUsd, usdOrNull } from '../../../shared/money';
+} from '@shared/charts/cost-by-line';
+import { CHART_INK } from '@shared/charts/palette';
+import type { LineEstimate } from '@shared/pricing/estimate-types';
+import { formatUsd, usdOrNull } from '@shared/money';
 import { AXIS_FONT_SIZE } from './chart-axes';
 import { ChartEmpty } from './ChartEmpty';
 import { BAR_CURSOR, categoryAxisProps, moneyAxisProps } from './money-axis';

@@ -1,4 +1,4 @@
-import { CHART_INK } from '../../../shared/charts/palette';
+import { CHART_INK } from '@shared/charts/palette';
 import { formatTick, logTicks, type Domain } from './log-scale';
 
 /** Axis and frame settings the EBS charts share (recharts props, no React). */

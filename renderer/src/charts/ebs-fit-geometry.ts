@@ -1,6 +1,6 @@
-import type { VolumeType } from '../../../shared/catalog-types';
-import type { EnvelopePoint, FitEnvelope } from '../../../shared/ebs/envelope';
-import type { InstanceEbsLimits } from '../../../shared/ebs/solver';
+import type { VolumeType } from '@shared/catalog-types';
+import type { EnvelopePoint, FitEnvelope } from '@shared/ebs/envelope';
+import type { InstanceEbsLimits } from '@shared/ebs/solver';
 import { clampToDomain, clipPolygonLog, decadeDomain, type Domain, type Point } from './log-scale';
 
 /**

@@ -1,5 +1,5 @@
-import { moneyTick, niceTicks, tickDomain } from '../../../shared/charts/axis';
-import { CHART_INK } from '../../../shared/charts/palette';
+import { moneyTick, niceTicks, tickDomain } from '@shared/charts/axis';
+import { CHART_INK } from '@shared/charts/palette';
 import { AXIS_STYLE } from './chart-axes';
 
 /** Axis settings the money charts share with the report (recharts props, no React). */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { CatalogMeta } from '../../../shared/catalog-types';
+import type { CatalogMeta } from '@shared/catalog-types';
 import { usePopover } from '../hooks/usePopover';
 
 /** "Prices as of <date>", always in view; opens the list of sources, each with its own date and licence. */

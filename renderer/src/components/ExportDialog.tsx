@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CallJobPhase } from '../../../shared/call-jobs';
-import type { MenuCommand } from '../../../shared/call-names';
-import type { PlannerMenuBridge } from '../../../shared/contract';
-import { REPORT_FORMATS, type PaperSize, type ReportFormat } from '../../../shared/reports/formats';
-import type { ScenarioInput } from '../../../shared/scenario/schema';
+import type { CallJobPhase } from '@shared/call-jobs';
+import type { MenuCommand } from '@shared/call-names';
+import type { PlannerMenuBridge } from '@shared/contract';
+import { REPORT_FORMATS, type PaperSize, type ReportFormat } from '@shared/reports/formats';
+import type { ScenarioInput } from '@shared/scenario/schema';
 import { ApiError } from '../api-client';
 import { useApi } from '../api-context';
 import { errorMessage } from '../errors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../errors';
 

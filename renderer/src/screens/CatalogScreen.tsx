@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { SortColumn } from '../../../shared/contract';
-import type { OperatingSystem } from '../../../shared/catalog-types';
+import type { SortColumn } from '@shared/contract';
+import type { OperatingSystem } from '@shared/catalog-types';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PRICE_UNITS, PRICE_UNIT_LABELS, type PriceUnit } from '../format';
 import { useApiCall } from '../hooks/useApiCall';

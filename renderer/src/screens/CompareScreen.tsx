@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { COST_BY_LINE_TITLE } from '../../../shared/charts/cost-by-line';
-import { CUMULATIVE_COST_TITLE, strategyColors } from '../../../shared/charts/cumulative-cost';
-import { REFERENCE_SERIES_COLOR } from '../../../shared/charts/palette';
+import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
+import { CUMULATIVE_COST_TITLE, strategyColors } from '@shared/charts/cumulative-cost';
+import { REFERENCE_SERIES_COLOR } from '@shared/charts/palette';
 import { CumulativeCostChart, type CumulativeSeries } from '../charts/CumulativeCostChart';
 import { WorkloadCostChart } from '../charts/WorkloadCostChart';
 import { ErrorBanner } from '../components/ErrorBanner';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportJobStatus } from '../../../shared/import/jobs';
+import type { ImportJobStatus } from '@shared/import/jobs';
 import { useApi } from '../api-context';
 import { useCatalogRevision } from '../catalog-revision';
 import { ErrorBanner } from '../components/ErrorBanner';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SizingOptionDto } from '../../../shared/ebs/transport';
+import type { SizingOptionDto } from '@shared/ebs/transport';
 import { EbsCostCurveChart } from '../charts/EbsCostCurveChart';
 import { EbsFitChart } from '../charts/EbsFitChart';
 import { ErrorBanner } from '../components/ErrorBanner';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { Scenario } from '../../../shared/scenario/schema';
-import type { SavedScenario } from '../../../shared/scenario/types';
+import type { Scenario } from '@shared/scenario/schema';
+import type { SavedScenario } from '@shared/scenario/types';
 import { useApi } from '../api-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { errorMessage } from '../errors';

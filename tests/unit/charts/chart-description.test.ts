@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONTH_TICKS, moneyTick, niceTicks, tickDomain } from '../../../shared/charts/axis';
+import { MONTH_TICKS, moneyTick, niceTicks, tickDomain } from '@shared/charts/axis';
 import {
   COST_PARTS,
   costPartsUsd,
@@ -7,8 +7,8 @@ import {
   longestBar,
   partsShown,
   type CostLine,
-} from '../../../shared/charts/cost-by-line';
-import { marksBreakEven, seriesStroke, strategyColors } from '../../../shared/charts/cumulative-cost';
+} from '@shared/charts/cost-by-line';
+import { marksBreakEven, seriesStroke, strategyColors } from '@shared/charts/cumulative-cost';
 import {
   COST_PART_COLORS,
   EBS_STATUS_COLORS,
@@ -16,9 +16,9 @@ import {
   REFERENCE_SERIES_COLOR,
   STRATEGY_SERIES_COLORS,
   VOLUME_TYPE_COLORS,
-} from '../../../shared/charts/palette';
-import { PURCHASE_MODELS, VOLUME_TYPES } from '../../../shared/catalog-types';
-import { ebsFitStatusSchema } from '../../../shared/reports/schema';
+} from '@shared/charts/palette';
+import { PURCHASE_MODELS, VOLUME_TYPES } from '@shared/catalog-types';
+import { ebsFitStatusSchema } from '@shared/reports/schema';
 
 const HEX = /^#[0-9a-f]{6}$/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitEnvelope } from '../../../shared/ebs/envelope';
-import { instanceEbsLimits } from '../../../shared/ebs/solver';
+import { fitEnvelope } from '@shared/ebs/envelope';
+import { instanceEbsLimits } from '@shared/ebs/solver';
 import {
   capLines,
   envelopePath,

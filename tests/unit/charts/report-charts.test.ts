@@ -8,9 +8,9 @@ import {
   COST_PART_COLORS,
   REFERENCE_SERIES_COLOR,
   STRATEGY_SERIES_COLORS,
-} from '../../../shared/charts/palette';
-import { Decimal, formatUsd } from '../../../shared/money';
-import { reportSchema, type Report } from '../../../shared/reports/model';
+} from '@shared/charts/palette';
+import { Decimal, formatUsd } from '@shared/money';
+import { reportSchema, type Report } from '@shared/reports/model';
 
 /** The report's SVG charts draw what the app's charts draw: the shared series, colours and ticks. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MissingPriceError, ebsVolumeMonthlyCost } from '../../../shared/ebs/cost';
-import { toUsdString } from '../../../shared/money';
+import { MissingPriceError, ebsVolumeMonthlyCost } from '@shared/ebs/cost';
+import { toUsdString } from '@shared/money';
 import { thrownField } from './helpers';
 import { usEast1Prices, withMissing } from './prices-us-east-1';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costCurve, costCurveRange, fitEnvelope } from '../../../shared/ebs/envelope';
-import { requiredThroughputMiBps } from '../../../shared/ebs/solver';
+import { costCurve, costCurveRange, fitEnvelope } from '@shared/ebs/envelope';
+import { requiredThroughputMiBps } from '@shared/ebs/solver';
 import { thrownField } from './helpers';
 import { usEast1Prices } from './prices-us-east-1';
 

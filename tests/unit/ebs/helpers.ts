@@ -1,4 +1,4 @@
-import { InputError } from '../../../shared/errors';
+import { InputError } from '@shared/errors';
 
 /** The field an InputError names, 'no error' when nothing is thrown, or the other error's name. */
 export function thrownField(fn: () => unknown): string {

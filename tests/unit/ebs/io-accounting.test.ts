@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedIops, throughputMiBps } from '../../../shared/ebs/io-accounting';
+import { countedIops, throughputMiBps } from '@shared/ebs/io-accounting';
 
 describe('EBS I/O accounting', () => {
   it('counts a 64 KiB random I/O on an SSD volume as one operation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gp2BurstSeconds, hddBurstSeconds, volumePerformance } from '../../../shared/ebs/performance';
+import { gp2BurstSeconds, hddBurstSeconds, volumePerformance } from '@shared/ebs/performance';
 
 describe('EBS volume performance', () => {
   it('gives a small gp2 volume 3 IOPS per GiB with a 3,000 IOPS burst', () => {

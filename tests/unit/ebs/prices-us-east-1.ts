@@ -1,4 +1,4 @@
-import type { EbsPriceRow, EbsPrices, VolumeType } from '../../../shared/catalog-types';
+import type { EbsPriceRow, EbsPrices, VolumeType } from '@shared/catalog-types';
 
 /**
  * us-east-1 EBS list prices (aws.amazon.com/ebs/pricing), typed in as literals for hand-worked tests.

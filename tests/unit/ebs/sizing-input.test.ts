@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ebsSizingInputSchema } from '../../../shared/contract';
-import { firstIssue } from '../../../shared/validation';
+import { ebsSizingInputSchema } from '@shared/contract';
+import { firstIssue } from '@shared/validation';
 
 /**
  * The sizing input's bounds live in the contract schema (the solver trusts what it is given): every

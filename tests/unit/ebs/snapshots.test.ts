@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MissingPriceError } from '../../../shared/ebs/cost';
-import { snapshotMonthlyCost } from '../../../shared/ebs/snapshots';
-import { toCents, toUsdString } from '../../../shared/money';
+import { MissingPriceError } from '@shared/ebs/cost';
+import { snapshotMonthlyCost } from '@shared/ebs/snapshots';
+import { toCents, toUsdString } from '@shared/money';
 import { thrownField } from './helpers';
 import { usEast1Prices } from './prices-us-east-1';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SizingRequirement } from '../../../shared/ebs/solver';
-import { instanceEbsLimits, solveEbsLayout } from '../../../shared/ebs/solver';
-import { toUsdString } from '../../../shared/money';
+import type { SizingRequirement } from '@shared/ebs/solver';
+import { instanceEbsLimits, solveEbsLayout } from '@shared/ebs/solver';
+import { toUsdString } from '@shared/money';
 import { usEast1Prices, withMissing } from './prices-us-east-1';
 
 const prices = usEast1Prices();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../shared/money';
-import { sharedTimeline } from '../../../shared/pricing/allocation';
-import { estimateScenario } from '../../../shared/pricing/estimate';
+import { Decimal } from '@shared/money';
+import { sharedTimeline } from '@shared/pricing/allocation';
+import { estimateScenario } from '@shared/pricing/estimate';
 import { line, scenario, testBook } from './test-book';
 
 const book = testBook();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStrategies } from '../../../shared/pricing/compare';
+import { compareStrategies } from '@shared/pricing/compare';
 import { line, scenario, testBook } from './test-book';
 
 const book = testBook();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../shared/money';
-import { estimateScenario } from '../../../shared/pricing/estimate';
-import type { Usage } from '../../../shared/scenario/schema';
+import { Decimal } from '@shared/money';
+import { estimateScenario } from '@shared/pricing/estimate';
+import type { Usage } from '@shared/scenario/schema';
 import { line, scenario, testBook } from './test-book';
 
 const book = testBook();

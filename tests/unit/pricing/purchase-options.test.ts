@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../shared/money';
-import { strategies } from '../../../shared/pricing/compare';
-import { percentText, savingsPct } from '../../../shared/pricing/percent';
-import { PURCHASE_OPTIONS, purchaseOptionOf } from '../../../shared/pricing/purchase-options';
+import { Decimal } from '@shared/money';
+import { strategies } from '@shared/pricing/compare';
+import { percentText, savingsPct } from '@shared/pricing/percent';
+import { PURCHASE_OPTIONS, purchaseOptionOf } from '@shared/pricing/purchase-options';
 
 describe('the one list of purchase options', () => {
   it('names 26 options, each key once, in catalog order: terms together', () => {

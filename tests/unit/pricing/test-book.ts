@@ -1,8 +1,8 @@
-import type { EbsPrices } from '../../../shared/catalog-types';
-import type { InstancePrices, PriceBook } from '../../../shared/pricing/price-book';
-import { priceKey } from '../../../shared/pricing/price-book';
-import type { ScenarioInput } from '../../../shared/scenario/schema';
-import { scenarioSchema } from '../../../shared/scenario/schema';
+import type { EbsPrices } from '@shared/catalog-types';
+import type { InstancePrices, PriceBook } from '@shared/pricing/price-book';
+import { priceKey } from '@shared/pricing/price-book';
+import type { ScenarioInput } from '@shared/scenario/schema';
+import { scenarioSchema } from '@shared/scenario/schema';
 
 /**
  * A price book written by hand for the pricing tests. On-demand and RI figures are us-east-1 Linux

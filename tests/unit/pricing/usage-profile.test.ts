@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Usage } from '../../../shared/scenario/schema';
-import { usageSchema } from '../../../shared/scenario/schema';
+import type { Usage } from '@shared/scenario/schema';
+import { usageSchema } from '@shared/scenario/schema';
 import {
   instanceHoursPerMonth,
   instanceHoursPerPeriod,
   minCount,
   peakCount,
   usageProfile,
-} from '../../../shared/pricing/usage-profile';
+} from '@shared/pricing/usage-profile';
 
 const parse = (u: unknown): Usage => usageSchema.parse(u);
 // Index of an hour in the 168-hour week: Monday = day 0, 00:00 = hour 0.

@@ -4,8 +4,8 @@ import type {
   OperatingSystem,
   PriceOptions,
   PriceSource,
-} from '../../../../shared/catalog-types';
-import { HOURS_PER_MONTH } from '../../../../shared/money';
+} from '@shared/catalog-types';
+import { HOURS_PER_MONTH } from '@shared/money';
 import { OptionsChart } from '../../charts/OptionsChart';
 import { PriceOptionsTable } from './PriceOptionsTable';
 import { SpecList } from './SpecList';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '../../../../shared/catalog-types';
+import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
 import { TRI_STATES, isValidAmount, isValidCount, type CatalogFilters, type TriState } from './catalog-state';
 
 const OS_LABELS: Record<OperatingSystem, string> = {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { SortColumn } from '../../../../shared/contract';
-import type { InstanceRow } from '../../../../shared/catalog-types';
+import type { SortColumn } from '@shared/contract';
+import type { InstanceRow } from '@shared/catalog-types';
 import type { PriceUnit } from '../../format';
 import { PRICE_UNIT_SUFFIX } from '../../format';
 import type { ColumnDef } from './columns';

@@ -1,5 +1,5 @@
-import type { PriceOption, PriceSource } from '../../../../shared/catalog-types';
-import { HOURS_PER_MONTH } from '../../../../shared/money';
+import type { PriceOption, PriceSource } from '@shared/catalog-types';
+import { HOURS_PER_MONTH } from '@shared/money';
 import { formatMoney, formatRate } from '../../format';
 import { MODEL_LABELS, classOrPlanLabel, paymentLabel, termLabel } from '../../option-labels';
 

@@ -1,4 +1,4 @@
-import type { InstanceSpec } from '../../../../shared/catalog-types';
+import type { InstanceSpec } from '@shared/catalog-types';
 import { formatGpus, formatInstanceStore, formatNumber } from '../../format';
 
 const withUnit = (value: number | null, unit: string) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SORT_COLUMNS, type InstanceFilter, type SortColumn } from '../../../../shared/contract';
-import { OPERATING_SYSTEMS, type OperatingSystem } from '../../../../shared/catalog-types';
-import { parseDecimalText, REGION_CODE_PATTERN } from '../../../../shared/validation';
+import { SORT_COLUMNS, type InstanceFilter, type SortColumn } from '@shared/contract';
+import { OPERATING_SYSTEMS, type OperatingSystem } from '@shared/catalog-types';
+import { parseDecimalText, REGION_CODE_PATTERN } from '@shared/validation';
 import { PRICE_UNITS, type PriceUnit } from '../../format';
 import { storedNumberText as numberText } from '../../hooks/usePersistentState';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';

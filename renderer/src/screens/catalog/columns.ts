@@ -1,5 +1,5 @@
-import type { SortColumn } from '../../../../shared/contract';
-import type { InstanceRow } from '../../../../shared/catalog-types';
+import type { SortColumn } from '@shared/contract';
+import type { InstanceRow } from '@shared/catalog-types';
 import {
   formatGpus,
   formatInstanceStore,

@@ -1,4 +1,4 @@
-import type { StrategyResult } from '../../../../shared/pricing/estimate-types';
+import type { StrategyResult } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';

@@ -1,4 +1,4 @@
-import type { StrategyResult } from '../../../../shared/pricing/estimate-types';
+import type { StrategyResult } from '@shared/pricing/estimate-types';
 import { compareUsd } from '../../format';
 
 export const ON_DEMAND_ID = 'on-demand';

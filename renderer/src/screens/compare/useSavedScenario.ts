@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SavedScenario } from '../../../../shared/scenario/types';
+import type { SavedScenario } from '@shared/scenario/types';
 import { ApiError } from '../../api-client';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Region } from '../../../../shared/catalog-types';
+import type { Region } from '@shared/catalog-types';
 
 const DEFAULT_REGIONS = ['us-east-1'];
 

@@ -1,4 +1,4 @@
-import type { CatalogProblem } from '../../../../shared/import/jobs';
+import type { CatalogProblem } from '@shared/import/jobs';
 
 /**
  * Shown when the imported catalog could not be opened and the shipped one is in use: which file, why,

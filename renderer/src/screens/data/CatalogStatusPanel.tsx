@@ -1,4 +1,4 @@
-import type { DataStatus } from '../../../../shared/import/jobs';
+import type { DataStatus } from '@shared/import/jobs';
 import { formatCount } from './data-format';
 
 const ORIGIN_TEXT: Record<DataStatus['origin'], string> = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportKindOption } from '../../../../shared/import/types';
+import type { ImportKindOption } from '@shared/import/types';
 
 export interface ImportRequest {
   file: File | null;

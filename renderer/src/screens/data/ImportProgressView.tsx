@@ -1,4 +1,4 @@
-import type { ImportJobStatus } from '../../../../shared/import/jobs';
+import type { ImportJobStatus } from '@shared/import/jobs';
 import { formatBytes, formatCount, formatSeconds } from './data-format';
 
 /** The running or finished import: a real progress bar, rates, and what it changed (or why it failed). */

@@ -1,4 +1,4 @@
-import type { CallResult } from '../../../../shared/contract';
+import type { CallResult } from '@shared/contract';
 
 /**
  * Serve mode: the browser has no file paths, so the file is streamed to main (POST ./upload, same

@@ -1,4 +1,4 @@
-import type { InstanceEbsLimits } from '../../../../shared/ebs/solver';
+import type { InstanceEbsLimits } from '@shared/ebs/solver';
 import { formatCount, formatMiBps } from './ebs-format';
 
 interface Gauge {

@@ -1,5 +1,5 @@
-import type { VolumeType } from '../../../../shared/catalog-types';
-import { VOLUME_TYPE_COLORS } from '../../../../shared/charts/palette';
+import type { VolumeType } from '@shared/catalog-types';
+import { VOLUME_TYPE_COLORS } from '@shared/charts/palette';
 
 /** Volume types that cannot meet the requirement, each with the reason in the solver's words. */
 export function InfeasibleList({ rows }: { rows: { volumeType: VolumeType; reason: string }[] }) {

@@ -1,5 +1,5 @@
-import type { InstanceRow } from '../../../../shared/catalog-types';
-import { mbpsToMiBps } from '../../../../shared/units';
+import type { InstanceRow } from '@shared/catalog-types';
+import { mbpsToMiBps } from '@shared/units';
 import { formatCount, formatMiBps } from './ebs-format';
 
 const iops = (v: number | null) => (v === null ? 'n/a' : `${formatCount(v)} IOPS`);

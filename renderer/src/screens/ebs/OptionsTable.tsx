@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
-import type { SizingOptionDto } from '../../../../shared/ebs/transport';
-import { VOLUME_TYPE_COLORS } from '../../../../shared/charts/palette';
-import { HOURS_PER_MONTH } from '../../../../shared/money';
+import type { SizingOptionDto } from '@shared/ebs/transport';
+import { VOLUME_TYPE_COLORS } from '@shared/charts/palette';
+import { HOURS_PER_MONTH } from '@shared/money';
 import { formatMoney, formatRate } from '../../format';
 import {
   BINDING_HINTS,

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { Region } from '../../../../shared/catalog-types';
+import type { Region } from '@shared/catalog-types';
 import type { InstanceLookup } from './useInstanceLookup';
 import { InstanceLimits } from './InstanceLimits';
 import { IO_PATTERNS, type FormErrors, type IoPattern, type SizingForm as FormState } from './sizing-state';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { SizingOptionDto } from '../../../../shared/ebs/transport';
-import { Decimal, formatUsd } from '../../../../shared/money';
+import type { SizingOptionDto } from '@shared/ebs/transport';
+import { Decimal, formatUsd } from '@shared/money';
 import { useApiCall } from '../../hooks/useApiCall';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { formatCount } from './ebs-format';

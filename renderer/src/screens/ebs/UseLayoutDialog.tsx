@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SizingOptionDto } from '../../../../shared/ebs/transport';
-import type { SavedScenario } from '../../../../shared/scenario/types';
+import type { SizingOptionDto } from '@shared/ebs/transport';
+import type { SavedScenario } from '@shared/scenario/types';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';
 import { useApiCall } from '../../hooks/useApiCall';

@@ -1,4 +1,4 @@
-import type { BindingConstraint, BurstInfo } from '../../../../shared/ebs/solver';
+import type { BindingConstraint, BurstInfo } from '@shared/ebs/solver';
 
 export const BINDING_LABELS: Record<BindingConstraint, string> = {
   capacity: 'Capacity',

@@ -1,6 +1,6 @@
-import type { SizingOptionDto } from '../../../../shared/ebs/transport';
-import { PROVISIONED_IOPS_TYPES, PROVISIONED_THROUGHPUT_TYPES } from '../../../../shared/ebs/volume-limits';
-import type { Scenario, ScenarioLine, SnapshotPolicy, Volume } from '../../../../shared/scenario/schema';
+import type { SizingOptionDto } from '@shared/ebs/transport';
+import { PROVISIONED_IOPS_TYPES, PROVISIONED_THROUGHPUT_TYPES } from '@shared/ebs/volume-limits';
+import type { Scenario, ScenarioLine, SnapshotPolicy, Volume } from '@shared/scenario/schema';
 import { formatCount } from './ebs-format';
 import type { SnapshotPolicyValues } from './sizing-state';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallInput } from '../../../../shared/contract';
+import type { CallInput } from '@shared/contract';
 import {
   DEFAULT_IO_SIZE_KIB,
   DEFAULT_MAX_STRIPE_VOLUMES,
@@ -7,9 +7,9 @@ import {
   MAX_IO_SIZE_KIB,
   MAX_STRIPE_VOLUMES_LIMIT,
   MIN_IO_SIZE_KIB,
-} from '../../../../shared/ebs/solver';
-import { LARGEST_VOLUME_GIB } from '../../../../shared/ebs/volume-limits';
-import { parseDecimalText, REGION_CODE_PATTERN } from '../../../../shared/validation';
+} from '@shared/ebs/solver';
+import { LARGEST_VOLUME_GIB } from '@shared/ebs/volume-limits';
+import { parseDecimalText, REGION_CODE_PATTERN } from '@shared/validation';
 import { storedNumberText as numberText } from '../../hooks/usePersistentState';
 
 export const DEFAULT_REGION = 'us-east-1';

@@ -1,4 +1,4 @@
-import type { InstanceRow } from '../../../../shared/catalog-types';
+import type { InstanceRow } from '@shared/catalog-types';
 import { useApiCall } from '../../hooks/useApiCall';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '../../../../shared/catalog-types';
+import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
 import { InstanceField } from './InstanceField';
 import { DEFAULT_REGION, OS_LABELS } from './scenario-draft';
 

@@ -1,4 +1,4 @@
-import { DAY_LABELS, DAYS, type Day } from '../../../../shared/scenario/schema';
+import { DAY_LABELS, DAYS, type Day } from '@shared/scenario/schema';
 
 /** Checkboxes for the days a pattern applies to, kept in week order. */
 export function DaysPicker({

@@ -1,5 +1,5 @@
-import { COST_BY_LINE_TITLE } from '../../../../shared/charts/cost-by-line';
-import type { ScenarioEstimate } from '../../../../shared/pricing/estimate-types';
+import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
+import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
 import { WarningList } from './WarningList';

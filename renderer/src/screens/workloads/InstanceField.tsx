@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { OperatingSystem } from '../../../../shared/catalog-types';
+import type { OperatingSystem } from '@shared/catalog-types';
 import { formatRate } from '../../format';
 import { useApiCall } from '../../hooks/useApiCall';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';

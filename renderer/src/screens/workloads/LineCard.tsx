@@ -1,6 +1,6 @@
-import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '../../../../shared/catalog-types';
-import type { ScenarioLine } from '../../../../shared/scenario/schema';
-import type { LineEstimate } from '../../../../shared/pricing/estimate-types';
+import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
+import type { ScenarioLine } from '@shared/scenario/schema';
+import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
 import { omit, under } from './field-errors';
 import { InstanceField } from './InstanceField';

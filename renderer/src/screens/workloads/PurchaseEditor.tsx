@@ -7,15 +7,15 @@ import {
   type PaymentOption,
   type PlanType,
   type PurchaseModel,
-} from '../../../../shared/catalog-types';
+} from '@shared/catalog-types';
 import {
   OFFERING_CLASS_LABELS,
   PAYMENT_LABELS,
   PLAN_TYPE_LABELS,
   PURCHASE_MODEL_LABELS,
   TERM_YEARS,
-} from '../../../../shared/pricing/purchase-options';
-import type { Purchase } from '../../../../shared/scenario/schema';
+} from '@shared/pricing/purchase-options';
+import type { Purchase } from '@shared/scenario/schema';
 import { NumberField } from './NumberField';
 import { omit } from './field-errors';
 import { switchPurchase } from './scenario-draft';

@@ -1,6 +1,6 @@
-import type { Region } from '../../../../shared/catalog-types';
-import type { Scenario, ScenarioLine } from '../../../../shared/scenario/schema';
-import type { ScenarioEstimate } from '../../../../shared/pricing/estimate-types';
+import type { Region } from '@shared/catalog-types';
+import type { Scenario, ScenarioLine } from '@shared/scenario/schema';
+import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
 import { AddLineBar } from './AddLineBar';
 import { under } from './field-errors';
 import { LineCard } from './LineCard';

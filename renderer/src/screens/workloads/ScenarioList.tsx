@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ScenarioSummary } from '../../../../shared/scenario/types';
+import type { ScenarioSummary } from '@shared/scenario/types';
 
 export interface ScenarioListProps {
   scenarios: ScenarioSummary[] | undefined;

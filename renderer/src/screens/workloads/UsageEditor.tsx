@@ -1,4 +1,4 @@
-import type { Usage, UsagePattern } from '../../../../shared/scenario/schema';
+import type { Usage, UsagePattern } from '@shared/scenario/schema';
 import { ProfilePreview } from '../../charts/ProfilePreview';
 import { BusinessHoursForm } from './BusinessHoursForm';
 import { ConstantUsageForm } from './ConstantUsageForm';

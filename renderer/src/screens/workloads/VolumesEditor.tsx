@@ -1,5 +1,5 @@
-import { VOLUME_TYPES, type VolumeType } from '../../../../shared/catalog-types';
-import type { ScenarioLine, SnapshotPolicy, Volume } from '../../../../shared/scenario/schema';
+import { VOLUME_TYPES, type VolumeType } from '@shared/catalog-types';
+import type { ScenarioLine, SnapshotPolicy, Volume } from '@shared/scenario/schema';
 import { under } from './field-errors';
 import { NumberField } from './NumberField';
 import { IOPS_TYPES, THROUGHPUT_TYPES, newVolume, switchVolumeType } from './scenario-draft';

@@ -1,4 +1,4 @@
-import type { EstimateWarning, EstimateWarningCode } from '../../../../shared/pricing/estimate-types';
+import type { EstimateWarning, EstimateWarningCode } from '@shared/pricing/estimate-types';
 
 const CODE_LABELS: Record<EstimateWarningCode, string> = {
   'missing-price': 'Missing price',

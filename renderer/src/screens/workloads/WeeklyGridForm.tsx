@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DAYS, HOURS_PER_WEEK } from '../../../../shared/scenario/schema';
+import { DAYS, HOURS_PER_WEEK } from '@shared/scenario/schema';
 import { parseCountList } from './count-parsing';
 import type { UsageFormProps } from './usage-types';
 

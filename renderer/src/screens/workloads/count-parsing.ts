@@ -1,5 +1,5 @@
-import { MAX_HOURLY_POINTS } from '../../../../shared/scenario/schema';
-import { parseDecimalText } from '../../../../shared/validation';
+import { MAX_HOURLY_POINTS } from '@shared/scenario/schema';
+import { parseDecimalText } from '@shared/validation';
 
 export type ParsedCounts = { ok: true; counts: number[] } | { ok: false; message: string };
 

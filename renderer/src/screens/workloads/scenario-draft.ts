@@ -1,5 +1,5 @@
-import type { OperatingSystem, VolumeType } from '../../../../shared/catalog-types';
-import { scenarioSchema } from '../../../../shared/scenario/schema';
+import type { OperatingSystem, VolumeType } from '@shared/catalog-types';
+import { scenarioSchema } from '@shared/scenario/schema';
 import type {
   Purchase,
   Scenario,
@@ -7,11 +7,11 @@ import type {
   Usage,
   UsagePattern,
   Volume,
-} from '../../../../shared/scenario/schema';
-import { HOURS_PER_MONTH } from '../../../../shared/money';
-import { DAYS, HOURS_PER_WEEK } from '../../../../shared/scenario/schema';
-import { peakCount, usageProfile } from '../../../../shared/pricing/usage-profile';
-import { firstIssue } from '../../../../shared/validation';
+} from '@shared/scenario/schema';
+import { HOURS_PER_MONTH } from '@shared/money';
+import { DAYS, HOURS_PER_WEEK } from '@shared/scenario/schema';
+import { peakCount, usageProfile } from '@shared/pricing/usage-profile';
+import { firstIssue } from '@shared/validation';
 
 export const NEW_SCENARIO_NAME = 'Untitled scenario';
 export const DEFAULT_REGION = 'us-east-1';

@@ -1,4 +1,4 @@
-import type { Usage, UsagePattern } from '../../../../shared/scenario/schema';
+import type { Usage, UsagePattern } from '@shared/scenario/schema';
 
 export type UsageOf<P extends UsagePattern> = Extract<Usage, { pattern: P }>;
 

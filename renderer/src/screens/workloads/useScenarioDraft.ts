@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Scenario } from '../../../../shared/scenario/schema';
-import type { SavedScenario } from '../../../../shared/scenario/types';
+import type { Scenario } from '@shared/scenario/schema';
+import type { SavedScenario } from '@shared/scenario/types';
 import { ApiError, createUnloadApi } from '../../api-client';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ScenarioSummary } from '../../../../shared/scenario/types';
+import type { ScenarioSummary } from '@shared/scenario/types';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';
 
