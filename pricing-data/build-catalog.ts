@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../main/db/open';
 import { catalogMigrations } from '../main/db/migrations/catalog';
-import { VOLUME_LIMITS } from '../shared/ebs/volume-limits';
+import { VOLUME_LIMITS } from '@shared/ebs/volume-limits';
 import { refreshPriceSummary } from '../main/catalog/price-summary';
+import type { SourceDbRow } from '../main/catalog/rows';
+import { prepareCatalogWrites } from '../main/catalog/statements';
 import { readInstanceSpecs } from './build/instance-specs';
 import { readEc2Prices } from './build/ec2-prices';
 import { readEbsPrices } from './build/ebs-prices';
@@ -58,67 +60,53 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
   // Rebuildable from the snapshot, so NORMAL is enough; it is switched to rollback mode when done.
   const db = openDatabase(tmp, { migrations: catalogMigrations, label: 'catalog', durability: 'normal' });
   try {
+    const w = prepareCatalogWrites(db);
     db.transaction(() => {
-      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      meta.run('source', sourcesFile.catalog.source);
-      meta.run('as_of', sourcesFile.catalog.asOf);
-      meta.run('built_at', new Date().toISOString());
-      meta.run('schema_version', String(catalogMigrations.length));
+      w.putMeta.run({ key: 'source', value: sourcesFile.catalog.source });
+      w.putMeta.run({ key: 'as_of', value: sourcesFile.catalog.asOf });
+      w.putMeta.run({ key: 'built_at', value: new Date().toISOString() });
+      w.putMeta.run({ key: 'schema_version', value: String(catalogMigrations.length) });
 
-      const src = db.prepare(
-        'INSERT INTO sources (id, name, url, licence, as_of, note) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const s of sourcesFile.sources) src.run(s.id, s.name, s.url, s.licence, s.asOf, s.note);
+      for (const s of unique(sourcesFile.sources, (s) => s.id, 'sources.json source id')) {
+        w.putSource.run(toSourceRow(s));
+      }
+      for (const code of [...regions].sort()) w.addRegion.run({ code, name: regionNames.get(code) ?? code });
+      for (const s of specs) w.insertInstanceType.run(s);
 
-      const reg = db.prepare('INSERT INTO regions (code, name) VALUES (?, ?)');
-      for (const code of [...regions].sort()) reg.run(code, regionNames.get(code) ?? code);
-
-      const cols = Object.keys(specs[0]!);
-      const ins = db.prepare(
-        `INSERT INTO instance_types (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`,
-      );
-      for (const s of specs) ins.run(s);
-
-      const avail = db.prepare(
-        'INSERT OR IGNORE INTO instance_regions (region, instance_type) VALUES (?, ?)',
-      );
       for (const [region, types] of Object.entries(offerings)) {
         if (!regions.has(region)) continue;
-        for (const t of types) if (knownTypes.has(t)) avail.run(region, t);
+        for (const t of types) if (knownTypes.has(t)) w.addInstanceRegion.run({ region, instance_type: t });
       }
-      for (const p of priced) avail.run(p.region, p.instance_type);
+      for (const p of priced) w.addInstanceRegion.run({ region: p.region, instance_type: p.instance_type });
 
-      const price = db.prepare(`INSERT INTO ec2_prices
-        (region, instance_type, os, model, term_years, payment_option, offering_class, upfront_usd, hourly_usd, effective_hourly_usd, source_id)
-        VALUES (@region, @instance_type, @os, @model, @term_years, @payment_option, @offering_class, @upfront_usd, @hourly_usd, @effective_hourly_usd, @source_id)`);
-      for (const p of priced) price.run(p);
+      for (const p of priced) {
+        if (w.insertEc2Price.run(p).changes !== 1) {
+          throw new Error(`two prices for ${p.region} ${p.instance_type} ${p.os} ${p.model} ${p.term_years}`);
+        }
+      }
       refreshPriceSummary(db);
 
-      const vt = db.prepare(`INSERT INTO ebs_volume_types
-        (volume_type, name, media, previous_generation, min_size_gib, max_size_gib, max_iops, max_throughput_mibps,
-         max_iops_per_gib, baseline_iops, baseline_throughput_mibps, io_size_cap_kib, notes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const v of Object.values(VOLUME_LIMITS)) {
-        vt.run(
-          v.volumeType,
-          v.name,
-          v.media,
-          v.previousGeneration ? 1 : 0,
-          v.minSizeGiB,
-          v.maxSizeGiB,
-          v.maxIopsPerVolume,
-          v.maxThroughputMiBpsPerVolume,
-          v.maxIopsPerGiB,
-          v.baselineIops,
-          v.baselineThroughputMiBps,
-          v.ioSizeCapKiB,
-          v.notes,
-        );
+        w.insertEbsVolumeType.run({
+          volume_type: v.volumeType,
+          name: v.name,
+          media: v.media,
+          previous_generation: v.previousGeneration ? 1 : 0,
+          min_size_gib: v.minSizeGiB,
+          max_size_gib: v.maxSizeGiB,
+          max_iops: v.maxIopsPerVolume,
+          max_throughput_mibps: v.maxThroughputMiBpsPerVolume,
+          max_iops_per_gib: v.maxIopsPerGiB,
+          baseline_iops: v.baselineIops,
+          baseline_throughput_mibps: v.baselineThroughputMiBps,
+          io_size_cap_kib: v.ioSizeCapKiB,
+          notes: v.notes,
+        });
       }
-      const ebsIns =
-        db.prepare(`INSERT INTO ebs_prices (region, volume_type, dimension, unit, price_usd, description, source_id)
-        VALUES (@region, @volume_type, @dimension, @unit, @price_usd, @description, @source_id)`);
-      for (const e of ebs.rows) if (regions.has(e.region)) ebsIns.run(e);
+      const ebsRows = ebs.rows.filter((e) => regions.has(e.region));
+      for (const e of unique(ebsRows, (e) => `${e.region} ${e.volume_type} ${e.dimension}`, 'EBS price')) {
+        w.putEbsPrice.run(e);
+      }
     })();
     db.pragma('optimize');
     // The shipped catalog is opened read-only, possibly from a read-only folder (AppImage, system
@@ -145,6 +133,26 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
     ebsPriceRows: ebs.rows.filter((e) => regions.has(e.region)).length,
     skippedPricesForUnknownTypes: ec2.rows.length - priced.length,
   };
+}
+
+const toSourceRow = (s: SourcesFile['sources'][number]): SourceDbRow => ({
+  id: s.id,
+  name: s.name,
+  url: s.url,
+  licence: s.licence,
+  as_of: s.asOf,
+  note: s.note,
+});
+
+/** The rows, refusing a second row with the same key (a snapshot or sources.json mistake). */
+function unique<T>(rows: readonly T[], key: (row: T) => string, what: string): readonly T[] {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const k = key(r);
+    if (seen.has(k)) throw new Error(`${what} ${k} appears twice`);
+    seen.add(k);
+  }
+  return rows;
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

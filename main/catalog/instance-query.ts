@@ -1,6 +1,12 @@
-import type { ParsedInput, SortColumn } from '../../shared/contract';
+import type { ParsedInput, SortColumn } from '@shared/contract';
+import type { InstanceTypeDbRow, PriceSummaryDbRow } from './rows';
+import { SQL } from './statements';
 
 export type ParsedInstanceFilter = ParsedInput<'catalog.instances'>;
+
+/** One row of the catalog listing: a type's specs and its headline prices (null when unpriced). */
+export type InstanceListingRow = InstanceTypeDbRow &
+  Pick<PriceSummaryDbRow, 'od_hourly' | 'best_1y' | 'best_3y' | 'spot_hourly'>;
 
 /** Sort keys: SQL expressions over the derived row (prices sort numerically; missing prices sort last). */
 const SORT_SQL: Record<SortColumn, string> = {
@@ -21,18 +27,14 @@ const SORT_SQL: Record<SortColumn, string> = {
   spotHourlyUsd: 'CAST(spot_hourly AS REAL)',
 };
 
-const BASE = `SELECT it.*, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly
-  FROM instance_types it
-  JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region
-  LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type`;
-
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 /**
- * Turns a validated filter into one SQL text plus bound parameters. The SQL varies only with which
- * filters are present (never with their values), so the statement cache stays small.
+ * Turns a validated filter into one SQL text (SQL.instanceListing, filtered and sorted) plus bound
+ * parameters. The SQL varies only with which filters are present (never with their values), so the
+ * statement cache stays small.
  */
 export function buildInstanceQuery(f: ParsedInstanceFilter): {
   sql: string;
@@ -93,7 +95,7 @@ export function buildInstanceQuery(f: ParsedInstanceFilter): {
     .split(', ')
     .map((expr, i) => (i === 0 ? `${expr} IS NULL, ${expr} ${dir}` : expr))
     .join(', ');
-  let sql = `SELECT * FROM (${BASE}) ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}, instance_type`;
+  let sql = `SELECT * FROM (${SQL.instanceListing}) ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}, instance_type`;
   if (f.limit !== undefined) {
     sql += ' LIMIT @limit';
     params.limit = f.limit;

@@ -1,26 +1,23 @@
-import { Decimal, HOURS_PER_MONTH, toCents, toUsdString } from '../../shared/money';
-import { monthlyUsd } from '../../shared/pricing/rates';
-import { savingsPct } from '../../shared/pricing/percent';
-import { PURCHASE_OPTIONS, purchaseOptionOf } from '../../shared/pricing/purchase-options';
-import type {
-  OfferingClass,
-  PaymentOption,
-  PlanType,
-  PriceOption,
-  PurchaseModel,
-} from '../../shared/catalog-types';
+import { Decimal, HOURS_PER_MONTH, toCents, toUsdString } from '@shared/money';
+import { monthlyUsd } from '@shared/pricing/rates';
+import { savingsPct } from '@shared/pricing/percent';
+import { PURCHASE_OPTIONS, purchaseOptionOf } from '@shared/pricing/purchase-options';
+import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
+import type { Ec2PriceDbRow } from './rows';
 
-export interface PriceDbRow {
-  model: PurchaseModel;
-  term_years: 0 | 1 | 3;
-  payment_option: '' | PaymentOption;
-  offering_class: '' | OfferingClass;
-  plan_type: '' | PlanType;
-  upfront_usd: string;
-  hourly_usd: string;
-  effective_hourly_usd: string;
-  source_id: string;
-}
+/** The ec2_prices columns a purchase option is built from. */
+export type PriceDbRow = Pick<
+  Ec2PriceDbRow,
+  | 'model'
+  | 'term_years'
+  | 'payment_option'
+  | 'offering_class'
+  | 'plan_type'
+  | 'upfront_usd'
+  | 'hourly_usd'
+  | 'effective_hourly_usd'
+  | 'source_id'
+>;
 
 /** The purchase option a stored row prices ('' and 0 are how the table says "none"). */
 const optionOfRow = (r: PriceDbRow) =>

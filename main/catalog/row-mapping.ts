@@ -1,36 +1,6 @@
-import type { InstanceSpec, PriceSource } from '../../shared/catalog-types';
-
-/** The instance_types row as SQLite returns it. */
-export interface InstanceTypeDbRow {
-  instance_type: string;
-  family: string;
-  size: string;
-  generation: 'current' | 'previous';
-  vcpu: number;
-  memory_gib: number;
-  arch: 'x86_64' | 'arm64';
-  architectures: string;
-  processor: string | null;
-  clock_ghz: number | null;
-  burstable: number;
-  bare_metal: number;
-  network_performance: string | null;
-  network_baseline_gbps: number | null;
-  network_peak_gbps: number | null;
-  gpu_count: number;
-  gpu_model: string | null;
-  gpu_memory_gib: number | null;
-  accelerator_info: string | null;
-  instance_store_gb: number;
-  instance_store_disks: string | null;
-  ebs_baseline_bandwidth_mbps: number | null;
-  ebs_max_bandwidth_mbps: number | null;
-  ebs_baseline_iops: number | null;
-  ebs_max_iops: number | null;
-  ebs_baseline_throughput_mbps: number | null;
-  ebs_max_throughput_mbps: number | null;
-  normalization_factor: number | null;
-}
+/** Catalog rows (main/catalog/rows.ts) → the contract's shapes (shared/catalog-types.ts). */
+import type { EbsVolumeTypeInfo, InstanceSpec, PriceSource } from '@shared/catalog-types';
+import type { EbsVolumeTypeDbRow, InstanceTypeDbRow, SourceDbRow } from './rows';
 
 export function toInstanceSpec(r: InstanceTypeDbRow): InstanceSpec {
   return {
@@ -65,15 +35,24 @@ export function toInstanceSpec(r: InstanceTypeDbRow): InstanceSpec {
   };
 }
 
-export interface SourceDbRow {
-  id: string;
-  name: string;
-  url: string;
-  licence: string;
-  as_of: string;
-  note: string;
-}
-
 export function toPriceSource(r: SourceDbRow): PriceSource {
   return { id: r.id, name: r.name, url: r.url, licence: r.licence, asOf: r.as_of, note: r.note };
+}
+
+export function toEbsVolumeTypeInfo(r: EbsVolumeTypeDbRow): EbsVolumeTypeInfo {
+  return {
+    volumeType: r.volume_type,
+    name: r.name,
+    media: r.media,
+    previousGeneration: r.previous_generation === 1,
+    minSizeGiB: r.min_size_gib,
+    maxSizeGiB: r.max_size_gib,
+    maxIopsPerVolume: r.max_iops,
+    maxThroughputMiBpsPerVolume: r.max_throughput_mibps,
+    maxIopsPerGiB: r.max_iops_per_gib,
+    baselineIops: r.baseline_iops,
+    baselineThroughputMiBps: r.baseline_throughput_mibps,
+    ioSizeCapKiB: r.io_size_cap_kib,
+    notes: r.notes,
+  };
 }

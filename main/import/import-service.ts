@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportKindOption, ImportProgress, ImportSummary } from '../../shared/import/types';
+import type { ImportKindOption, ImportProgress, ImportSummary } from '@shared/import/types';
 import { ByteReader, type ReadStats } from './byte-reader';
 import { CatalogWriter } from './catalog-writer';
 import { detectFile, type ImportKind } from './detect';
 import { cancelled, ImportError, publicMessage } from './errors';
 import { checkInputFile } from './input-file';
 import { readEc2OfferCsv } from './offer-csv';
-import { readEc2OfferJson, type OfferHeader } from './offer-json';
+import { readEc2OfferJson } from './offer-json';
 import { OfferMapper } from './offer-mapper';
 import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savings-plans';
 import { readSpotHistory } from './spot-history';
 import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
+import type { OfferHeader } from './types';
 
 export interface ImportOptions {
   file: string;
@@ -129,7 +130,7 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
         name: `AWS Price List: ${h.offerCode} ${detected.format.toUpperCase()} file, version ${h.version}`,
         url: shownName,
         licence: LICENCE,
-        asOf: h.publicationDate.slice(0, 10),
+        as_of: h.publicationDate.slice(0, 10),
         note: `Imported ${new Date().toISOString()} from ${shownName} (${kind}, ${detected.format}).`,
       }),
       opts.force ?? false,

@@ -1,36 +1,15 @@
-import type { InstanceTypeDbRow } from '../catalog/row-mapping';
-import type { Attributes } from './mapping';
-
-/** The instance_types columns an import can fill; null when a product cannot fill them honestly. */
-export type InstanceSpec = Pick<
-  InstanceTypeDbRow,
-  | 'instance_type'
-  | 'family'
-  | 'size'
-  | 'generation'
-  | 'vcpu'
-  | 'memory_gib'
-  | 'arch'
-  | 'architectures'
-  | 'processor'
-  | 'clock_ghz'
-  | 'burstable'
-  | 'bare_metal'
-  | 'network_performance'
-  | 'gpu_count'
-  | 'instance_store_gb'
-  | 'instance_store_disks'
-  | 'normalization_factor'
->;
+import { parseDecimalText } from '@shared/validation';
+import type { InstanceTypeDbRow } from '../catalog/rows';
+import type { Attributes } from './types';
 
 // Beyond these no instance type goes; a larger value is a damaged file, not a spec.
 const MAX_COUNT = 100_000;
 const MAX_GIB = 1e9;
 
+/** A decimal as AWS writes it ("8", "0.5", "1,952"), at most `max`; null otherwise. */
 const num = (s: string | undefined, max = MAX_GIB): number | null => {
-  if (s === undefined || !/^\d+(\.\d+)?$/.test(s.replace(/,/g, ''))) return null;
-  const n = Number(s.replace(/,/g, ''));
-  return n <= max ? n : null;
+  const n = s === undefined ? null : parseDecimalText(s, { grouped: true });
+  return n !== null && n <= max ? n : null;
 };
 
 /** The catalog's INTEGER columns are STRICT: counts must be whole numbers. */
@@ -40,11 +19,12 @@ const count = (s: string | undefined): number | null => {
 };
 
 /**
- * Derives the NOT NULL spec columns of a type the catalog does not know yet from its product
- * attributes. Architecture comes from the processor name (Graviton = arm64, Intel/AMD = x86_64);
+ * The instance_types row of a type the catalog does not know yet, from its product attributes: every
+ * NOT NULL column, and the nullable ones the attributes tell (the rest null); null when a product
+ * cannot fill them honestly. Architecture comes from the processor name (Graviton = arm64, Intel/AMD = x86_64);
  * AWS's processorArchitecture says "64-bit" for both, so anything else is refused.
  */
-export function specFromAttributes(a: Attributes): InstanceSpec | null {
+export function specFromAttributes(a: Attributes): InstanceTypeDbRow | null {
   const type = a.instanceType;
   if (!type || !type.includes('.')) return null;
   const [family, size] = [type.slice(0, type.indexOf('.')), type.slice(type.indexOf('.') + 1)];
@@ -81,9 +61,20 @@ export function specFromAttributes(a: Attributes): InstanceSpec | null {
     burstable: /^t\d/.test(family) ? 1 : 0,
     bare_metal: size.includes('metal') ? 1 : 0,
     network_performance: a.networkPerformance ?? null,
+    network_baseline_gbps: null,
+    network_peak_gbps: null,
     gpu_count: gpu,
+    gpu_model: null,
+    gpu_memory_gib: null,
+    accelerator_info: null,
     instance_store_gb: storeGb,
     instance_store_disks: storeGb > 0 ? storage : null,
+    ebs_baseline_bandwidth_mbps: null,
+    ebs_max_bandwidth_mbps: null,
+    ebs_baseline_iops: null,
+    ebs_max_iops: null,
+    ebs_baseline_throughput_mbps: null,
+    ebs_max_throughput_mbps: null,
     normalization_factor: num(a.normalizationSizeFactor, MAX_COUNT),
   };
 }

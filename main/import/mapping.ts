@@ -3,43 +3,25 @@
  * AWS's offer-file documentation ("Reading the price list files",
  * docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/reading-an-offer.html).
  */
-import { effectiveHourlyUsd } from '../../shared/pricing/rates';
-import { Decimal, toUsdString } from '../../shared/money';
+import type {
+  EbsDimension,
+  OfferingClass,
+  OperatingSystem,
+  PaymentOption,
+  VolumeType,
+} from '@shared/catalog-types';
+import { VOLUME_TYPES } from '@shared/catalog-types';
+import { effectiveHourlyUsd } from '@shared/pricing/rates';
+import { Decimal, toUsdString } from '@shared/money';
 import { own } from './parse-slice';
-
-export type Os = 'linux' | 'windows' | 'rhel' | 'sles' | 'ubuntu';
-export type PaymentOption = 'no-upfront' | 'partial-upfront' | 'all-upfront';
-
-/** What a kept compute SKU stands for; built once per product, shared by its terms. */
-export interface ComputeRef {
-  kind: 'compute';
-  region: string;
-  instanceType: string;
-  os: Os;
-}
-
-/** An EBS SKU: one (region, volume type, dimension) price. */
-export interface EbsRef {
-  kind: 'ebs';
-  region: string;
-  volumeType: string;
-  dimension: string;
-  unit: string;
-  description: string;
-  /** AWS quotes gp3 throughput per GiBps-month; the catalog stores MiBps-month (÷ 1024). */
-  divisor: number;
-}
-
-export type SkuRef = ComputeRef | EbsRef;
-
-export type Attributes = Record<string, string | undefined>;
+import type { Attributes, ComputeRef, EbsRef } from './types';
 
 /**
  * The five operating systems the catalog prices, keyed by the RunInstances operation code AWS
  * bills them under, with the operatingSystem value that must agree. License-included SQL Server,
  * BYOL and RHEL add-ons have other operation codes and are dropped.
  */
-const OS_BY_OPERATION: Record<string, { os: Os; name: string }> = {
+const OS_BY_OPERATION: Record<string, { os: OperatingSystem; name: string }> = {
   RunInstances: { os: 'linux', name: 'Linux' },
   'RunInstances:0002': { os: 'windows', name: 'Windows' },
   'RunInstances:0010': { os: 'rhel', name: 'RHEL' },
@@ -47,7 +29,7 @@ const OS_BY_OPERATION: Record<string, { os: Os; name: string }> = {
   'RunInstances:0g00': { os: 'ubuntu', name: 'Ubuntu Pro' },
 };
 
-export function osForOperation(operation: string | undefined): Os | null {
+export function osForOperation(operation: string | undefined): OperatingSystem | null {
   return own(OS_BY_OPERATION, operation)?.os ?? null;
 }
 
@@ -77,7 +59,9 @@ export function mapComputeProduct(
 
 const isNoLicense = (m: string | undefined) => m === undefined || m === 'No License required' || m === 'NA';
 
-const EBS_VOLUME_TYPES = new Set(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']);
+const EBS_VOLUME_TYPES: ReadonlySet<string> = new Set(VOLUME_TYPES);
+const isEbsVolumeType = (v: string | undefined): v is VolumeType =>
+  v !== undefined && EBS_VOLUME_TYPES.has(v);
 
 /**
  * EBS prices mapped with confidence: volume storage (productFamily Storage, usagetype
@@ -88,7 +72,7 @@ export function mapEbsProduct(family: string | undefined, a: Attributes): EbsRef
   const vt = a.volumeApiName;
   const region = a.regionCode;
   const usage = a.usagetype ?? '';
-  if (!vt || !region || !EBS_VOLUME_TYPES.has(vt)) return null;
+  if (!isEbsVolumeType(vt) || !region) return null;
   if (family === 'Storage' && /EBS:VolumeUsage(\.[a-z0-9]+)?$/.test(usage)) {
     return ebs(region, vt, 'storage', 'GB-month', `${vt} storage`, 1);
   }
@@ -107,8 +91,8 @@ export function mapEbsProduct(family: string | undefined, a: Attributes): EbsRef
 
 function ebs(
   region: string,
-  volumeType: string,
-  dimension: string,
+  volumeType: VolumeType,
+  dimension: EbsDimension,
   unit: string,
   description: string,
   divisor: number,
@@ -121,7 +105,7 @@ export function reservedTerm(
   lease: string | undefined,
   purchase: string | undefined,
   offeringClass: string | undefined,
-): { termYears: 1 | 3; paymentOption: PaymentOption; offeringClass: 'standard' | 'convertible' } | null {
+): { termYears: 1 | 3; paymentOption: PaymentOption; offeringClass: OfferingClass } | null {
   const termYears = lease === '1yr' || lease === '1 yr' ? 1 : lease === '3yr' || lease === '3 yr' ? 3 : null;
   const paymentOption =
     purchase === 'No Upfront'

@@ -1,19 +1,13 @@
 import type { ByteReader } from './byte-reader';
 import { excerpt, ImportError, type ImportErrorWhere } from './errors';
-import type { Attributes } from './mapping';
-import type { Dimension, OfferMapper } from './offer-mapper';
+import type { OfferMapper } from './offer-mapper';
 import { isObject, parseSlice, str } from './parse-slice';
 import { scanJson } from './scanner';
+import type { Attributes, Dimension, OfferHeader } from './types';
 
 const SHARED = Buffer.from('"Shared"');
 const USED = Buffer.from('"Used"');
 const VOLUME = Buffer.from('"volumeApiName"');
-
-export interface OfferHeader {
-  offerCode: string;
-  version: string;
-  publicationDate: string;
-}
 
 /**
  * Reads an AmazonEC2 JSON offer file (a region file or the all-regions file): header strings,

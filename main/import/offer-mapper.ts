@@ -1,4 +1,4 @@
-import type { CatalogWriter } from './catalog-writer';
+import type { CatalogSink } from './catalog-sink';
 import { ImportError, type ImportErrorWhere } from './errors';
 import {
   divideUsd,
@@ -6,20 +6,10 @@ import {
   mapComputeProduct,
   mapEbsProduct,
   reservedTerm,
-  type Attributes,
   type SkipReason,
-  type SkuRef,
 } from './mapping';
-import type { OfferHeader } from './offer-json';
 import { canonicalPrice, isZeroPrice } from './price-string';
-
-/** One price dimension of a term, as both the JSON and the CSV variant carry it. */
-export interface Dimension {
-  unit: string;
-  price: unknown;
-  description: string;
-  field: string;
-}
+import type { Attributes, Dimension, OfferHeader, SkuRef } from './types';
 
 export interface MapperCounts {
   products: number;
@@ -30,7 +20,7 @@ export interface MapperCounts {
 }
 
 /**
- * Turns an AmazonEC2 offer (either variant) into catalog rows. Products come before terms, so kept
+ * Turns an AmazonEC2 offer (either variant) into catalog rows, handed to a CatalogSink. Products come before terms, so kept
  * SKUs are remembered in a compact map (SKU → shared ref object) and terms of other SKUs are never
  * parsed. Zero prices: AWS lists $0.00 for capacity-block, reservation and host placeholders; a
  * kept shared-tenancy price of exactly 0 is therefore not a real price and is skipped and counted,
@@ -41,11 +31,11 @@ export class OfferMapper {
   readonly counts: MapperCounts = { products: 0, keptSkus: 0, skipped: {}, zeroPrices: 0, unknownTerms: 0 };
   private readonly interned = new Map<string, string>();
 
-  constructor(private readonly writer: CatalogWriter) {}
+  constructor(private readonly sink: CatalogSink) {}
 
   /** `where`: the file's publication date, for a stale or malformed date. */
   header(h: OfferHeader, where: ImportErrorWhere): void {
-    this.writer.header(h, where);
+    this.sink.header(h, where);
   }
 
   /** Whether terms of this SKU are worth parsing. */
@@ -63,14 +53,14 @@ export class OfferMapper {
   product(sku: string, family: string | undefined, attrs: Attributes): void {
     this.counts.products++;
     if (attrs.regionCode === undefined && attrs.locationType === 'AWS Region') {
-      const code = this.writer.regionCodeFor(attrs.location);
+      const code = this.sink.regionCodeFor(attrs.location);
       if (code) attrs = { ...attrs, regionCode: code };
     }
     const mapped = mapComputeProduct(family, attrs);
     if ('ref' in mapped) {
       const { ref } = mapped;
-      if (!this.writer.instanceType(ref.instanceType, attrs)) return this.skip('unknown-type');
-      this.writer.region(ref.region, attrs.location);
+      if (!this.sink.instanceType(ref.instanceType, attrs)) return this.skip('unknown-type');
+      this.sink.region(ref.region, attrs.location);
       ref.region = this.intern(ref.region);
       ref.instanceType = this.intern(ref.instanceType);
       this.skus.set(sku, ref);
@@ -80,7 +70,7 @@ export class OfferMapper {
     if (mapped.skip === 'not-compute') {
       const ebs = mapEbsProduct(family, attrs);
       if (ebs) {
-        this.writer.region(ebs.region, attrs.location);
+        this.sink.region(ebs.region, attrs.location);
         this.skus.set(sku, ebs);
         this.counts.keptSkus++;
         return;
@@ -114,21 +104,28 @@ export class OfferMapper {
       return;
     }
     if (ref.kind === 'ebs') {
-      this.writer.ebs(ref, divideUsd(price, ref.divisor));
+      this.sink.ebs({
+        region: ref.region,
+        volume_type: ref.volumeType,
+        dimension: ref.dimension,
+        unit: ref.unit,
+        price_usd: divideUsd(price, ref.divisor),
+        description: ref.description,
+      });
       return;
     }
-    this.writer.ec2({
+    this.sink.ec2({
       region: ref.region,
-      instanceType: ref.instanceType,
+      instance_type: ref.instanceType,
       os: ref.os,
       model: 'on-demand',
-      termYears: 0,
-      paymentOption: '',
-      offeringClass: '',
-      planType: '',
-      upfrontUsd: '0',
-      hourlyUsd: price,
-      effectiveHourlyUsd: price,
+      term_years: 0,
+      payment_option: '',
+      offering_class: '',
+      plan_type: '',
+      upfront_usd: '0',
+      hourly_usd: price,
+      effective_hourly_usd: price,
     });
   }
 
@@ -164,18 +161,18 @@ export class OfferMapper {
       this.counts.zeroPrices++;
       return;
     }
-    this.writer.ec2({
+    this.sink.ec2({
       region: ref.region,
-      instanceType: ref.instanceType,
+      instance_type: ref.instanceType,
       os: ref.os,
       model: 'reserved',
-      termYears: term.termYears,
-      paymentOption: term.paymentOption,
-      offeringClass: term.offeringClass,
-      planType: '',
-      upfrontUsd: upfront,
-      hourlyUsd: hourly,
-      effectiveHourlyUsd: effective,
+      term_years: term.termYears,
+      payment_option: term.paymentOption,
+      offering_class: term.offeringClass,
+      plan_type: '',
+      upfront_usd: upfront,
+      hourly_usd: hourly,
+      effective_hourly_usd: effective,
     });
   }
 }

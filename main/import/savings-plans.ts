@@ -1,12 +1,13 @@
 import type { ByteReader } from './byte-reader';
-import type { CatalogWriter } from './catalog-writer';
+import type { PaymentOption, PlanType } from '@shared/catalog-types';
+import type { CatalogSink } from './catalog-sink';
 import { columnIndex, csvMetadata, dateLine, readCsvLines, splitCsv } from './csv-lines';
 import { excerpt, ImportError, type ImportErrorWhere } from './errors';
-import { osForOperation, type PaymentOption } from './mapping';
-import type { OfferHeader } from './offer-json';
+import { osForOperation } from './mapping';
 import { isObject, own, parseSlice, str } from './parse-slice';
 import { canonicalPrice, isZeroPrice } from './price-string';
 import { scanJson } from './scanner';
+import type { OfferHeader } from './types';
 import { parseUsageType } from './usage-type';
 
 export interface SpCounts {
@@ -31,7 +32,7 @@ const PAYMENT: Record<string, PaymentOption> = {
   'Partial Upfront': 'partial-upfront',
   'All Upfront': 'all-upfront',
 };
-const PLAN: Record<string, string> = {
+const PLAN: Record<string, PlanType> = {
   EC2InstanceSavingsPlans: 'ec2-instance',
   ComputeSavingsPlans: 'compute',
 };
@@ -41,7 +42,7 @@ const PLAN: Record<string, string> = {
  * shared-tenancy (BoxUsage) instance type, region and OS. Savings Plans have no per-instance
  * upfront fee (the commitment is in USD/hour), so upfront is 0 and effective = the rate.
  */
-function writeRate(w: CatalogWriter, counts: SpCounts, r: Rate, where: ImportErrorWhere): void {
+function writeRate(w: CatalogSink, counts: SpCounts, r: Rate, where: ImportErrorWhere): void {
   counts.rates++;
   const usage = parseUsageType(r.usageType);
   const os = osForOperation(r.operation);
@@ -73,16 +74,16 @@ function writeRate(w: CatalogWriter, counts: SpCounts, r: Rate, where: ImportErr
   w.region(region, undefined);
   w.ec2({
     region,
-    instanceType: type,
+    instance_type: type,
     os,
     model: 'savings-plan',
-    termYears: r.termYears,
-    paymentOption: payment,
-    offeringClass: '',
-    planType: plan,
-    upfrontUsd: '0',
-    hourlyUsd: price,
-    effectiveHourlyUsd: price,
+    term_years: r.termYears,
+    payment_option: payment,
+    offering_class: '',
+    plan_type: plan,
+    upfront_usd: '0',
+    hourly_usd: price,
+    effective_hourly_usd: price,
   });
 }
 
@@ -99,7 +100,7 @@ const SP_COLUMNS = [
 
 export async function readSavingsPlansCsv(
   reader: ByteReader,
-  w: CatalogWriter,
+  w: CatalogSink,
   counts: SpCounts,
 ): Promise<OfferHeader> {
   const metaLines: string[][] = [];
@@ -192,7 +193,7 @@ interface PlanProduct {
  */
 export async function readSavingsPlansJson(
   reader: ByteReader,
-  w: CatalogWriter,
+  w: CatalogSink,
   counts: SpCounts,
 ): Promise<OfferHeader> {
   const header: Partial<OfferHeader> = { offerCode: 'AWSComputeSavingsPlan' };

@@ -1,13 +1,13 @@
-import { Decimal, toUsdString } from '../../shared/money';
+import type { OperatingSystem } from '@shared/catalog-types';
+import { Decimal, toUsdString } from '@shared/money';
 import type { ByteReader } from './byte-reader';
-import type { CatalogWriter } from './catalog-writer';
+import type { CatalogSink } from './catalog-sink';
 import { ImportError, type ImportErrorWhere } from './errors';
-import type { Os } from './mapping';
 import { isObject, own, parseSlice, str } from './parse-slice';
 import { canonicalPrice } from './price-string';
 import { scanJson } from './scanner';
 
-const OS_BY_DESCRIPTION: Record<string, Os> = {
+const OS_BY_DESCRIPTION: Record<string, OperatingSystem> = {
   'Linux/UNIX': 'linux',
   'Linux/UNIX (Amazon VPC)': 'linux',
   Windows: 'windows',
@@ -31,11 +31,11 @@ export interface SpotResult {
  * guaranteed price; as-of = the newest timestamp in the file. Read with the same streaming scanner
  * as the offer files, so every observation's problems are reported at its byte offset.
  */
-export async function readSpotHistory(reader: ByteReader, w: CatalogWriter): Promise<SpotResult> {
+export async function readSpotHistory(reader: ByteReader, w: CatalogSink): Promise<SpotResult> {
   // (region, type, os) → AZ → latest [timestamp, price]
   const latest = new Map<
     string,
-    { region: string; type: string; os: Os; zones: Map<string, [string, string]> }
+    { region: string; type: string; os: OperatingSystem; zones: Map<string, [string, string]> }
   >();
   let newest = '';
   let newestAt: ImportErrorWhere = {};
@@ -111,16 +111,16 @@ export async function readSpotHistory(reader: ByteReader, w: CatalogWriter): Pro
     w.region(region, undefined);
     w.ec2({
       region,
-      instanceType: type,
+      instance_type: type,
       os,
       model: 'spot',
-      termYears: 0,
-      paymentOption: '',
-      offeringClass: '',
-      planType: '',
-      upfrontUsd: '0',
-      hourlyUsd: mean,
-      effectiveHourlyUsd: mean,
+      term_years: 0,
+      payment_option: '',
+      offering_class: '',
+      plan_type: '',
+      upfront_usd: '0',
+      hourly_usd: mean,
+      effective_hourly_usd: mean,
     });
   }
   return { publicationDate: newest, observations: rows, skipped };

@@ -5,26 +5,16 @@ import type {
   PaymentOption,
   PlanType,
   TermYears,
-} from '../../shared/catalog-types';
-import type { Scenario } from '../../shared/scenario/schema';
-import { priceKey, type InstancePrices, type PriceBook } from '../../shared/pricing/price-book';
+} from '@shared/catalog-types';
+import type { Scenario } from '@shared/scenario/schema';
+import { priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
-import type { PriceDbRow } from '../catalog/price-options';
-
-/** An ec2_prices row as this service selects it (no effective rate: the engine derives its own). */
-type PriceRow = Omit<PriceDbRow, 'effective_hourly_usd'>;
+import { prepareCatalogReads } from '../catalog/statements';
 
 /** Resolves from the catalog every price a scenario's lines need, so the engine can stay pure. */
 export function createPriceBookService(db: Database.Database, catalog: CatalogService) {
-  const typeStmt = db.prepare(
-    'SELECT family, normalization_factor FROM instance_types WHERE instance_type = ?',
-  );
-  const regionStmt = db.prepare('SELECT 1 FROM regions WHERE code = ?').pluck();
-  const pricesStmt =
-    db.prepare(`SELECT model, term_years, payment_option, offering_class, plan_type, upfront_usd, hourly_usd, source_id
-    FROM ec2_prices WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = 'shared'`);
-  const sourcesStmt = db.prepare('SELECT id, as_of FROM sources');
-  const metaStmt = db.prepare("SELECT value FROM meta WHERE key = 'as_of'").pluck();
+  const q = prepareCatalogReads(db);
+  const regionKnown = (region: string) => q.region.get(region) !== undefined;
 
   function instancePrices(
     region: string,
@@ -32,17 +22,17 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
     instanceType: string,
     dates: Record<string, string>,
   ): InstancePrices {
-    const type = typeStmt.get(instanceType) as
-      { family: string; normalization_factor: number | null } | undefined;
-    const regionKnown = regionStmt.get(region) === 1;
-    const rows = type && regionKnown ? (pricesStmt.all(region, os, instanceType) as PriceRow[]) : [];
+    const type = q.instanceType.get(instanceType);
+    const known = Boolean(type) && regionKnown(region);
+    // No effective rate is read: the engine derives its own from upfront and hourly.
+    const rows = known ? q.pricesOfType.all(region, os, instanceType) : [];
     const od = rows.find((r) => r.model === 'on-demand');
     const spot = rows.find((r) => r.model === 'spot');
     return {
       instanceType,
       region,
       os,
-      known: Boolean(type) && regionKnown,
+      known,
       family: type?.family ?? null,
       normalizationFactor: type?.normalization_factor ?? null,
       onDemandHourlyUsd: od?.hourly_usd ?? null,
@@ -79,15 +69,13 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
 
   return {
     forScenario(scenario: Scenario): PriceBook {
-      const dates = Object.fromEntries(
-        (sourcesStmt.all() as { id: string; as_of: string }[]).map((s) => [s.id, s.as_of]),
-      );
+      const dates = Object.fromEntries(q.sources.all().map((s) => [s.id, s.as_of]));
       const instances: PriceBook['instances'] = {};
       const ebs: PriceBook['ebs'] = {};
       for (const line of scenario.lines) {
         const key = priceKey(line.region, line.os, line.instanceType);
         instances[key] ??= instancePrices(line.region, line.os, line.instanceType, dates);
-        if (!(line.region in ebs) && regionStmt.get(line.region) === 1) {
+        if (!(line.region in ebs) && regionKnown(line.region)) {
           const prices = catalog.ebsPrices({ region: line.region });
           if (prices.volumes.some((v) => v.storageUsdPerGBMonth !== null)) ebs[line.region] = prices;
         }
@@ -96,7 +84,7 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
         instances,
         ebs,
         sourceDates: dates,
-        catalogAsOf: (metaStmt.get() as string | undefined) ?? 'unknown',
+        catalogAsOf: q.metaValue.get('as_of') ?? 'unknown',
       };
     },
   };

@@ -1,20 +1,11 @@
-import { Decimal, toUsdString } from '../../shared/money';
-import type { EbsDimension } from '../../shared/catalog-types';
+import { Decimal, toUsdString } from '@shared/money';
+import type { EbsDimension, VolumeType } from '@shared/catalog-types';
+import type { EbsPriceDbRow } from '../../main/catalog/rows';
 import { isRegionCode, priceOrNull, readCsv } from './read-snapshot';
-
-export interface EbsPriceRowDb {
-  region: string;
-  volume_type: string;
-  dimension: EbsDimension;
-  unit: string;
-  price_usd: string;
-  description: string;
-  source_id: string;
-}
 
 type Column = {
   column: string;
-  volumeType: string;
+  volumeType: VolumeType | 'snapshot';
   dimension: EbsDimension;
   unit: string;
   description: string;
@@ -154,8 +145,8 @@ const COLUMNS: Column[] = [
 ];
 
 /** EBS prices per region from AWS's pricing-page feed; an empty cell means not offered / not in the feed. */
-export function readEbsPrices(): { rows: EbsPriceRowDb[]; regionNames: Map<string, string> } {
-  const rows: EbsPriceRowDb[] = [];
+export function readEbsPrices(): { rows: EbsPriceDbRow[]; regionNames: Map<string, string> } {
+  const rows: EbsPriceDbRow[] = [];
   const regionNames = new Map<string, string>();
   for (const r of readCsv('ebs-prices-wide.csv')) {
     const region = r.region_code!;

@@ -1,26 +1,13 @@
-import { Decimal, toUsdString } from '../../shared/money';
-import { effectiveHourlyUsd, upfrontFromEffectiveHourly } from '../../shared/pricing/rates';
-import type {
-  OfferingClass,
-  OperatingSystem,
-  PaymentOption,
-  PurchaseModel,
-} from '../../shared/catalog-types';
+import { Decimal, toUsdString } from '@shared/money';
+import { effectiveHourlyUsd, upfrontFromEffectiveHourly } from '@shared/pricing/rates';
+import type { OperatingSystem } from '@shared/catalog-types';
+import type { Ec2PriceDbRow } from '../../main/catalog/rows';
 import { isRegionCode, priceOrNull, readCsv, readJson } from './read-snapshot';
 
-export interface PriceRow {
-  region: string;
-  instance_type: string;
-  os: OperatingSystem;
-  model: PurchaseModel;
-  term_years: 0 | 1 | 3;
-  payment_option: '' | PaymentOption;
-  offering_class: '' | OfferingClass;
-  upfront_usd: string;
-  hourly_usd: string;
-  effective_hourly_usd: string;
-  source_id: string;
-}
+/** A price as the snapshot gives it: shared tenancy, no Savings Plans; the effective rate may be derived. */
+type SnapshotPrice = Omit<Ec2PriceDbRow, 'tenancy' | 'plan_type' | 'effective_hourly_usd'> & {
+  effective_hourly_usd?: string;
+};
 
 const VANTAGE_OS: Record<string, OperatingSystem> = {
   linux: 'linux',
@@ -31,7 +18,7 @@ const VANTAGE_OS: Record<string, OperatingSystem> = {
 };
 
 export interface Ec2PriceData {
-  rows: PriceRow[];
+  rows: Ec2PriceDbRow[];
   regionNames: Map<string, string>;
   /** Types the pricing-page feed lists as current generation. */
   currentInFeed: Set<string>;
@@ -44,17 +31,17 @@ export interface Ec2PriceData {
  * No Upfront RIs: AWS feed (2025-04); spot average: ec2instances.info 2026-05 > 2024-04.
  */
 export function readEc2Prices(): Ec2PriceData {
-  const byKey = new Map<string, PriceRow>();
+  const byKey = new Map<string, Ec2PriceDbRow>();
   const regionNames = new Map<string, string>();
   const currentInFeed = new Set<string>();
   // Lower precedence first; later writes replace earlier ones.
-  const put = (row: Omit<PriceRow, 'effective_hourly_usd'> & { effective_hourly_usd?: string }) => {
+  const put = (row: SnapshotPrice) => {
     if (!isRegionCode(row.region)) return;
     const termYears = row.term_years === 0 ? null : row.term_years;
     const effective =
       row.effective_hourly_usd ??
       toUsdString(effectiveHourlyUsd(new Decimal(row.upfront_usd), new Decimal(row.hourly_usd), termYears));
-    const full: PriceRow = { ...row, effective_hourly_usd: effective };
+    const full: Ec2PriceDbRow = { ...row, tenancy: 'shared', plan_type: '', effective_hourly_usd: effective };
     byKey.set(
       [
         row.region,

@@ -1,9 +1,6 @@
-import type { InstanceTypeDbRow } from '../../main/catalog/row-mapping';
-import { normalizationFactorForSize } from '../../shared/pricing/normalization';
+import type { InstanceTypeDbRow } from '../../main/catalog/rows';
+import { normalizationFactorForSize } from '@shared/pricing/normalization';
 import { readCsv } from './read-snapshot';
-
-/** One instance_types row, exactly as the catalog stores it. */
-export type SpecRow = InstanceTypeDbRow;
 
 const num = (v: string | undefined): number | null => (v === undefined || v.trim() === '' ? null : Number(v));
 const str = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
@@ -13,8 +10,8 @@ const str = (v: string | undefined): string | null => (v === undefined || v.trim
  * flags it so or when the pricing-page feed lists it under "current" (AWS flags some families that are
  * still sold, such as g5, as previous).
  */
-export function readInstanceSpecs(currentInPriceFeed: ReadonlySet<string>): SpecRow[] {
-  const rows = readCsv('ec2-instance-catalog.csv').map((r): SpecRow => {
+export function readInstanceSpecs(currentInPriceFeed: ReadonlySet<string>): InstanceTypeDbRow[] {
+  const rows = readCsv('ec2-instance-catalog.csv').map((r): InstanceTypeDbRow => {
     const archs = (r.architectures ?? '').split(';').filter(Boolean);
     const gpuMemMiB = num(r.gpu_total_memory_mib);
     const gpuCount = num(r.gpu_count) ?? 0;

@@ -1,0 +1,145 @@
+/**
+ * One row type per catalog table, exactly as SQLite stores and returns it (the schema is
+ * main/db/migrations/catalog/0001-schema.ts). The build (pricing-data/build-catalog.ts), the import
+ * writer and the services all read and write these types, through main/catalog/statements.ts.
+ */
+import type {
+  EbsDimension,
+  OfferingClass,
+  OperatingSystem,
+  PaymentOption,
+  PlanType,
+  PurchaseModel,
+  VolumeType,
+} from '@shared/catalog-types';
+
+/** The catalog's tables, in the order a dump lists them. */
+export const CATALOG_TABLES = [
+  'meta',
+  'sources',
+  'regions',
+  'instance_types',
+  'instance_regions',
+  'ec2_prices',
+  'price_summary',
+  'ebs_volume_types',
+  'ebs_prices',
+] as const;
+export type CatalogTable = (typeof CATALOG_TABLES)[number];
+
+/** meta: catalog-wide facts (source, as_of, built_at, schema_version, last_import, imported_at). */
+export interface MetaDbRow {
+  key: string;
+  value: string;
+}
+
+/** sources: where a price came from; every price row names one. */
+export interface SourceDbRow {
+  id: string;
+  name: string;
+  url: string;
+  licence: string;
+  as_of: string;
+  note: string;
+}
+
+export interface RegionDbRow {
+  code: string;
+  name: string;
+}
+
+/** instance_types: specs; SQLite booleans are 0 / 1, lists are ';'-separated text. */
+export interface InstanceTypeDbRow {
+  instance_type: string;
+  family: string;
+  size: string;
+  generation: 'current' | 'previous';
+  vcpu: number;
+  memory_gib: number;
+  arch: 'x86_64' | 'arm64';
+  architectures: string;
+  processor: string | null;
+  clock_ghz: number | null;
+  burstable: 0 | 1;
+  bare_metal: 0 | 1;
+  network_performance: string | null;
+  network_baseline_gbps: number | null;
+  network_peak_gbps: number | null;
+  gpu_count: number;
+  gpu_model: string | null;
+  gpu_memory_gib: number | null;
+  accelerator_info: string | null;
+  instance_store_gb: number;
+  instance_store_disks: string | null;
+  ebs_baseline_bandwidth_mbps: number | null;
+  ebs_max_bandwidth_mbps: number | null;
+  ebs_baseline_iops: number | null;
+  ebs_max_iops: number | null;
+  ebs_baseline_throughput_mbps: number | null;
+  ebs_max_throughput_mbps: number | null;
+  normalization_factor: number | null;
+}
+
+/** instance_regions: which types a region offers. */
+export interface InstanceRegionDbRow {
+  region: string;
+  instance_type: string;
+}
+
+/**
+ * ec2_prices: one price. Attributes that do not apply are '' / 0 (so the primary key holds); money is
+ * decimal text. The catalog holds shared tenancy only.
+ */
+export interface Ec2PriceDbRow {
+  region: string;
+  instance_type: string;
+  os: OperatingSystem;
+  tenancy: 'shared';
+  model: PurchaseModel;
+  term_years: 0 | 1 | 3;
+  payment_option: '' | PaymentOption;
+  offering_class: '' | OfferingClass;
+  plan_type: '' | PlanType;
+  upfront_usd: string;
+  hourly_usd: string;
+  effective_hourly_usd: string;
+  source_id: string;
+}
+
+/** price_summary: the headline prices of one (region, OS, type), derived from ec2_prices. */
+export interface PriceSummaryDbRow {
+  region: string;
+  os: OperatingSystem;
+  instance_type: string;
+  od_hourly: string | null;
+  best_1y: string | null;
+  best_3y: string | null;
+  spot_hourly: string | null;
+}
+
+export interface EbsVolumeTypeDbRow {
+  volume_type: VolumeType;
+  name: string;
+  media: 'ssd' | 'hdd';
+  previous_generation: 0 | 1;
+  min_size_gib: number;
+  max_size_gib: number;
+  max_iops: number;
+  max_throughput_mibps: number;
+  max_iops_per_gib: number | null;
+  baseline_iops: number | null;
+  baseline_throughput_mibps: number | null;
+  io_size_cap_kib: number;
+  notes: string;
+}
+
+/** ebs_prices: one (region, volume type, dimension) price; snapshots are volume type 'snapshot'. */
+export interface EbsPriceDbRow {
+  region: string;
+  volume_type: VolumeType | 'snapshot';
+  dimension: EbsDimension;
+  unit: string;
+  price_usd: string;
+  description: string;
+  source_id: string;
+}

@@ -1,0 +1,206 @@
+/**
+ * Every SQL statement run on the catalog, one per question, named for the question. The services
+ * (main/catalog, main/pricing), the import writer (main/import) and the build
+ * (pricing-data/build-catalog.ts) prepare them from here; tests/integration/migrations.test.ts checks
+ * the query plans of the hot ones. Rows are typed by main/catalog/rows.ts.
+ */
+import type Database from 'better-sqlite3';
+import type { PurchaseModel } from '@shared/catalog-types';
+import type {
+  CatalogTable,
+  EbsPriceDbRow,
+  EbsVolumeTypeDbRow,
+  Ec2PriceDbRow,
+  InstanceRegionDbRow,
+  InstanceTypeDbRow,
+  MetaDbRow,
+  RegionDbRow,
+  SourceDbRow,
+} from './rows';
+
+const INSTANCE_TYPE_COLUMNS = [
+  'instance_type',
+  'family',
+  'size',
+  'generation',
+  'vcpu',
+  'memory_gib',
+  'arch',
+  'architectures',
+  'processor',
+  'clock_ghz',
+  'burstable',
+  'bare_metal',
+  'network_performance',
+  'network_baseline_gbps',
+  'network_peak_gbps',
+  'gpu_count',
+  'gpu_model',
+  'gpu_memory_gib',
+  'accelerator_info',
+  'instance_store_gb',
+  'instance_store_disks',
+  'ebs_baseline_bandwidth_mbps',
+  'ebs_max_bandwidth_mbps',
+  'ebs_baseline_iops',
+  'ebs_max_iops',
+  'ebs_baseline_throughput_mbps',
+  'ebs_max_throughput_mbps',
+  'normalization_factor',
+] as const satisfies readonly (keyof InstanceTypeDbRow)[];
+
+const EC2_PRICE_COLUMNS = [
+  'region',
+  'instance_type',
+  'os',
+  'tenancy',
+  'model',
+  'term_years',
+  'payment_option',
+  'offering_class',
+  'plan_type',
+  'upfront_usd',
+  'hourly_usd',
+  'effective_hourly_usd',
+  'source_id',
+] as const satisfies readonly (keyof Ec2PriceDbRow)[];
+
+const insertRow = (table: CatalogTable, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`;
+
+/** Headline-price subqueries over one (region, os, instance_type) `k` of ec2_prices (price_summary). */
+const cheapestCommitment = (term: 1 | 3) => `(SELECT p.effective_hourly_usd FROM ec2_prices p
+    WHERE p.region = k.region AND p.os = k.os AND p.instance_type = k.instance_type AND p.tenancy = 'shared'
+      AND p.model IN ('reserved', 'savings-plan') AND p.term_years = ${term}
+    ORDER BY CAST(p.effective_hourly_usd AS REAL) LIMIT 1)`;
+const plainHourly = (
+  model: Extract<PurchaseModel, 'on-demand' | 'spot'>,
+) => `(SELECT p.hourly_usd FROM ec2_prices p
+    WHERE p.region = k.region AND p.os = k.os AND p.instance_type = k.instance_type AND p.tenancy = 'shared'
+      AND p.model = '${model}' AND p.term_years = 0 AND p.payment_option = '' AND p.offering_class = '' AND p.plan_type = '')`;
+const summarize = (where: string) => `INSERT INTO price_summary
+    (region, os, instance_type, od_hourly, best_1y, best_3y, spot_hourly)
+  SELECT k.region, k.os, k.instance_type, ${plainHourly('on-demand')}, ${cheapestCommitment(1)},
+    ${cheapestCommitment(3)}, ${plainHourly('spot')}
+  FROM (SELECT DISTINCT region, os, instance_type FROM ec2_prices WHERE ${where}) k`;
+
+export const SQL = {
+  // ── meta and sources ──
+  /** Every meta entry. */
+  metaEntries: 'SELECT key, value FROM meta',
+  /** One meta value by key (plucked). */
+  metaValue: 'SELECT value FROM meta WHERE key = ?',
+  putMeta: 'INSERT OR REPLACE INTO meta (key, value) VALUES (@key, @value)',
+  /** Every source, newest first. */
+  sources: 'SELECT * FROM sources ORDER BY as_of DESC, id',
+  putSource: `INSERT OR REPLACE INTO sources (id, name, url, licence, as_of, note)
+    VALUES (@id, @name, @url, @licence, @as_of, @note)`,
+
+  // ── regions and instance types ──
+  /** One region by code. */
+  region: 'SELECT code, name FROM regions WHERE code = ?',
+  /** Every region's code and name. */
+  regions: 'SELECT code, name FROM regions ORDER BY code',
+  /** Every region with how many types it offers and whether it has EBS prices. */
+  regionOverview: `SELECT r.code, r.name,
+      (SELECT COUNT(*) FROM instance_regions ir WHERE ir.region = r.code) AS instance_types,
+      EXISTS (SELECT 1 FROM ebs_prices e WHERE e.region = r.code) AS has_ebs
+    FROM regions r ORDER BY r.code`,
+  addRegion: 'INSERT OR IGNORE INTO regions (code, name) VALUES (@code, @name)',
+  /** One instance type's specs. */
+  instanceType: 'SELECT * FROM instance_types WHERE instance_type = ?',
+  /** Every instance type's name (plucked). */
+  instanceTypeNames: 'SELECT instance_type FROM instance_types',
+  insertInstanceType: insertRow('instance_types', INSTANCE_TYPE_COLUMNS),
+  /** The families offered in a region (plucked). */
+  familiesInRegion: `SELECT DISTINCT it.family FROM instance_types it
+    JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = ? ORDER BY it.family`,
+  addInstanceRegion:
+    'INSERT OR IGNORE INTO instance_regions (region, instance_type) VALUES (@region, @instance_type)',
+  /**
+   * The catalog listing: every type a region offers with its headline prices for @os. Filtered and
+   * sorted by main/catalog/instance-query.ts, which wraps it.
+   */
+  instanceListing: `SELECT it.*, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly
+  FROM instance_types it
+  JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region
+  LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type`,
+
+  // ── EC2 prices ──
+  /** Every shared-tenancy price of one (region, os, type): price options and the price book. */
+  pricesOfType: `SELECT * FROM ec2_prices
+    WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = 'shared'`,
+  /** How many price rows each purchase model has. */
+  priceRowsByModel: 'SELECT model, COUNT(*) AS n FROM ec2_prices GROUP BY model',
+  /** How many price rows one source has (plucked). */
+  priceRowsOfSource: 'SELECT count(*) FROM ec2_prices WHERE source_id = ?',
+  /** Adds a price; a row whose key is already there is left alone (changes = 0). */
+  insertEc2Price: `${insertRow('ec2_prices', EC2_PRICE_COLUMNS)} ON CONFLICT DO NOTHING`,
+  /** Removes a region's prices of one purchase model (an offer file replaces them). */
+  deleteRegionModelPrices: 'DELETE FROM ec2_prices WHERE region = ? AND model = ?',
+  clearPriceSummary: 'DELETE FROM price_summary',
+  clearRegionPriceSummary: 'DELETE FROM price_summary WHERE region = ?',
+  /** Derives every (region, os, type)'s headline prices from ec2_prices. */
+  fillPriceSummary: summarize("tenancy = 'shared'"),
+  /** The same for one region. */
+  fillRegionPriceSummary: summarize("tenancy = 'shared' AND region = ?"),
+
+  // ── EBS ──
+  ebsVolumeTypes: 'SELECT * FROM ebs_volume_types',
+  insertEbsVolumeType: `INSERT INTO ebs_volume_types
+    (volume_type, name, media, previous_generation, min_size_gib, max_size_gib, max_iops, max_throughput_mibps,
+     max_iops_per_gib, baseline_iops, baseline_throughput_mibps, io_size_cap_kib, notes)
+    VALUES (@volume_type, @name, @media, @previous_generation, @min_size_gib, @max_size_gib, @max_iops,
+     @max_throughput_mibps, @max_iops_per_gib, @baseline_iops, @baseline_throughput_mibps, @io_size_cap_kib, @notes)`,
+  /** Every EBS price of a region. */
+  ebsPricesOfRegion: 'SELECT * FROM ebs_prices WHERE region = ?',
+  /** Adds or replaces one (region, volume type, dimension) price. */
+  putEbsPrice: `INSERT OR REPLACE INTO ebs_prices (region, volume_type, dimension, unit, price_usd, description, source_id)
+    VALUES (@region, @volume_type, @dimension, @unit, @price_usd, @description, @source_id)`,
+} as const;
+
+/** How many rows a table holds; the table name comes from CATALOG_TABLES, never from input. */
+export const rowCountSql = (table: CatalogTable): string => `SELECT COUNT(*) FROM ${table}`;
+
+export function countRows(db: Database.Database, table: CatalogTable): number {
+  return db.prepare<[], number>(rowCountSql(table)).pluck().get() ?? 0;
+}
+
+/** The read statements, prepared and typed; what the services use. */
+export function prepareCatalogReads(db: Database.Database) {
+  return {
+    metaEntries: db.prepare<[], MetaDbRow>(SQL.metaEntries),
+    metaValue: db.prepare<[key: string], string>(SQL.metaValue).pluck(),
+    sources: db.prepare<[], SourceDbRow>(SQL.sources),
+    region: db.prepare<[code: string], RegionDbRow>(SQL.region),
+    regions: db.prepare<[], RegionDbRow>(SQL.regions),
+    regionOverview: db.prepare<[], RegionDbRow & { instance_types: number; has_ebs: 0 | 1 }>(
+      SQL.regionOverview,
+    ),
+    instanceType: db.prepare<[instanceType: string], InstanceTypeDbRow>(SQL.instanceType),
+    instanceTypeNames: db.prepare<[], string>(SQL.instanceTypeNames).pluck(),
+    familiesInRegion: db.prepare<[region: string], string>(SQL.familiesInRegion).pluck(),
+    pricesOfType: db.prepare<[region: string, os: string, instanceType: string], Ec2PriceDbRow>(
+      SQL.pricesOfType,
+    ),
+    priceRowsByModel: db.prepare<[], { model: PurchaseModel; n: number }>(SQL.priceRowsByModel),
+    ebsVolumeTypes: db.prepare<[], EbsVolumeTypeDbRow>(SQL.ebsVolumeTypes),
+    ebsPricesOfRegion: db.prepare<[region: string], EbsPriceDbRow>(SQL.ebsPricesOfRegion),
+    rowCount: (table: CatalogTable): number => countRows(db, table),
+  };
+}
+
+/** The write statements, prepared and typed; what the build and the import writer use. */
+export function prepareCatalogWrites(db: Database.Database) {
+  return {
+    putMeta: db.prepare<MetaDbRow>(SQL.putMeta),
+    putSource: db.prepare<SourceDbRow>(SQL.putSource),
+    addRegion: db.prepare<RegionDbRow>(SQL.addRegion),
+    insertInstanceType: db.prepare<InstanceTypeDbRow>(SQL.insertInstanceType),
+    addInstanceRegion: db.prepare<InstanceRegionDbRow>(SQL.addInstanceRegion),
+    insertEc2Price: db.prepare<Ec2PriceDbRow>(SQL.insertEc2Price),
+    deleteRegionModelPrices: db.prepare<[region: string, model: PurchaseModel]>(SQL.deleteRegionModelPrices),
+    insertEbsVolumeType: db.prepare<EbsVolumeTypeDbRow>(SQL.insertEbsVolumeType),
+    putEbsPrice: db.prepare<EbsPriceDbRow>(SQL.putEbsPrice),
+  };
+}
