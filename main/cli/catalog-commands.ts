@@ -35,7 +35,7 @@ const catalogRegions = contractCommand({
 
 const catalogInstances = contractCommand({
   name: 'catalog instances',
-  summary: 'Instance types in a region with their specs and hourly prices, filtered and sorted.',
+  summary: 'Instance types in a region with specs and hourly prices, filtered and sorted.',
   description: 'JSON and CSV list the rows.',
   call: 'catalog.instances',
   flags: {
@@ -83,7 +83,7 @@ const catalogInstances = contractCommand({
 
 const price = contractCommand({
   name: 'price',
-  summary: 'Every purchase option of one instance type: on-demand, Reserved Instances, Savings Plans, spot.',
+  summary: 'Every purchase option of one instance type: on-demand, RIs, Savings Plans, spot.',
   call: 'catalog.priceOptions',
   positionals: [
     { name: 'TYPE', field: 'instanceType', label: fieldLabel('catalog.priceOptions', 'instanceType') },

@@ -23,19 +23,19 @@ export interface ContractCommandSpec<K extends CallName> {
   table: (value: CallOutput<K>) => string;
   /** JSON prints the call's result value; a view may pick the part that is the answer (a list's rows). */
   json?: (value: CallOutput<K>) => unknown;
-  /** CSV: one row per item; columns default to every field whose values are plain (no objects). */
+  /** CSV: one row per item; columns default to every field of the items. */
   csv?: { rows: (value: CallOutput<K>) => readonly object[]; columns?: readonly string[] };
 }
 
-const plain = (v: unknown) => v === null || v === undefined || typeof v !== 'object';
+/** A cell: empty for null, nested values (lists, records) as their JSON text. */
+const cell = (v: unknown) =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : v;
 
 /** RFC 4180 CSV with CRLF line ends, money as the decimal strings the result carries. */
 export function toCsv(rows: readonly object[], columns?: readonly string[]): string {
   const records = rows as readonly Row[];
-  const fields =
-    columns ??
-    [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => records.every((r) => plain(r[k])));
-  const data = records.map((r) => fields.map((c) => r[c] ?? ''));
+  const fields = columns ?? [...new Set(records.flatMap((r) => Object.keys(r)))];
+  const data = records.map((r) => fields.map((c) => cell(r[c])));
   return Papa.unparse({ fields: [...fields], data }, { newline: '\r\n' }) + '\r\n';
 }
 

@@ -20,7 +20,7 @@ const priceRows = (e: EbsPrices) =>
 
 const ebsSize = contractCommand({
   name: 'ebs size',
-  summary: 'The cheapest EBS layouts (type, volumes, size, IOPS, throughput) that meet a need.',
+  summary: 'The cheapest EBS layouts (type, volumes, size, IOPS, MiB/s) that meet a need.',
   description:
     'With --instance, the instance’s EBS limits apply; layouts that cannot work are listed with why.',
   call: 'ebs.size',

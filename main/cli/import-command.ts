@@ -26,8 +26,9 @@ export function progressLine(p: ImportProgress): string {
  */
 export const IMPORT_COMMAND: Command = {
   name: 'import',
-  summary: 'Imports an AWS price file (EC2 offer JSON/CSV, Savings Plans, spot history) into the catalog.',
-  description: 'Progress goes to stderr; the summary is printed as JSON when done.',
+  summary: 'Imports an AWS price file (EC2 offer, Savings Plans, spot history) into the catalog.',
+  description:
+    'EC2 offer files may be JSON or CSV. Progress goes to stderr; the summary is printed as JSON when done. On any refusal the catalog is left as it was.',
   positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
   flags: [
     ...contractFlags('import.start', { omit: ['path'] }),

@@ -35,7 +35,7 @@ const EXTENSIONS = REPORT_FORMATS.map((f) => '.' + f);
  */
 export const REPORT_COMMAND: Command = {
   name: 'report',
-  summary: 'Writes a scenario’s cost report as PDF, Excel, CSV or JSON (the format from --out’s extension).',
+  summary: 'Writes a scenario’s cost report: PDF, Excel, CSV or JSON, by --out’s extension.',
   positionals: [SCENARIO_FILE],
   flags: [
     {

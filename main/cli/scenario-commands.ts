@@ -25,7 +25,21 @@ const ESTIMATE_CSV_COLUMNS = [
   'upfrontUsd',
   'monthlyUsd',
   'amortizedMonthlyUsd',
-] as const;
+] as const satisfies readonly (keyof ScenarioEstimate['lines'][number])[];
+
+/** One row per strategy; its cumulative series and warnings stay in the JSON. */
+const COMPARE_CSV_COLUMNS = [
+  'id',
+  'label',
+  'monthlyUsd',
+  'upfrontUsd',
+  'amortizedMonthlyUsd',
+  'oneYearUsd',
+  'threeYearUsd',
+  'savingsVsOnDemandPct',
+  'breakEvenMonth',
+  'complete',
+] as const satisfies readonly (keyof StrategyResult)[];
 
 const estimate = contractCommand({
   name: 'estimate',
@@ -75,7 +89,7 @@ const estimate = contractCommand({
 
 const compare = contractCommand({
   name: 'compare',
-  summary: 'A scenario under every purchase strategy: on-demand, Reserved Instances, Savings Plans, spot.',
+  summary: 'A scenario under every purchase strategy: on-demand, RIs, Savings Plans, spot.',
   call: 'pricing.compare',
   positionals: [SCENARIO_FILE],
   flags: { omit: ['jobId'] },
@@ -83,7 +97,7 @@ const compare = contractCommand({
     'compare docs/examples/web-and-batch.json',
     'compare docs/examples/web-and-batch.json --format json',
   ],
-  csv: { rows: (rows) => rows },
+  csv: { rows: (rows) => rows, columns: COMPARE_CSV_COLUMNS },
   table: (rows: StrategyResult[]) =>
     formatTable(
       ['Strategy', 'Monthly', 'Upfront', 'Amortized', '1 year', '3 years', 'Saving', 'Break-even'],
