@@ -16,11 +16,6 @@ export type { CliResult } from './cli/types';
 
 const ok = (stdout: string): CliResult => ({ code: 0, stdout, stderr: '' });
 
-/** `ebs` alone or `ebs --help`: the group's commands. */
-function groupHelp(group: string): string {
-  return overview(commandsUnder(group)).split('\n').slice(2).join('\n');
-}
-
 /** Runs one CLI invocation; returns what to print and the exit code (testable without a process). */
 export async function runCli(argv: string[], ctx: CliContext = {}): Promise<CliResult> {
   const [first = '', ...after] = argv;
@@ -29,8 +24,15 @@ export async function runCli(argv: string[], ctx: CliContext = {}): Promise<CliR
   if (first === 'help') return runCli(after.length ? [...after, '--help'] : [], ctx);
   const found = findCommand(argv);
   if (!found) {
-    if (commandsUnder(first).length && (after.length === 0 || wantsHelp(after))) {
-      return { code: after.length ? 0 : 2, stdout: groupHelp(first), stderr: '' };
+    // `ebs --help` lists the group's commands; `ebs` alone is missing its command.
+    const group = commandsUnder(first);
+    if (group.length && wantsHelp(after)) return ok(overview(group, { heading: false }));
+    if (group.length && after.length === 0) {
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${first}: name a command\n\n${overview(group, { heading: false })}`,
+      };
     }
     return { code: 2, stdout: '', stderr: `Unknown command: ${argv.join(' ')}\n\n${overview(COMMANDS)}` };
   }

@@ -84,12 +84,11 @@ export function commandHelp(cmd: Command): string {
   return out.join('\n') + '\n';
 }
 
-/** `--help`: every command with its one-line summary. */
-export function overview(commands: readonly Command[]): string {
+/** `--help`: the commands with their one-line summaries, under the program's name unless `heading` is false. */
+export function overview(commands: readonly Command[], { heading = true } = {}): string {
   return (
     [
-      `${pkg.name} ${VERSION}: ${pkg.description}`,
-      '',
+      ...(heading ? [`${pkg.name} ${VERSION}: ${pkg.description}`, ''] : []),
       `Usage: ${PROGRAM} <command> [arguments] [flags]`,
       `       ${PROGRAM} <command> --help    flags, output formats and examples of one command`,
       `       ${PROGRAM} --version`,

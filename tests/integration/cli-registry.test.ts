@@ -52,7 +52,9 @@ describe('help from the registry', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('ebs size');
     expect(help.stdout).not.toContain('catalog meta');
-    expect((await cli('ebs')).code).toBe(2);
+    const alone = await cli('ebs');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^ebs: name a command\n[\s\S]*ebs cost/);
   });
 });
 
