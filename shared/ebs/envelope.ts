@@ -228,7 +228,8 @@ export function costCurve(
     const result = solveEbsLayout({ ...point, volumeTypes: types }, prices);
     const byType: Partial<Record<VolumeType, string | null>> = {};
     for (const t of types) byType[t] = null;
-    for (const option of result.options) byType[option.volumeType] = toUsdString(option.monthlyUsd);
+    // Options come cheapest first: a type's first is its cheapest layout.
+    for (const option of result.options) byType[option.volumeType] ??= toUsdString(option.monthlyUsd);
     points.push({ x, byType });
   }
   return points;

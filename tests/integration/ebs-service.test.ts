@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import { runCli } from '../../main/cli';
 import { createServices, type Services } from '../../main/services';
-import type {
-  EbsCostResult,
-  EbsFitResult,
-  EbsSizingResult,
-  SnapshotCostResult,
-} from '@shared/ebs/transport';
+import type { EbsPrices } from '@shared/catalog-types';
+import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult } from '@shared/ebs/transport';
 
 let services: Services;
 beforeAll(() => {
@@ -29,13 +25,12 @@ describe('EBS sizing on the real catalog', () => {
       iops: 12000,
       throughputMiBps: 250,
     });
-    // gp3: 500 x 0.08 + (12,000 - 3,000) x 0.005 + (250 - 125) x 0.04 = 40 + 45 + 5 = $90
-    expect(r.options[0]).toMatchObject({
-      volumeType: 'gp3',
-      volumes: 1,
-      sizeGiBPerVolume: 500,
-      monthlyUsd: '90',
-    });
+    // gp3, 4 x 125 GiB: each 3,000 IOPS and 62.5 MiB/s, within the free baseline: 500 x 0.08 = $40.
+    // One volume: 500 x 0.08 + (12,000 - 3,000) x 0.005 + (250 - 125) x 0.04 = 40 + 45 + 5 = $90.
+    expect(r.options.slice(0, 2)).toMatchObject([
+      { volumeType: 'gp3', choice: 'cheapest', volumes: 4, sizeGiBPerVolume: 125, monthlyUsd: '40' },
+      { volumeType: 'gp3', choice: 'fewest-volumes', volumes: 1, sizeGiBPerVolume: 500, monthlyUsd: '90' },
+    ]);
     // gp2 needs 12,000 / 3 = 4,000 GiB x 0.10 = $400; io1 500 x 0.125 + 12,000 x 0.065 = 62.5 + 780 = $842.50
     expect(r.options.find((o) => o.volumeType === 'gp2')).toMatchObject({
       sizeGiBPerVolume: 4000,
@@ -47,6 +42,36 @@ describe('EBS sizing on the real catalog', () => {
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
     expect(r.infeasible.map((i) => i.volumeType).sort()).toEqual(['sc1', 'st1']);
     expect(r.pricesAsOf).toBe('2024-07-18');
+  });
+
+  it('ranks 8 x 256 GiB gp3 above 1 x 2,048 GiB: 2,048 GiB, 20,000 IOPS of 16 KiB, 500 MiB/s', async () => {
+    const prices = await call<EbsPrices>('ebs.prices', { region: 'us-east-1' });
+    // The catalog's gp3 prices in us-east-1, which the figures below are worked with.
+    expect(prices.volumes.find((v) => v.volumeType === 'gp3')).toMatchObject({
+      storageUsdPerGBMonth: '0.08',
+      iopsUsdPerIopsMonth: '0.005',
+      throughputUsdPerMiBpsMonth: '0.04',
+    });
+    const r = await call<EbsSizingResult>('ebs.size', {
+      region: 'us-east-1',
+      capacityGiB: 2048,
+      iops: 20000,
+      ioSizeKiB: 16,
+      throughputMiBps: 500,
+    });
+    // 8 x 256 GiB: 2,500 IOPS <= 3,000 and 62.5 MiB/s <= 125 each, free: 8 x 256 x 0.08 = $163.84.
+    // 1 x 2,048 GiB: 2,048 x 0.08 = 163.84 + 17,000 x 0.005 = 85 + 375 x 0.04 = 15 -> $263.84.
+    // gp2 next: 2 x 3,334 GiB (10,000 IOPS / 3 per GiB) x 0.10 = $666.80.
+    expect(
+      r.options.map((o) => [o.volumeType, o.choice, o.volumes, o.sizeGiBPerVolume, o.monthlyUsd]),
+    ).toEqual([
+      ['gp3', 'cheapest', 8, 256, '163.84'],
+      ['gp3', 'fewest-volumes', 1, 2048, '263.84'],
+      ['gp2', 'cheapest', 2, 3334, '666.8'],
+      ['io1', 'cheapest', 1, 2048, '1556'],
+      ['io2', 'cheapest', 1, 2048, '1556'],
+    ]);
+    expect(r.options[0]?.notes[0]).toContain('losing any one of them loses the whole array');
   });
 
   it('uses Seoul prices in Seoul: gp3 1,024 GiB at 6,000 IOPS and 250 MiB/s', async () => {
@@ -133,7 +158,12 @@ describe('EBS CLI', () => {
       options: { volumeType: string; monthlyUsd: string; bindingConstraint: string }[];
       infeasible: unknown[];
     };
-    expect(out.options[0]).toMatchObject({ volumeType: 'gp3', monthlyUsd: '90', bindingConstraint: 'iops' });
+    expect(out.options[0]).toMatchObject({
+      volumeType: 'gp3',
+      monthlyUsd: '40',
+      bindingConstraint: 'capacity',
+    });
+    expect(out.options[1]).toMatchObject({ volumeType: 'gp3', monthlyUsd: '90', bindingConstraint: 'iops' });
     expect(Object.keys(out.options[0]!)).toEqual(
       expect.arrayContaining([
         'volumes',

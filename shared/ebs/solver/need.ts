@@ -1,7 +1,7 @@
 import type { IoMedia, IoPattern } from '../io-accounting';
 import { countedIops, minOpsForThroughput, throughputMiBps } from '../io-accounting';
 import { LARGEST_VOLUME_GIB } from '../volume-limits';
-import type { SizingRequirement, StripePolicy } from './types';
+import type { SizingRequirement } from './types';
 
 /**
  * The requirement with its defaults filled in. The bounds below are the sizing input's rules; the
@@ -15,7 +15,6 @@ export const MAX_STRIPE_VOLUMES_LIMIT = 64;
 /** The most capacity a sizing asks for: the widest stripe of the largest volumes. */
 export const MAX_CAPACITY_GIB = MAX_STRIPE_VOLUMES_LIMIT * LARGEST_VOLUME_GIB;
 export const DEFAULT_IO_PATTERN: IoPattern = 'random';
-export const DEFAULT_STRIPE_POLICY: StripePolicy = 'fewest-volumes';
 /** A duty cycle of 1: the peak lasts all day. */
 export const SUSTAINED_DUTY_CYCLE = 1;
 
@@ -29,7 +28,6 @@ export interface Need {
   dutyCycle: number;
   sustained: boolean;
   maxStripeVolumes: number;
-  stripePolicy: StripePolicy;
 }
 
 /** The throughput a requirement needs: what it asks for, and never less than its I/Os move. */
@@ -62,7 +60,6 @@ export function normalise(req: SizingRequirement): Need {
     dutyCycle: req.dutyCycle ?? SUSTAINED_DUTY_CYCLE,
     sustained: isSustained(req.dutyCycle),
     maxStripeVolumes: req.maxStripeVolumes ?? DEFAULT_MAX_STRIPE_VOLUMES,
-    stripePolicy: req.stripePolicy ?? DEFAULT_STRIPE_POLICY,
   };
 }
 

@@ -6,7 +6,7 @@ import type { InstanceCheck } from './instance-check';
 import { countedOpsOf, type Need } from './need';
 import type { PricedLayout } from './pricing';
 import { bindingFrom, scaleComponents } from './pricing';
-import type { BindingConstraint, InstanceEbsLimits, SizingOption } from './types';
+import type { BindingConstraint, InstanceEbsLimits, LayoutChoice, SizingOption } from './types';
 
 /** Assembling a priced layout into an option: what it delivers on the instance, and its notes. */
 
@@ -25,17 +25,18 @@ function ioAccountingNote(type: VolumeType, need: Need, ops: number): string | n
   return `On ${type}, ${how}: ${formatFigure(need.iops)} IOPS count as ${formatFigure(counted)} operations/s.`;
 }
 
+/** What striping costs in risk and work, in plain words (RAID 0: capacity, IOPS and throughput add). */
+export function stripingNote(volumes: number): string {
+  return `${volumes} volumes striped (RAID 0): losing any one of them loses the whole array, and every backup is ${volumes} snapshots taken together (${volumes}× the snapshot operations).`;
+}
+
 /** Notes that explain the layout before the instance is considered. */
 function layoutNotes(type: VolumeType, priced: PricedLayout, need: Need, ops: number): string[] {
   const { layout } = priced;
   const notes: string[] = [];
+  if (layout.volumes > 1) notes.push(stripingNote(layout.volumes));
   const accounting = ioAccountingNote(type, need, ops);
   if (accounting) notes.push(accounting);
-  if (layout.volumes > 1) {
-    notes.push(
-      `Striped (RAID 0) across ${layout.volumes} identical volumes: capacity, IOPS and throughput add; losing one volume loses the array.`,
-    );
-  }
   if (mediaOf(type) === 'hdd' && need.pattern === 'random' && need.iops > 0) {
     notes.push(
       `${type} is built for large sequential I/O: every random I/O counts as at least one of its few operations per second, and latency is high.`,
@@ -96,6 +97,7 @@ function instanceCap(
 
 export function buildOption(
   type: VolumeType,
+  choice: LayoutChoice,
   priced: PricedLayout,
   need: Need,
   ops: number,
@@ -117,6 +119,7 @@ export function buildOption(
   }
   return {
     volumeType: type,
+    choice,
     volumes: layout.volumes,
     sizeGiBPerVolume: layout.sizeGiB,
     iopsPerVolume: layout.iops,

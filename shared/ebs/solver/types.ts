@@ -13,7 +13,11 @@ export interface InstanceEbsLimits {
   maxThroughputMiBps: number | null;
 }
 
-export type StripePolicy = 'fewest-volumes' | 'cheapest';
+/**
+ * Which of its type's layouts an option is: the cheapest (ties go to fewer volumes), or, where the
+ * cheapest is a wider stripe, the fewest volumes that meet the need (costing more).
+ */
+export type LayoutChoice = 'cheapest' | 'fewest-volumes';
 
 /**
  * A sizing requirement. The solver trusts its figures: callers pass input the contract schema
@@ -34,11 +38,6 @@ export interface SizingRequirement {
   maxStripeVolumes?: number;
   /** Default DEFAULT_VOLUME_TYPES: every type except previous-generation `standard`. */
   volumeTypes?: readonly VolumeType[];
-  /**
-   * 'fewest-volumes' (default): the fewest volumes that meet the need, cheapest at that count; a note
-   * says when a wider gp3 stripe would be cheaper. 'cheapest': the cheapest over N = 1..maxStripeVolumes.
-   */
-  stripePolicy?: StripePolicy;
 }
 
 export type BindingConstraint = 'capacity' | 'iops' | 'throughput' | 'ratio' | 'instance-cap' | 'burst';
@@ -51,6 +50,8 @@ export interface BurstInfo {
 
 export interface SizingOption {
   volumeType: VolumeType;
+  /** The type's cheapest layout, or its fewest-volumes layout where that differs (and costs more). */
+  choice: LayoutChoice;
   volumes: number;
   sizeGiBPerVolume: number;
   iopsPerVolume: number | null;
@@ -67,6 +68,7 @@ export interface SizingOption {
 }
 
 export interface SizingResult {
+  /** Every type's cheapest layout, and its fewest-volumes layout where that differs, by monthly cost. */
   options: SizingOption[];
   infeasible: { volumeType: VolumeType; reason: string }[];
 }

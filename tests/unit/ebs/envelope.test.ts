@@ -52,9 +52,10 @@ describe('EBS cost curve', () => {
     expect(curve.map((p) => p.x)).toEqual([1000, 50500, 100000]);
     // 1,000 IOPS: gp3 100 × 0.08 = $8
     expect(curve[0]?.byType.gp3).toBe('8');
-    // 100,000 IOPS (1,562.5 MiB/s): 2 gp3 volumes of 50,000 IOPS, 782 MiB/s, 100 GiB (50,000 / 500)
-    // 2 × (100 × 0.08 + 47,000 × 0.005 + 657 × 0.04) = 2 × (8 + 235 + 26.28) = $538.56
-    expect(curve[2]?.byType.gp3).toBe('538.56');
+    // 100,000 IOPS (1,562.5 MiB/s): the cheapest gp3 layout is 16 volumes (the widest stripe), each
+    // 6,250 IOPS, 97.7 MiB/s (within the free 125), max(ceil(100 / 16) = 7, 6,250 / 500 = 12.5) → 13 GiB:
+    // 16 × (13 × 0.08 + 3,250 × 0.005) = 16 × (1.04 + 16.25) = $276.64 (the fewest, 2 volumes: $538.56)
+    expect(curve[2]?.byType.gp3).toBe('276.64');
     // st1 cannot do 100,000 small random operations (500 per volume)
     expect(curve[2]?.byType.st1).toBeNull();
   });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SizingRequirement } from '@shared/ebs/solver';
+import type { LayoutChoice, SizingRequirement } from '@shared/ebs/solver';
 import { instanceEbsLimits, solveEbsLayout } from '@shared/ebs/solver';
 import { toUsdString } from '@shared/money';
 import { usEast1Prices, withMissing } from './prices-us-east-1';
 
 const prices = usEast1Prices();
 
-function optionFor(req: SizingRequirement, type: string) {
-  const option = solveEbsLayout(req, prices).options.find((o) => o.volumeType === type);
+/** A type's cheapest layout, or its fewest-volumes layout when that is a different row. */
+function optionFor(req: SizingRequirement, type: string, choice: LayoutChoice = 'cheapest') {
+  const rows = solveEbsLayout(req, prices).options.filter((o) => o.volumeType === type);
+  const option = rows.find((o) => o.choice === choice) ?? (choice === 'fewest-volumes' ? rows[0] : undefined);
   if (!option) throw new Error(`no ${type} option`);
   return option;
 }
@@ -24,19 +26,64 @@ const m5Large = instanceEbsLimits({
 describe('EBS sizing solver', () => {
   it('sizes gp2 up for IOPS and finds gp3 cheaper', () => {
     // 100 GiB, 6,000 IOPS of 16 KiB random (93.75 MiB/s), sustained.
-    // gp2: 6,000 / 3 IOPS per GiB = 2,000 GiB × 0.10 = $200, sized by IOPS.
-    // gp3: 100 × 0.08 + (6,000 − 3,000) × 0.005 = 8 + 15 = $23 (93.75 MiB/s is within the free 125).
+    // gp2: 6,000 / 3 IOPS per GiB = 2,000 GiB × 0.10 = $200, sized by IOPS (striping adds up the same).
+    // gp3: 2 × 50 GiB, each within the free 3,000 IOPS and 125 MiB/s: 100 × 0.08 = $8; one volume:
+    // 100 × 0.08 + (6,000 − 3,000) × 0.005 = 8 + 15 = $23.
     const result = solveEbsLayout(
       { capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp2', 'gp3'] },
       prices,
     );
-    const [first, second] = result.options;
-    expect(first?.volumeType).toBe('gp3');
-    expect(first && toUsdString(first.monthlyUsd)).toBe('23');
-    expect(second?.volumeType).toBe('gp2');
-    expect(second?.sizeGiBPerVolume).toBe(2000);
-    expect(second && toUsdString(second.monthlyUsd)).toBe('200');
-    expect(second?.bindingConstraint).toBe('iops');
+    const rows = result.options.map((o) => [o.volumeType, o.choice, o.volumes, toUsdString(o.monthlyUsd)]);
+    expect(rows).toEqual([
+      ['gp3', 'cheapest', 2, '8'],
+      ['gp3', 'fewest-volumes', 1, '23'],
+      ['gp2', 'cheapest', 1, '200'],
+    ]);
+    const gp2 = result.options[2];
+    expect(gp2?.sizeGiBPerVolume).toBe(2000);
+    expect(gp2?.bindingConstraint).toBe('iops');
+  });
+
+  it('ranks the cheapest layout first, not the fewest volumes: 2,048 GiB, 20,000 IOPS, 500 MiB/s', () => {
+    // gp3 us-east-1: $0.08 per GiB-month, $0.005 per IOPS-month above 3,000, $0.04 per MiB/s-month above 125.
+    // One volume: 2,048 × 0.08 = 163.84 + (20,000 − 3,000) × 0.005 = 85 + (500 − 125) × 0.04 = 15 → $263.84.
+    // 8 × 256 GiB: each 2,500 IOPS ≤ 3,000 and 62.5 MiB/s ≤ 125, both free → 8 × 256 × 0.08 = $163.84.
+    // (7 volumes: 7 × ceil(2,048 / 7) = 7 × 293 = 2,051 GiB → $164.08; 16 × 128 GiB ties at $163.84 and
+    // the tie goes to fewer volumes.)
+    const result = solveEbsLayout(
+      { capacityGiB: 2048, iops: 20000, ioSizeKiB: 16, throughputMiBps: 500, volumeTypes: ['gp3'] },
+      prices,
+    );
+    const [cheapest, fewest] = result.options;
+    expect(result.options).toHaveLength(2);
+    expect(cheapest).toMatchObject({ choice: 'cheapest', volumes: 8, sizeGiBPerVolume: 256 });
+    expect(cheapest && toUsdString(cheapest.monthlyUsd)).toBe('163.84');
+    expect(fewest).toMatchObject({ choice: 'fewest-volumes', volumes: 1, sizeGiBPerVolume: 2048 });
+    expect(fewest && toUsdString(fewest.monthlyUsd)).toBe('263.84');
+    // What striping costs, in plain words, first; then how the two rows compare.
+    expect(cheapest?.notes.slice(0, 2)).toEqual([
+      '8 volumes striped (RAID 0): losing any one of them loses the whole array, and every backup is 8 snapshots taken together (8× the snapshot operations).',
+      'The cheapest gp3 layout: $100.00 a month less than 1 × 2,048 GiB gp3, the fewest volumes that meet the need: each gp3 volume includes 3,000 IOPS and 125 MiB/s free.',
+    ]);
+    expect(fewest?.notes[0]).toBe(
+      'The fewest gp3 volumes that meet the need (one volume, no striping): $100.00 a month more than the cheapest gp3 layout, 8 × 256 GiB gp3.',
+    );
+  });
+
+  it('shows one row for a type whose cheapest layout is also its fewest volumes', () => {
+    // 1,000 GiB, 125 MiB/s sequential st1: 3,200 GiB on one volume or the same GiB split: a tie, one row.
+    const result = solveEbsLayout(
+      {
+        capacityGiB: 1000,
+        iops: 0,
+        throughputMiBps: 125,
+        ioSizeKiB: 1024,
+        pattern: 'sequential',
+        volumeTypes: ['st1'],
+      },
+      prices,
+    );
+    expect(result.options.map((o) => [o.choice, o.volumes])).toEqual([['cheapest', 1]]);
   });
 
   it('charges each small random HDD I/O a full 1 MiB of throughput credit', () => {
@@ -138,6 +185,7 @@ describe('EBS sizing solver', () => {
     const gp2 = optionFor(
       { capacityGiB: 100, iops: 3000, throughputMiBps: 0, dutyCycle: 0.1, volumeTypes: ['gp2'] },
       'gp2',
+      'fewest-volumes',
     );
     expect(gp2.sizeGiBPerVolume).toBe(792);
     expect(toUsdString(gp2.monthlyUsd)).toBe('79.2');
@@ -146,19 +194,41 @@ describe('EBS sizing solver', () => {
     expect(gp2.burst?.durationSeconds).toBeCloseTo(5400000 / 624, 6);
   });
 
-  it('stripes gp3 across two volumes beyond 80,000 IOPS', () => {
-    // 120,000 IOPS of 16 KiB = 1,875 MiB/s; one gp3 tops out at 80,000 → 2 volumes.
+  it('spreads a gp2 peak over volumes that each carry it on their own credits', () => {
+    // 5 × 20 GiB, 600 IOPS each for 8,640 s: (600 − 100) × 8,640 = 4,320,000 ≤ 5,400,000, average
+    // 60 ≤ the 100 IOPS minimum baseline → 100 GiB × 0.10 = $10 (4 volumes need 4 × 42 GiB for
+    // (750 − 3 × 42) × 8,640 ≤ 5,400,000: 168 GiB, $16.80).
+    const gp2 = optionFor(
+      { capacityGiB: 100, iops: 3000, throughputMiBps: 0, dutyCycle: 0.1, volumeTypes: ['gp2'] },
+      'gp2',
+    );
+    expect([gp2.volumes, gp2.sizeGiBPerVolume, toUsdString(gp2.monthlyUsd)]).toEqual([5, 20, '10']);
+  });
+
+  it('stripes gp3 across two volumes beyond 80,000 IOPS, and cheapest across sixteen', () => {
+    // 120,000 IOPS of 16 KiB = 1,875 MiB/s; one gp3 tops out at 80,000 → at least 2 volumes.
     // Per volume: 60,000 IOPS, 1,875 / 2 = 937.5 → 938 MiB/s, size max(250, 60,000 / 500 = 120) = 250 GiB.
     // 250 × 0.08 + 57,000 × 0.005 + 813 × 0.04 = 20 + 285 + 32.52 = 337.52; × 2 = $675.04
-    const gp3 = optionFor(
-      { capacityGiB: 500, iops: 120000, throughputMiBps: 0, volumeTypes: ['gp3'] },
-      'gp3',
-    );
-    expect([gp3.volumes, gp3.sizeGiBPerVolume, gp3.iopsPerVolume, gp3.throughputMiBpsPerVolume]).toEqual([
-      2, 250, 60000, 938,
-    ]);
-    expect(toUsdString(gp3.monthlyUsd)).toBe('675.04');
-    expect(gp3.deliveredIops).toBe(120000);
+    const req: SizingRequirement = {
+      capacityGiB: 500,
+      iops: 120000,
+      throughputMiBps: 0,
+      volumeTypes: ['gp3'],
+    };
+    const fewest = optionFor(req, 'gp3', 'fewest-volumes');
+    expect([
+      fewest.volumes,
+      fewest.sizeGiBPerVolume,
+      fewest.iopsPerVolume,
+      fewest.throughputMiBpsPerVolume,
+    ]).toEqual([2, 250, 60000, 938]);
+    expect(toUsdString(fewest.monthlyUsd)).toBe('675.04');
+    expect(fewest.deliveredIops).toBe(120000);
+    // 16 volumes: 7,500 IOPS and 117.2 MiB/s (free) each, ceil(500 / 16) = 32 GiB:
+    // 16 × (32 × 0.08 + 4,500 × 0.005) = 16 × (2.56 + 22.5) = $400.96
+    const cheapest = optionFor(req, 'gp3');
+    expect([cheapest.volumes, cheapest.sizeGiBPerVolume, cheapest.iopsPerVolume]).toEqual([16, 32, 7500]);
+    expect(toUsdString(cheapest.monthlyUsd)).toBe('400.96');
   });
 
   it('stripes gp3 beyond 2,000 MiB/s with IOPS raised to 4 per MiB/s', () => {
@@ -174,6 +244,7 @@ describe('EBS sizing solver', () => {
         volumeTypes: ['gp3'],
       },
       'gp3',
+      'fewest-volumes',
     );
     expect([gp3.volumes, gp3.iopsPerVolume, gp3.throughputMiBpsPerVolume]).toEqual([2, 6000, 1500]);
     expect(toUsdString(gp3.monthlyUsd)).toBe('180');
@@ -182,10 +253,11 @@ describe('EBS sizing solver', () => {
   });
 
   it('sums components over striped volumes', () => {
-    // From the 120,000 IOPS layout: storage 2 × 250 = 500 GiB → 40; IOPS 2 × 57,000 = 114,000 → 570
+    // From the 120,000 IOPS two-volume layout: storage 2 × 250 = 500 GiB → 40; IOPS 2 × 57,000 = 114,000 → 570
     const gp3 = optionFor(
       { capacityGiB: 500, iops: 120000, throughputMiBps: 0, volumeTypes: ['gp3'] },
       'gp3',
+      'fewest-volumes',
     );
     const storage = gp3.components.find((c) => c.dimension === 'storage');
     const iops = gp3.components.find((c) => c.dimension === 'iops');
@@ -193,21 +265,15 @@ describe('EBS sizing solver', () => {
     expect([iops?.quantity, iops && toUsdString(iops.monthlyUsd)]).toEqual([114000, '570']);
   });
 
-  it('stripes for the cheapest cost when asked', () => {
-    // 100 GiB, 6,000 IOPS: two 50 GiB gp3 volumes each include 3,000 IOPS → 2 × 50 × 0.08 = $8
-    // (one volume: $23; three volumes of 34 GiB: 102 × 0.08 = $8.16)
-    const gp3 = optionFor(
-      { capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp3'], stripePolicy: 'cheapest' },
-      'gp3',
+  it('keeps the cheapest stripe within the widest allowed', () => {
+    // 100 GiB, 6,000 IOPS with at most one volume: only 1 × 100 GiB, $23, and no second row.
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp3'], maxStripeVolumes: 1 },
+      prices,
     );
-    expect([gp3.volumes, gp3.sizeGiBPerVolume]).toEqual([2, 50]);
-    expect(toUsdString(gp3.monthlyUsd)).toBe('8');
-  });
-
-  it('notes when a wider gp3 stripe would be cheaper than the fewest volumes', () => {
-    const gp3 = optionFor({ capacityGiB: 100, iops: 6000, throughputMiBps: 0, volumeTypes: ['gp3'] }, 'gp3');
-    expect(gp3.volumes).toBe(1);
-    expect(gp3.notes.join(' ')).toContain('$8.00');
+    expect(result.options.map((o) => [o.choice, o.volumes, toUsdString(o.monthlyUsd)])).toEqual([
+      ['cheapest', 1, '23'],
+    ]);
   });
 
   it('merges sequential I/O so st1 meets it on one volume', () => {
