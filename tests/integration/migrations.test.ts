@@ -6,6 +6,9 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { catalogMigrations } from '../../main/db/migrations/catalog';
 import { openDatabase } from '../../main/db/open';
 import { migrate } from '../../main/db/migrate';
+import { buildInstanceQuery } from '../../main/catalog/instance-query';
+import { SQL } from '../../main/catalog/statements';
+import { instanceFilterSchema } from '@shared/contract';
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -73,19 +76,122 @@ describe('catalog migrations', () => {
   });
 });
 
-describe('hot catalog queries use their indexes', () => {
-  it('looks up one type’s prices by primary key, not a table scan', () => {
+describe('the statements the services run use their indexes', () => {
+  // The SQL text comes from main/catalog/statements.ts (and, for the listing, the builder the catalog
+  // service runs), bound to representative parameters on the real catalog.
+  const listing = (filter: Record<string, unknown>) => {
+    const { sql, params } = buildInstanceQuery(instanceFilterSchema.parse(filter));
+    return { sql, params };
+  };
+  const listingUses = [
+    /SEARCH ir USING PRIMARY KEY \(region=\?/,
+    /SEARCH ps USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\?\)/,
+  ];
+  const cases: { name: string; sql: string; params: unknown[] | Record<string, unknown>; uses: RegExp[] }[] =
+    [
+      {
+        name: 'price options and price book: one type’s prices (pricesOfType)',
+        sql: SQL.pricesOfType,
+        params: ['us-east-1', 'linux', 'm5.large'],
+        uses: [
+          /SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\? AND tenancy=\?\)/,
+        ],
+      },
+      {
+        name: 'one type’s specs (instanceType)',
+        sql: SQL.instanceType,
+        params: ['m5.large'],
+        uses: [/SEARCH instance_types USING INDEX sqlite_autoindex_instance_types_1 \(instance_type=\?\)/],
+      },
+      {
+        name: 'one region (region)',
+        sql: SQL.region,
+        params: ['us-east-1'],
+        uses: [/SEARCH regions USING INDEX sqlite_autoindex_regions_1 \(code=\?\)/],
+      },
+      {
+        name: 'the catalog date (metaValue)',
+        sql: SQL.metaValue,
+        params: ['as_of'],
+        uses: [/SEARCH meta USING INDEX sqlite_autoindex_meta_1 \(key=\?\)/],
+      },
+      {
+        name: 'a region’s families (familiesInRegion)',
+        sql: SQL.familiesInRegion,
+        params: ['us-east-1'],
+        uses: [
+          /SEARCH ir USING PRIMARY KEY \(region=\?\)/,
+          /SEARCH it USING INDEX sqlite_autoindex_instance_types_1/,
+        ],
+      },
+      {
+        name: 'a region’s EBS prices (ebsPricesOfRegion)',
+        sql: SQL.ebsPricesOfRegion,
+        params: ['us-east-1'],
+        uses: [/SEARCH ebs_prices USING PRIMARY KEY \(region=\?\)/],
+      },
+      {
+        name: 'the catalog listing over price_summary, default filter',
+        ...listing({ region: 'us-east-1' }),
+        uses: listingUses,
+      },
+      {
+        name: 'the catalog listing, every kind of filter and a price sort',
+        ...listing({
+          region: 'eu-west-1',
+          os: 'windows',
+          families: ['m5', 'c6i'],
+          arch: 'x86_64',
+          generation: 'all',
+          minVcpu: 2,
+          maxMemoryGiB: 64,
+          maxHourlyUsd: '1.5',
+          pricedOnly: true,
+          search: 'xeon',
+          sortBy: 'best3yHourlyUsd',
+          sortDir: 'desc',
+          limit: 50,
+        }),
+        uses: listingUses,
+      },
+      {
+        name: 'an import replacing a region’s prices of one model (deleteRegionModelPrices)',
+        sql: SQL.deleteRegionModelPrices,
+        params: ['us-east-1', 'on-demand'],
+        uses: [/SEARCH ec2_prices USING PRIMARY KEY \(region=\?\)/],
+      },
+      {
+        name: 'an import refreshing a region’s headline prices (fillRegionPriceSummary)',
+        sql: SQL.fillRegionPriceSummary,
+        params: ['us-east-1'],
+        uses: [
+          /SEARCH ec2_prices USING PRIMARY KEY \(region=\?\)/,
+          /SEARCH p USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\? AND tenancy=\? AND model=\?/,
+        ],
+      },
+    ];
+
+  it.each(cases)('$name', ({ sql, params, uses }) => {
     const db = new Database(inject('catalogPath'), { readonly: true });
-    const plan = db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT * FROM ec2_prices WHERE region = 'us-east-1' AND os = 'linux' AND instance_type = 'm5.large' AND tenancy = 'shared'",
-      )
-      .all() as { detail: string }[];
-    const text = plan.map((p) => p.detail).join(' | ');
-    expect(text).toMatch(
-      /SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\? AND instance_type=\? AND tenancy=\?\)/,
-    );
-    db.close();
+    try {
+      const explain = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`);
+      const plan = (Array.isArray(params) ? explain.all(...params) : explain.all(params)).map(
+        (p) => p.detail,
+      );
+      for (const index of uses)
+        expect(
+          plan.some((line) => index.test(line)),
+          plan.join(' | '),
+        ).toBe(true);
+      // None of the big tables is read whole (ec2_prices ~356k rows, price_summary ~100k,
+      // instance_regions ~23k; p, ps and ir are their aliases). instance_types (~1.4k) may be walked in
+      // key order when SQLite's statistics favour it (the listing's generation filter does).
+      expect(
+        plan.filter((line) => /^SCAN (ec2_prices|price_summary|instance_regions|p|ps|ir)\b/.test(line)),
+      ).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });
 
