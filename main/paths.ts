@@ -35,10 +35,14 @@ export function importedCatalogPath(dir: string = userDataDir()): string {
 
 /**
  * The catalog the app reads: PLANNER_CATALOG when set (tests, pinned installs); else the imported
- * catalog in the user-data folder once an import has created it; else the shipped one.
+ * catalog in the user-data folder once an import has created it; else the shipped one (`shipped`:
+ * the packaged desktop app keeps it beside app.asar).
  */
-export function activeCatalogPath(env: NodeJS.ProcessEnv = process.env): string {
+export function activeCatalogPath(
+  env: NodeJS.ProcessEnv = process.env,
+  shipped: string = shippedCatalogPath(),
+): string {
   if (env.PLANNER_CATALOG) return env.PLANNER_CATALOG;
   const imported = importedCatalogPath(userDataDir(env));
-  return existsSync(imported) ? imported : shippedCatalogPath();
+  return existsSync(imported) ? imported : shipped;
 }
