@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { runCli } from '../../main/cli';
 import { createServices, type Services } from '../../main/services';
 import type { EbsPrices } from '@shared/catalog-types';

@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../../main/reports/write-atomic';
 import { MONEY_FORMAT, PERCENT_FORMAT } from '../../main/reports/xlsx';
 import { createServices, type Services } from '../../main/services';
 import { REPORT_SCHEMA_PATH, reportJsonSchema } from '../../scripts/write-schemas';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { Decimal } from '@shared/money';
 import { reportSchema, type Report } from '@shared/reports/model';
 import type { RenderedReport } from '@shared/reports/formats';
