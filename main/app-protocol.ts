@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './http-bridge';
+import { CONTENT_SECURITY_POLICY } from './transport/http/bridge';
 
 /**
  * The desktop window's page is served from app://planner/, a privileged custom scheme, instead of

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { setNativeBinding } from './db/open';
-import { registerIpc, sendMenuCommand } from './ipc';
+import { registerIpc, sendMenuCommand } from './transport/ipc';
 import { importedCatalogPath, userDataDir, userDbPath } from './paths';
 import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';

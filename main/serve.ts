@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHttpHandler, newToken, type HttpLimits } from './http-bridge';
+import { createHttpHandler, newToken, type HttpLimits } from './transport/http/bridge';
 import { createServices, type ServiceOptions } from './services';
 
 export interface RunningServer {
@@ -28,7 +28,7 @@ export async function startServer(
     port?: number;
     rendererDir?: string;
     token?: string;
-    /** Lower request limits (tests); the defaults derive from the contract (see http-bridge.ts). */
+    /** Lower request limits (tests); the defaults derive from the contract (see main/transport/http/bridge.ts). */
     limits?: Partial<HttpLimits>;
   } & ServiceOptions = {},
 ): Promise<RunningServer> {
@@ -50,7 +50,7 @@ export async function startServer(
     refuse(socket, '405 Method Not Allowed', 'this server is not a proxy'),
   );
   // `Expect: 100-continue`: the handler decides (it refuses a body declared too large, or a request
-  // without the token, before the client sends it; see http-bridge.ts).
+  // without the token, before the client sends it; see main/transport/http/bridge.ts).
   server.on('checkContinue', handler);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 
   const preloadResult = await build({
     ...common,
-    entryPoints: ['main/preload.ts'],
+    entryPoints: ['main/transport/preload.ts'],
     outfile: join(outDir, 'preload.cjs'),
   });
   check('dist-electron/preload.cjs', preloadResult.metafile!, (p) => p === 'electron');

@@ -20,7 +20,7 @@ import { firstIssue } from './validation';
 import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
 
 /**
- * The one list of calls between the renderer and main. Electron IPC (main/ipc.ts, main/preload.ts),
+ * The one list of calls between the renderer and main. Electron IPC (main/transport/ipc.ts, main/transport/preload.ts),
  * the HTTP bridge (main/serve.ts), the CLI and the renderer client are all driven by it: adding a call
  * is one entry here plus its handler in main/services.ts.
  */

@@ -21,7 +21,7 @@ export function largestImportRequestBytes(schema: JsonSchemaNode): number {
 
 /**
  * The one size limit for everything that carries scenario data: an HTTP request body (main/http),
- * an IPC call's input (main/ipc.ts), a scenario file the CLI reads, and scenarios.import's text.
+ * an IPC call's input (main/transport/ipc.ts), a scenario file the CLI reads, and scenarios.import's text.
  *
  * Derived from the scenario schema's own maxima (shared/scenario/largest.ts): the largest valid
  * document — 2,000 lines of 8,784 hourly counts of 100,000, every string at its maximum length of

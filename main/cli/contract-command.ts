@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { CallName, CallOutput } from '@shared/contract';
-import { dispatch } from '../dispatch';
+import { dispatch } from '../transport/dispatch';
 import { callInput, fieldMessage, openServices, refuse } from './call-input';
 import { CATALOG_FLAG, contractFlags, formatFlag, HELP_FLAG, type ContractFlagOptions } from './flags';
 import type { Command, Flag, OutputFormat, Positional } from './types';

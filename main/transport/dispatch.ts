@@ -1,6 +1,6 @@
 import { isCallName, parseInput, type CallError, type CallResult, type Handlers } from '@shared/contract';
 import { InputError, NotFoundError } from '@shared/errors';
-import { CancelledError } from './workers/protocol';
+import { CancelledError } from '../workers/protocol';
 
 /** Turns any thrown error into the contract's error shape; a person never sees a stack trace. */
 export function toCallError(err: unknown): CallError {

@@ -21,7 +21,7 @@ import { FLUSH_CHANNEL, FLUSH_DONE_CHANNEL, type PlannerLifecycleBridge } from '
  * everything but `electron` inlined, because a sandboxed preload cannot require other modules.
  */
 
-/** One call's function; main answers its channel with that call's CallResult (main/ipc.ts). */
+/** One call's function; main answers its channel with that call's CallResult (main/transport/ipc.ts). */
 type Invoke = (input: unknown) => Promise<CallResult<unknown>>;
 
 function invoker(name: CallName): Invoke {

@@ -19,11 +19,11 @@ export class ApiError extends Error {
 
 declare global {
   interface Window {
-    /** Exposed by main/preload.ts in the desktop app. */
+    /** Exposed by main/transport/preload.ts in the desktop app. */
     planner?: PlannerBridge;
-    /** Exposed by main/preload.ts in the desktop app: a chosen File's path on disk. */
+    /** Exposed by main/transport/preload.ts in the desktop app: a chosen File's path on disk. */
     plannerFiles?: PlannerFilesBridge;
-    /** Exposed by main/preload.ts in the desktop app: save pending edits before the window closes. */
+    /** Exposed by main/transport/preload.ts in the desktop app: save pending edits before the window closes. */
     plannerLifecycle?: PlannerLifecycleBridge;
   }
 }

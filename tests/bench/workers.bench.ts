@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildCatalog } from '../../pricing-data/build-catalog';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { createServices, type Services } from '../../main/services';
 import { benchMixScenario } from './mix';
 import { ms, percentile } from './stats';

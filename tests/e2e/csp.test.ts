@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/http-bridge';
+import { CONTENT_SECURITY_POLICY } from '../../main/transport/http/bridge';
 import { useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'));

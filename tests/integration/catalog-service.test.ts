@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServices, openCatalog, type Services } from '../../main/services';
 import { createCatalogService, type CatalogService } from '../../main/catalog/catalog-service';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { parseInput } from '@shared/contract';
 import type { InstanceList, PriceOptions } from '@shared/catalog-types';
 

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { COMMANDS } from '../../main/cli/registry';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { createServices } from '../../main/services';
 import { contract } from '@shared/contract';
 

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../main/cli';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { ImportError } from '../../main/import/errors';
 import { importPriceFile } from '../../main/import/import-service';
 import { createImportJobs, type ImportJobs } from '../../main/import/jobs';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { startServer, type RunningServer } from '../../main/serve';
 import type { DataStatus, ImportJobStatus } from '@shared/import/jobs';
 import { generateOffer, loadCatalogShape } from '../fixtures/generate-offer';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { dispatch } from '../../main/dispatch';
+import { dispatch } from '../../main/transport/dispatch';
 import { createServices, type Services } from '../../main/services';
 import type { ScenarioInput } from '@shared/scenario/schema';
 import type { SavedScenario } from '@shared/scenario/types';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../main/cli';
-import { registerIpc } from '../../main/ipc';
+import { registerIpc } from '../../main/transport/ipc';
 import { createServices, type Services } from '../../main/services';
 import { CHANNEL_PREFIX, type CallResult } from '@shared/contract';
 import {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dispatch, toCallError } from '../../main/dispatch';
+import { dispatch, toCallError } from '../../main/transport/dispatch';
 import { createServices, type Services } from '../../main/services';
 import { createWorkerPool, type WorkerPool } from '../../main/workers/pool';
 import { CancelledError, WorkerCrashError } from '../../main/workers/protocol';

@@ -9,7 +9,7 @@ import {
   createAppProtocolHandler,
   resolveAppRequest,
 } from '../../main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../main/http-bridge';
+import { CONTENT_SECURITY_POLICY } from '../../main/transport/http/bridge';
 import { isAppUrl } from '../../main/window-security';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, CHANNEL_PREFIX, type CallResult, type Handlers } from '@shared/contract';
-import { registerIpc } from '../../main/ipc';
+import { registerIpc } from '../../main/transport/ipc';
 import { hardenWebContents, isAppUrl, isTrustedSender } from '../../main/window-security';
 import { flushBeforeClose, type AckSource, type ClosingWindow } from '../../main/window-close';
 import {
@@ -80,7 +80,7 @@ function setUpIpc(trusted: boolean) {
   return { ipc, calls, unregister, call };
 }
 
-describe('main/ipc registerIpc', () => {
+describe('main/transport/ipc registerIpc', () => {
   it('registers exactly one prefixed channel per contract call', () => {
     const { ipc } = setUpIpc(true);
     expect([...ipc.listeners.keys()].sort()).toEqual(CALL_NAMES.map((n) => CHANNEL_PREFIX + n).sort());
@@ -190,10 +190,10 @@ describe('main/window-security', () => {
   });
 });
 
-describe('main/preload', () => {
+describe('main/transport/preload', () => {
   it('exposes window.planner with one function per call, each invoking its prefixed channel', async () => {
     electronMock.invoke.mockResolvedValue({ ok: true, value: 'answer' });
-    await import('../../main/preload');
+    await import('../../main/transport/preload');
     // window.planner for the contract, plannerMenu for File-menu commands, plannerFiles for file paths,
     // plannerLifecycle for saving before the window closes.
     expect(electronMock.exposeInMainWorld.mock.calls.map(([k]) => k)).toEqual([
@@ -217,7 +217,7 @@ describe('main/preload', () => {
 
   it('turns a failed invoke into an internal CallResult instead of a rejection', async () => {
     electronMock.invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
-    await import('../../main/preload');
+    await import('../../main/transport/preload');
     const api = electronMock.exposeInMainWorld.mock.calls[0]![1] as Record<
       string,
       (input: unknown) => Promise<unknown>
@@ -229,9 +229,9 @@ describe('main/preload', () => {
   });
 });
 
-describe('main/preload plannerLifecycle', () => {
+describe('main/transport/preload plannerLifecycle', () => {
   async function lifecycle() {
-    await import('../../main/preload');
+    await import('../../main/transport/preload');
     const call = electronMock.exposeInMainWorld.mock.calls.find(([k]) => k === 'plannerLifecycle')!;
     const requestFlush = (request: number) => electronMock.listeners.get(FLUSH_CHANNEL)!({}, request);
     const acks = () =>

@@ -5,9 +5,9 @@ import { extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CallError, Handlers } from '@shared/contract';
 import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '@shared/limits';
-import { dispatch } from './dispatch';
-import { MAX_PRICE_FILE_BYTES } from './import/limits';
-import { declaredTooLarge, readBody, receiveUpload, UPLOAD_ID } from './http/bodies';
+import { dispatch } from '../dispatch';
+import { MAX_PRICE_FILE_BYTES } from '../../import/limits';
+import { declaredTooLarge, readBody, receiveUpload, UPLOAD_ID } from './bodies';
 import {
   decodePath,
   hasToken,
@@ -16,10 +16,10 @@ import {
   mediaType,
   parseTarget,
   tokenCookieName,
-} from './http/guards';
-import { internalError, sendError, sendJson, sendResult } from './http/responses';
+} from './guards';
+import { internalError, sendError, sendJson, sendResult } from './responses';
 
-export { tokenCookieName } from './http/guards';
+export { tokenCookieName } from './guards';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -11,7 +11,7 @@ import './export.css';
 
 declare global {
   interface Window {
-    /** Exposed by main/preload.ts in the desktop app: the File menu's commands. */
+    /** Exposed by main/transport/preload.ts in the desktop app: the File menu's commands. */
     plannerMenu?: PlannerMenuBridge;
   }
 }
