@@ -71,7 +71,7 @@ describe('EBS sizing on the real catalog', () => {
       ['io1', 'cheapest', 1, 2048, '1556'],
       ['io2', 'cheapest', 1, 2048, '1556'],
     ]);
-    expect(r.options[0]?.notes[0]).toContain('losing any one of them loses the whole array');
+    expect(r.options[0]?.notes[0]).toContain('losing any one loses the whole array');
   });
 
   it('uses Seoul prices in Seoul: gp3 1,024 GiB at 6,000 IOPS and 250 MiB/s', async () => {

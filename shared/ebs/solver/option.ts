@@ -27,7 +27,7 @@ function ioAccountingNote(type: VolumeType, need: Need, ops: number): string | n
 
 /** What striping costs in risk and work, in plain words (RAID 0: capacity, IOPS and throughput add). */
 export function stripingNote(volumes: number): string {
-  return `${volumes} volumes striped (RAID 0): losing any one of them loses the whole array, and every backup is ${volumes} snapshots taken together (${volumes}× the snapshot operations).`;
+  return `${volumes} volumes striped (RAID 0): losing any one loses the whole array; ${volumes}× the snapshot operations (each backup is ${volumes} snapshots taken together).`;
 }
 
 /** Notes that explain the layout before the instance is considered. */

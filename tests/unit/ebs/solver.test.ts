@@ -62,7 +62,7 @@ describe('EBS sizing solver', () => {
     expect(fewest && toUsdString(fewest.monthlyUsd)).toBe('263.84');
     // What striping costs, in plain words, first; then how the two rows compare.
     expect(cheapest?.notes.slice(0, 2)).toEqual([
-      '8 volumes striped (RAID 0): losing any one of them loses the whole array, and every backup is 8 snapshots taken together (8× the snapshot operations).',
+      '8 volumes striped (RAID 0): losing any one loses the whole array; 8× the snapshot operations (each backup is 8 snapshots taken together).',
       'The cheapest gp3 layout: $100.00 a month less than 1 × 2,048 GiB gp3, the fewest volumes that meet the need: each gp3 volume includes 3,000 IOPS and 125 MiB/s free.',
     ]);
     expect(fewest?.notes[0]).toBe(

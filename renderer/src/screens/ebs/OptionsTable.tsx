@@ -21,7 +21,11 @@ export interface OptionsTableProps {
 
 const COLUMN_COUNT = 10;
 
-/** One row per volume type that can meet the requirement, cheapest first; a row opens its cost lines. */
+/**
+ * Every layout worth showing, cheapest first: per volume type its cheapest layout and, where that is a
+ * wider stripe, its fewest-volumes layout too. The first row is the cheapest of all; a row opens its
+ * cost lines.
+ */
 export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsTableProps) {
   const [expanded, setExpanded] = useState<string | null>(null);
 
@@ -71,15 +75,18 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
             </tr>
           )}
           {options.map((o, i) => {
-            const key = o.volumeType;
+            const key = `${o.volumeType}-${o.choice}`;
             const open = expanded === key;
             const detailsId = `ebs-option-details-${key}`;
+            const label = layoutLabel(o);
             return (
               <Fragment key={key}>
                 <tr
                   className={i === 0 ? 'ebs-option is-cheapest' : 'ebs-option'}
                   data-testid="ebs-option"
                   data-volume-type={o.volumeType}
+                  data-choice={o.choice}
+                  data-volumes={o.volumes}
                   data-monthly-usd={o.monthlyUsd}
                 >
                   <td className="ebs-expand-col">
@@ -88,7 +95,7 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
                       className="ebs-expand-button"
                       aria-expanded={open}
                       aria-controls={open ? detailsId : undefined}
-                      aria-label={`${open ? 'Hide' : 'Show'} cost details for ${o.volumeType}`}
+                      aria-label={`${open ? 'Hide' : 'Show'} cost details for ${label}`}
                       onClick={() => setExpanded(open ? null : key)}
                     >
                       {open ? '▾' : '▸'}
@@ -101,6 +108,14 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
                     />
                     <span className="type-cell">{o.volumeType}</span>
                     {i === 0 && <span className="ebs-badge ebs-badge-cheapest">Cheapest</span>}
+                    {o.choice === 'fewest-volumes' && (
+                      <span
+                        className="ebs-badge ebs-badge-fewest"
+                        title={`The fewest ${o.volumeType} volumes that meet the need; a wider ${o.volumeType} stripe costs less`}
+                      >
+                        Fewest volumes
+                      </span>
+                    )}
                   </td>
                   <td className="num nowrap">
                     {o.volumes} × {formatCount(o.sizeGiBPerVolume)} GiB
@@ -134,6 +149,7 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
                       type="button"
                       className="button-secondary ebs-use-button"
                       data-testid="use-layout"
+                      aria-label={`Use ${label}…`}
                       onClick={() => onUse(o)}
                     >
                       Use this layout…
@@ -155,6 +171,11 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
       </table>
     </div>
   );
+}
+
+/** "8 × 256 GiB gp3". */
+function layoutLabel(o: SizingOptionDto): string {
+  return `${o.volumes} × ${formatCount(o.sizeGiBPerVolume)} GiB ${o.volumeType}`;
 }
 
 function provisionedText(o: SizingOptionDto): string {
