@@ -1,5 +1,5 @@
 import type { ParsedInput } from '@shared/contract';
-import { costCurve, costCurveRange, fitEnvelope } from '@shared/ebs/envelope';
+import { costCurve, costCurveRange, fitEnvelopes } from '@shared/ebs/envelope';
 import { ebsVolumeMonthlyCost, MissingPriceError } from '@shared/ebs/cost';
 import { snapshotMonthlyCost } from '@shared/ebs/snapshots';
 import {
@@ -55,17 +55,18 @@ export function createEbsService(catalog: CatalogService) {
   return {
     size,
 
-    /** The sizing plus what the fit chart draws: each type's reachable region and the cost curve. */
+    /**
+     * The sizing plus what the fit chart draws: each type's reachable region for the layout the sizing
+     * proposes for it (its cheapest), and the cost curve.
+     */
     fit(input: ParsedInput<'ebs.fit'>): EbsFitResult {
       const sizing = size(input);
       const prices = catalog.ebsPrices({ region: input.region });
       const types = input.volumeTypes ?? DEFAULT_VOLUME_TYPES;
-      const envelopes = types.map((t) =>
-        fitEnvelope(t, input.capacityGiB, {
-          maxStripeVolumes: input.maxStripeVolumes,
-          regime: regimeOf(input.dutyCycle),
-        }),
-      );
+      const envelopes = fitEnvelopes(types, input.capacityGiB, sizing.options, {
+        maxStripeVolumes: input.maxStripeVolumes,
+        regime: regimeOf(input.dutyCycle),
+      });
       const requirement = { iops: input.iops, throughputMiBps: requiredThroughputMiBps(input) };
       const { from, to } = costCurveRange(input.curve.dimension, requirement);
       const points = costCurve(toRequirement(input), prices, {

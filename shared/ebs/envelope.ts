@@ -10,7 +10,7 @@ import {
   provisionedIopsThroughputMiBps,
   volumePerformance,
 } from './performance';
-import type { SizingRequirement } from './solver';
+import type { LayoutChoice, SizingRequirement } from './solver';
 import { DEFAULT_MAX_STRIPE_VOLUMES, MAX_STRIPE_VOLUMES_LIMIT, solveEbsLayout } from './solver';
 import { FLOAT_TOLERANCE } from './rounding';
 import {
@@ -25,25 +25,32 @@ import {
  * Fit envelope for a log-log chart of counted IOPS against throughput. A workload of `ops` counted
  * operations/s moves between ops × 1 KiB and ops × cap KiB per second (cap = 256 KiB SSD, 1,024 KiB HDD;
  * ebs-io-characteristics), so the achievable region of a layout is the band between those two diagonals,
- * clipped by the layout's most IOPS and most throughput (the volume-types page limits for that size).
+ * clipped by the layout's most IOPS and most throughput (the volume-types page limits for its size).
+ *
+ * Each type is drawn for the layout the sizing table proposes for it (its cheapest: N volumes of S GiB,
+ * which may hold more than the capacity asked), so the requirement lies inside the region of every type
+ * the table lists. A type with no layout is drawn at the widest stripe that holds the capacity, to show
+ * how far it falls short.
  */
 export interface EnvelopePoint {
   iops: number;
   throughputMiBps: number;
 }
 
+/** 'proposed': the table's cheapest layout for the type; 'widest': no layout meets the need. */
+export type EnvelopeKind = 'proposed' | 'widest';
+
 export interface FitEnvelope {
   volumeType: VolumeType;
-  capacityGiB: number;
+  kind: EnvelopeKind;
   regime: 'sustained' | 'burst';
-  /** Polygon vertices (not closed) for one volume of the capacity; empty when one volume cannot hold it. */
-  singleVolume: EnvelopePoint[];
-  /** Polygon for `stripeVolumes` identical volumes holding the capacity (each at least the type's minimum). */
-  striped: EnvelopePoint[];
-  stripeVolumes: number;
-  /** Corner figures: the most counted IOPS and throughput of each layout. */
-  singleMax: EnvelopePoint | null;
-  stripedMax: EnvelopePoint;
+  /** The layout drawn: `volumes` identical volumes of `sizeGiB` each, striped. */
+  volumes: number;
+  sizeGiB: number;
+  /** Polygon vertices (not closed); empty when the widest stripe cannot hold the capacity. */
+  points: EnvelopePoint[];
+  /** The most counted IOPS and throughput the layout can be made to deliver. */
+  max: EnvelopePoint;
 }
 
 /** The chart floor: 1 operation/s; the smallest I/O counted is 1 KiB. */
@@ -126,47 +133,86 @@ function dedupe(points: EnvelopePoint[]): EnvelopePoint[] {
   );
 }
 
-/**
- * The achievable (counted IOPS, throughput) region for a capacity: one volume of that size, and the
- * capacity spread over `maxStripeVolumes` identical volumes (RAID 0: IOPS and throughput add).
- */
-export function fitEnvelope(
-  volumeType: VolumeType,
-  capacityGiB: number,
-  opts: { maxStripeVolumes?: number; regime?: 'sustained' | 'burst' } = {},
-): FitEnvelope {
+function checkType(volumeType: VolumeType): void {
   if (!(VOLUME_TYPES as readonly string[]).includes(volumeType)) {
     throw new InputError('volumeType', `unknown volume type "${String(volumeType)}"`);
   }
-  if (!Number.isFinite(capacityGiB) || capacityGiB <= 0)
-    throw new InputError('capacityGiB', 'must be more than 0 GiB');
-  const stripeVolumes = opts.maxStripeVolumes ?? DEFAULT_MAX_STRIPE_VOLUMES;
-  if (!Number.isInteger(stripeVolumes) || stripeVolumes < 1 || stripeVolumes > MAX_STRIPE_VOLUMES_LIMIT) {
-    throw new InputError('maxStripeVolumes', `must be a whole number 1-${MAX_STRIPE_VOLUMES_LIMIT}`);
+}
+
+function checkVolumes(volumes: number, field: string): void {
+  if (!Number.isInteger(volumes) || volumes < 1 || volumes > MAX_STRIPE_VOLUMES_LIMIT) {
+    throw new InputError(field, `must be a whole number 1-${MAX_STRIPE_VOLUMES_LIMIT}`);
+  }
+}
+
+/**
+ * The achievable (counted IOPS, throughput) region of one layout: `volumes` identical volumes of
+ * `sizeGiB` striped (RAID 0: IOPS and throughput add).
+ */
+export function layoutEnvelope(
+  volumeType: VolumeType,
+  layout: { volumes: number; sizeGiB: number },
+  opts: { regime?: 'sustained' | 'burst'; kind?: EnvelopeKind } = {},
+): FitEnvelope {
+  checkType(volumeType);
+  checkVolumes(layout.volumes, 'volumes');
+  const limits = VOLUME_LIMITS[volumeType];
+  if (!Number.isFinite(layout.sizeGiB) || layout.sizeGiB < limits.minSizeGiB) {
+    throw new InputError('sizeGiB', `must be at least ${limits.minSizeGiB} GiB for ${volumeType}`);
   }
   const regime = opts.regime ?? 'sustained';
-  const limits = VOLUME_LIMITS[volumeType];
-  const capKiB = IO_SIZE_CAP_KIB[mediaOf(volumeType)];
-  const sizeFor = (n: number): number => Math.max(limits.minSizeGiB, Math.ceil(capacityGiB / n));
-
-  const singleSize = sizeFor(1);
-  const singleMax = singleSize <= limits.maxSizeGiB ? volumeMaxima(volumeType, singleSize, regime) : null;
-  const stripedSize = sizeFor(stripeVolumes);
-  const perVolume = volumeMaxima(volumeType, Math.min(stripedSize, limits.maxSizeGiB), regime);
-  const stripedMax = {
-    iops: perVolume.iops * stripeVolumes,
-    throughputMiBps: perVolume.throughputMiBps * stripeVolumes,
+  const fits = layout.sizeGiB <= limits.maxSizeGiB;
+  const perVolume = volumeMaxima(volumeType, Math.min(layout.sizeGiB, limits.maxSizeGiB), regime);
+  const max = {
+    iops: perVolume.iops * layout.volumes,
+    throughputMiBps: perVolume.throughputMiBps * layout.volumes,
   };
   return {
     volumeType,
-    capacityGiB,
+    kind: opts.kind ?? 'proposed',
     regime,
-    singleVolume: singleMax ? bandPolygon(singleMax, capKiB) : [],
-    striped: stripedSize <= limits.maxSizeGiB ? bandPolygon(stripedMax, capKiB) : [],
-    stripeVolumes,
-    singleMax,
-    stripedMax,
+    volumes: layout.volumes,
+    sizeGiB: layout.sizeGiB,
+    points: fits ? bandPolygon(max, IO_SIZE_CAP_KIB[mediaOf(volumeType)]) : [],
+    max,
   };
+}
+
+/** A proposed layout as the sizing result gives it. */
+export interface ProposedLayout {
+  volumeType: VolumeType;
+  choice: LayoutChoice;
+  volumes: number;
+  sizeGiBPerVolume: number;
+}
+
+/**
+ * One envelope per type, in `types` order: the type's cheapest layout among `options` (the sizing's
+ * rows), or, for a type without one, the capacity spread over `maxStripeVolumes` volumes.
+ */
+export function fitEnvelopes(
+  types: readonly VolumeType[],
+  capacityGiB: number,
+  options: readonly ProposedLayout[],
+  opts: { maxStripeVolumes?: number; regime?: 'sustained' | 'burst' } = {},
+): FitEnvelope[] {
+  if (!Number.isFinite(capacityGiB) || capacityGiB <= 0)
+    throw new InputError('capacityGiB', 'must be more than 0 GiB');
+  const widest = opts.maxStripeVolumes ?? DEFAULT_MAX_STRIPE_VOLUMES;
+  checkVolumes(widest, 'maxStripeVolumes');
+  const regime = opts.regime ?? 'sustained';
+  return types.map((volumeType) => {
+    const proposed = options.find((o) => o.volumeType === volumeType && o.choice === 'cheapest');
+    if (proposed) {
+      return layoutEnvelope(
+        volumeType,
+        { volumes: proposed.volumes, sizeGiB: proposed.sizeGiBPerVolume },
+        { regime, kind: 'proposed' },
+      );
+    }
+    const sizeGiB = Math.max(VOLUME_LIMITS[volumeType].minSizeGiB, Math.ceil(capacityGiB / widest));
+    return layoutEnvelope(volumeType, { volumes: widest, sizeGiB }, { regime, kind: 'widest' });
+  });
 }
 
 export interface CostCurvePoint {

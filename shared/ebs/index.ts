@@ -27,8 +27,8 @@ export type { CostComponent, VolumeCost, VolumeCostDimension, VolumeSpec } from 
 export { MissingPriceError, ebsVolumeMonthlyCost, io2IopsTiers, validateVolume } from './cost';
 /** The sizing solver's whole public surface (types, input bounds and defaults, solveEbsLayout). */
 export * from './solver';
-export type { CostCurvePoint, EnvelopePoint, FitEnvelope } from './envelope';
-export { costCurve, costCurveRange, fitEnvelope, volumeMaxima } from './envelope';
+export type { CostCurvePoint, EnvelopeKind, EnvelopePoint, FitEnvelope, ProposedLayout } from './envelope';
+export { costCurve, costCurveRange, fitEnvelopes, layoutEnvelope, volumeMaxima } from './envelope';
 export type {
   SnapshotCost,
   SnapshotCostComponent,

@@ -48,8 +48,9 @@ function capReferenceLine(cap: CapLine) {
 }
 
 /**
- * Where each volume type can operate for the chosen capacity, on log-log axes (IOPS across, MiB/s up):
- * one volume solid, the capacity striped dashed; the instance's EBS caps as lines; the requirement a point.
+ * Where each volume type can operate, on log-log axes (IOPS across, MiB/s up): each type's region is the
+ * layout the table proposes for it (solid), or, for a type that meets no layout, its widest stripe
+ * (dashed); the instance's EBS caps as lines; the requirement a point.
  * The geometry is ebs-fit-geometry.ts; the marks EbsFitMarks.tsx; the legend EbsFitLegend.tsx.
  */
 export function EbsFitChart({ envelopes, requirement, instance }: EbsFitChartProps) {

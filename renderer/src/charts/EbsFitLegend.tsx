@@ -1,8 +1,8 @@
 import type { VolumeType } from '@shared/catalog-types';
 import { CHART_INK } from '@shared/charts/palette';
 import type { FitEnvelope } from '@shared/ebs/envelope';
-import { envelopeTitle } from './ebs-fit-geometry';
-import { CAP_COLOR, INK_COLOR } from './EbsFitMarks';
+import { envelopeLayoutText, envelopeTitle } from './ebs-fit-geometry';
+import { CAP_COLOR, INK_COLOR, WIDEST_DASH } from './EbsFitMarks';
 import { VolumeTypeSwatch } from './VolumeTypeSwatch';
 
 const KEY_STROKE = CHART_INK.label;
@@ -14,12 +14,15 @@ export interface EbsFitLegendProps {
   showCaps: boolean;
 }
 
-/** One toggle per volume type, then keys for the line styles, the requirement and the instance caps. */
+/**
+ * One toggle per volume type, named with the layout its region is drawn for, then keys for the line
+ * styles, the requirement and the instance caps.
+ */
 export function EbsFitLegend({ envelopes, hidden, onToggle, showCaps }: EbsFitLegendProps) {
-  const stripes = envelopes[0]?.stripeVolumes ?? 0;
+  const widest = envelopes.find((e) => e.kind === 'widest');
   const burst = envelopes[0]?.regime === 'burst';
   return (
-    <div className="ebs-chart-legend" aria-label="Legend">
+    <div className="ebs-chart-legend" aria-label="Legend" data-testid="ebs-fit-legend">
       {envelopes.map((e) => (
         <button
           key={e.volumeType}
@@ -31,20 +34,33 @@ export function EbsFitLegend({ envelopes, hidden, onToggle, showCaps }: EbsFitLe
         >
           <VolumeTypeSwatch volumeType={e.volumeType} />
           {e.volumeType}
+          <span className="ebs-legend-layout">
+            {e.kind === 'proposed' ? envelopeLayoutText(e) : 'no layout'}
+          </span>
         </button>
       ))}
       <span className="ebs-legend-key">
         <svg width="22" height="8" aria-hidden="true">
           <line x1="0" y1="4" x2="22" y2="4" stroke={KEY_STROKE} strokeWidth="2" />
         </svg>
-        one volume
+        each type&apos;s cheapest layout in the table
       </span>
-      <span className="ebs-legend-key">
-        <svg width="22" height="8" aria-hidden="true">
-          <line x1="0" y1="4" x2="22" y2="4" stroke={KEY_STROKE} strokeWidth="2" strokeDasharray="5 3" />
-        </svg>
-        striped across {stripes}
-      </span>
+      {widest && (
+        <span className="ebs-legend-key">
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="0"
+              y1="4"
+              x2="22"
+              y2="4"
+              stroke={KEY_STROKE}
+              strokeWidth="2"
+              strokeDasharray={WIDEST_DASH}
+            />
+          </svg>
+          meets no layout: widest stripe, {widest.volumes} volumes
+        </span>
+      )}
       <span className="ebs-legend-key">
         <svg width="12" height="12" aria-hidden="true">
           <circle cx="6" cy="6" r="4.5" fill={INK_COLOR} stroke={CHART_INK.halo} strokeWidth="1.5" />

@@ -1,21 +1,21 @@
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { envelopePath, type EnvelopeShape } from './ebs-fit-geometry';
-import {
-  CHART_INK,
-  INSTANCE_CAP_COLOR,
-  LABEL_HALO,
-  VOLUME_TYPE_COLORS,
-} from '@shared/charts/palette';
+import { CHART_INK, INSTANCE_CAP_COLOR, LABEL_HALO, VOLUME_TYPE_COLORS } from '@shared/charts/palette';
 
 /** What the fit chart draws over its axes: the envelopes, the cap-line labels and the requirement. */
 
 export const CAP_COLOR = INSTANCE_CAP_COLOR;
 export const INK_COLOR = CHART_INK.strong;
 const CAP_LABEL_FONT_SIZE = 10;
+/** A type that meets no layout is outlined dashed. */
+export const WIDEST_DASH = '6 4';
 /** Near the plot's right edge the requirement's label flips to the left of the point. */
 const FLIP_LABEL_WITHIN_PX = 100;
 
-/** The envelopes as closed outlines in the chart's own coordinates: one volume solid, striped dashed. */
+/**
+ * The envelopes as closed outlines in the chart's own coordinates: each type's proposed layout solid and
+ * lightly filled; a type that meets no layout dashed, at its widest stripe.
+ */
 export function EnvelopeLayer({ shapes }: { shapes: EnvelopeShape[] }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
@@ -26,21 +26,26 @@ export function EnvelopeLayer({ shapes }: { shapes: EnvelopeShape[] }) {
         const d = envelopePath(s.points, xScale, yScale);
         if (d === null) return null;
         const color = VOLUME_TYPE_COLORS[s.volumeType];
+        const proposed = s.kind === 'proposed';
         return (
           <path
             key={s.key}
             d={d}
             fill={color}
-            fillOpacity={s.kind === 'single' ? 0.07 : 0}
+            fillOpacity={proposed ? 0.07 : 0}
             stroke={color}
-            strokeWidth={s.kind === 'single' ? 2 : 1.5}
-            strokeDasharray={s.kind === 'striped' ? '6 4' : undefined}
+            strokeWidth={proposed ? 2 : 1.5}
+            strokeDasharray={proposed ? undefined : WIDEST_DASH}
             strokeLinejoin="round"
+            data-testid="ebs-envelope"
             data-volume-type={s.volumeType}
             data-kind={s.kind}
+            data-layout={s.layout}
+            data-contains-requirement={s.containsRequirement}
           >
             <title>
-              {s.volumeType} {s.kind === 'single' ? 'one volume' : 'striped'}
+              {s.volumeType} {s.layout}
+              {proposed ? '' : ' (no layout meets the need: widest stripe)'}
             </title>
           </path>
         );

@@ -1,12 +1,12 @@
 import type { VolumeType } from '@shared/catalog-types';
-import type { EnvelopePoint, FitEnvelope } from '@shared/ebs/envelope';
+import type { EnvelopeKind, EnvelopePoint, FitEnvelope } from '@shared/ebs/envelope';
 import type { InstanceEbsLimits } from '@shared/ebs/solver';
 import { clampToDomain, clipPolygonLog, decadeDomain, type Domain, type Point } from './log-scale';
 
 /**
- * What the EBS fit chart draws, worked out without React: the log-log domains, each type's envelopes
- * clipped to them, the instance's cap lines and the requirement point. Chart coordinates: x is counted
- * IOPS, y is throughput in MiB/s.
+ * What the EBS fit chart draws, worked out without React: the log-log domains, each type's envelope
+ * (the region of the layout the table proposes for it) clipped to them, the instance's cap lines and the
+ * requirement point. Chart coordinates: x is counted IOPS, y is throughput in MiB/s.
  */
 
 export interface Requirement {
@@ -17,8 +17,13 @@ export interface Requirement {
 export interface EnvelopeShape {
   key: string;
   volumeType: VolumeType;
-  kind: 'single' | 'striped';
+  /** 'proposed': the table's layout for the type; 'widest': the type meets no layout, widest stripe drawn. */
+  kind: EnvelopeKind;
+  /** "2 × 12,800 GiB": the layout the region is drawn for. */
+  layout: string;
   points: Point[];
+  /** Whether the requirement lies in the region (its edge included). */
+  containsRequirement: boolean;
 }
 
 export interface FitChartGeometry {
@@ -43,7 +48,31 @@ function toChartPoints(points: EnvelopePoint[], xDomain: Domain, yDomain: Domain
   );
 }
 
-/** Domains wide enough for the requirement, every envelope's corners and the instance's caps. */
+/** Relative slack for a point on an edge: figures pass through log10 and back. */
+const EDGE_TOLERANCE_LOG = 1e-9;
+
+/**
+ * Whether a point lies in a convex polygon (its edges included), on log-log axes where the envelope's
+ * edges are straight. Every envelope is convex: a band between two diagonals cut by two ceilings.
+ */
+export function polygonContains(points: EnvelopePoint[], point: Requirement): boolean {
+  if (points.length < MIN_POLYGON_POINTS || point.iops <= 0 || point.throughputMiBps <= 0) return false;
+  const log = (p: EnvelopePoint) => ({ x: Math.log10(p.iops), y: Math.log10(p.throughputMiBps) });
+  const q = log(point);
+  let sign = 0;
+  for (let i = 0; i < points.length; i++) {
+    const a = log(points[i]!);
+    const b = log(points[(i + 1) % points.length]!);
+    const cross = (b.x - a.x) * (q.y - a.y) - (b.y - a.y) * (q.x - a.x);
+    if (Math.abs(cross) <= EDGE_TOLERANCE_LOG) continue;
+    const side = Math.sign(cross);
+    if (sign === 0) sign = side;
+    else if (side !== sign) return false;
+  }
+  return true;
+}
+
+/** Domains wide enough for the requirement, every envelope's corner and the instance's caps. */
 export function fitChartGeometry(
   envelopes: FitEnvelope[],
   requirement: Requirement,
@@ -52,11 +81,8 @@ export function fitChartGeometry(
   const iopsFigures = [requirement.iops];
   const throughputFigures = [requirement.throughputMiBps];
   for (const e of envelopes) {
-    for (const corner of [e.singleMax, e.stripedMax]) {
-      if (corner === null) continue;
-      iopsFigures.push(corner.iops);
-      throughputFigures.push(corner.throughputMiBps);
-    }
+    iopsFigures.push(e.max.iops);
+    throughputFigures.push(e.max.throughputMiBps);
   }
   if (instance) {
     iopsFigures.push(instance.baselineIops ?? 0, instance.maxIops ?? 0);
@@ -69,24 +95,16 @@ export function fitChartGeometry(
   });
   const shapes: EnvelopeShape[] = [];
   for (const e of envelopes) {
-    const striped = toChartPoints(e.striped, xDomain, yDomain);
-    if (striped.length >= MIN_POLYGON_POINTS && e.stripeVolumes > 1) {
-      shapes.push({
-        key: `${e.volumeType}-striped`,
-        volumeType: e.volumeType,
-        kind: 'striped',
-        points: striped,
-      });
-    }
-    const single = toChartPoints(e.singleVolume, xDomain, yDomain);
-    if (single.length >= MIN_POLYGON_POINTS) {
-      shapes.push({
-        key: `${e.volumeType}-single`,
-        volumeType: e.volumeType,
-        kind: 'single',
-        points: single,
-      });
-    }
+    const points = toChartPoints(e.points, xDomain, yDomain);
+    if (points.length < MIN_POLYGON_POINTS) continue;
+    shapes.push({
+      key: `${e.volumeType}-${e.kind}`,
+      volumeType: e.volumeType,
+      kind: e.kind,
+      layout: envelopeLayoutText(e),
+      points,
+      containsRequirement: polygonContains(e.points, requirement),
+    });
   }
   return { xDomain, yDomain, shapes };
 }
@@ -156,11 +174,24 @@ export function capLines(instance: InstanceEbsLimits): CapLine[] {
   return caps;
 }
 
-/** The legend button's tooltip: what one volume and the stripe reach. */
+const whole = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** "2 × 12,800 GiB": the layout an envelope is drawn for. */
+export function envelopeLayoutText(e: Pick<FitEnvelope, 'volumes' | 'sizeGiB'>): string {
+  return `${e.volumes} × ${whole(e.sizeGiB)} GiB`;
+}
+
+/** The legend button's tooltip: which layout the region is, and what it reaches. */
 export function envelopeTitle(e: FitEnvelope): string {
-  const whole = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  const single = e.singleMax
-    ? `one volume up to ${whole(e.singleMax.iops)} IOPS, ${whole(e.singleMax.throughputMiBps)} MiB/s`
-    : 'one volume cannot hold the capacity';
-  return `${e.volumeType}: ${single}; ${e.stripeVolumes} volumes up to ${whole(e.stripedMax.iops)} IOPS, ${whole(e.stripedMax.throughputMiBps)} MiB/s. Click to hide or show.`;
+  const what =
+    e.kind === 'proposed'
+      ? `the table's cheapest ${e.volumeType} layout, ${envelopeLayoutText(e)}`
+      : e.points.length === 0
+        ? `no layout meets the need; ${e.volumes} volumes cannot hold the capacity`
+        : `no layout meets the need; the widest stripe, ${envelopeLayoutText(e)}, is drawn`;
+  const reach =
+    e.points.length === 0
+      ? ''
+      : `, reaching up to ${whole(e.max.iops)} IOPS and ${whole(e.max.throughputMiBps)} MiB/s`;
+  return `${e.volumeType}: ${what}${reach}. Click to hide or show.`;
 }

@@ -149,9 +149,7 @@ export function EbsSizingScreen({ shellErrors }: { shellErrors: string[] }) {
             <h2 className="ebs-panel-title" id="ebs-fit-heading">
               Where each type fits
             </h2>
-            <span className="muted small">
-              {data ? `${formatCount(data.envelopes[0]?.capacityGiB ?? 0)} GiB, log-log` : ''}
-            </span>
+            <span className="muted small">{data ? "each type's layout from the table, log-log" : ''}</span>
           </div>
           {data ? (
             <EbsFitChart

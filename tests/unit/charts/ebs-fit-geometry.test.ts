@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fitEnvelope } from '@shared/ebs/envelope';
-import { instanceEbsLimits } from '@shared/ebs/solver';
+import { fitEnvelopes, layoutEnvelope } from '@shared/ebs/envelope';
+import { instanceEbsLimits, solveEbsLayout } from '@shared/ebs/solver';
 import {
   capLines,
   envelopePath,
   fitChartGeometry,
+  polygonContains,
   requirementPoint,
 } from '../../../renderer/src/charts/ebs-fit-geometry';
+import { usEast1Prices } from '../ebs/prices-us-east-1';
 
 /** Compares chart points to hand-worked ones within a relative 1e-9 (they pass through log10 and back). */
 function expectPoints(actual: { x: number; y: number }[], expected: [number, number][]) {
@@ -22,7 +24,7 @@ describe('EBS fit chart geometry', () => {
   // One 100 GiB gp3 volume: at most 500 × 100 = 50,000 IOPS and 2,000 MiB/s. Its band runs between
   // 1 KiB and 256 KiB per operation: the 256 KiB diagonal meets 2,000 MiB/s at 2,000 × 1,024 / 256 =
   // 8,000 IOPS; at 50,000 IOPS the 1 KiB diagonal is at 50,000 / 1,024 = 48.828125 MiB/s.
-  const gp3 = fitEnvelope('gp3', 100, { maxStripeVolumes: 1 });
+  const gp3 = layoutEnvelope('gp3', { volumes: 1, sizeGiB: 100 });
   const requirement = { iops: 12000, throughputMiBps: 250 };
 
   it('spans whole decades from a tenth of the smallest figure to the largest', () => {
@@ -34,8 +36,9 @@ describe('EBS fit chart geometry', () => {
 
   it("clips gp3's one-volume band to the plot, keeping its IOPS × throughput corners", () => {
     const { shapes } = fitChartGeometry([gp3], requirement, null);
-    // One volume only: a stripe of 1 draws no second outline.
-    expect(shapes.map((s) => s.key)).toEqual(['gp3-single']);
+    expect(shapes.map((s) => [s.key, s.layout, s.containsRequirement])).toEqual([
+      ['gp3-proposed', '1 × 100 GiB', true],
+    ]);
     // The band's left edge (1 IOPS) is cut at x = 1,000: the 256 KiB diagonal there is 1,000 / 4 = 250 MiB/s;
     // its floor is cut at y = 10 MiB/s, where the 1 KiB diagonal is at 10 × 1,024 = 10,240 IOPS.
     expectPoints(shapes[0]!.points, [
@@ -48,16 +51,44 @@ describe('EBS fit chart geometry', () => {
     ]);
   });
 
-  it('adds the striped outline when the capacity may be spread over several volumes', () => {
-    // 16 volumes of ceil(100 / 16) = 7 GiB: 16 × 3,500 = 56,000 IOPS, 16 × 875 = 14,000 MiB/s.
-    const striped = fitEnvelope('gp3', 100, { maxStripeVolumes: 16 });
+  it('draws a striped layout as the sum of its volumes', () => {
+    // 16 volumes of 7 GiB: 16 × 3,500 = 56,000 IOPS, 16 × 875 = 14,000 MiB/s.
+    const striped = layoutEnvelope('gp3', { volumes: 16, sizeGiB: 7 });
     const geometry = fitChartGeometry([striped], requirement, null);
-    expect(geometry.shapes.map((s) => s.key)).toEqual(['gp3-striped', 'gp3-single']);
+    expect(geometry.shapes.map((s) => s.key)).toEqual(['gp3-proposed']);
     // 14,000 MiB/s lifts the throughput domain to 100,000.
     expect(geometry.yDomain).toEqual([10, 100000]);
     const outline = geometry.shapes[0]!.points;
     // The 256 KiB diagonal meets 14,000 MiB/s at 56,000 IOPS, the stripe's IOPS maximum: one corner.
     expect(outline.some((p) => Math.abs(p.x - 56000) < 1e-6 && Math.abs(p.y - 14000) < 1e-6)).toBe(true);
+  });
+
+  it("puts the requirement inside sc1's region when sc1 is the cheapest: 20,480 GiB, 300 MiB/s sequential", () => {
+    // 300 IOPS of 1,024 KiB sequential = 300 MiB/s, sustained. sc1 (12 MiB/s per TiB baseline) needs
+    // 300 / 12 = 25 TiB = 25,600 GiB: 2 × 12,800 GiB (16 TiB at most each) × 0.015 = $384, the cheapest.
+    const need = { iops: 300, throughputMiBps: 300 };
+    const sizing = solveEbsLayout(
+      { capacityGiB: 20480, ...need, ioSizeKiB: 1024, pattern: 'sequential' },
+      usEast1Prices(),
+    );
+    const top = sizing.options[0]!;
+    expect([top.volumeType, top.volumes, top.sizeGiBPerVolume]).toEqual(['sc1', 2, 12800]);
+    const envelopes = fitEnvelopes(['sc1'], 20480, sizing.options, { maxStripeVolumes: 16 });
+    const [shape] = fitChartGeometry(envelopes, need, null).shapes;
+    // Its region: 2 × 150 = 300 MiB/s and 2 × 250 = 500 operations; 300 operations of 1,024 KiB sit on
+    // its upper edge, at the corner where it meets the 300 MiB/s ceiling: inside, edge included.
+    expect(shape).toMatchObject({ key: 'sc1-proposed', layout: '2 × 12,800 GiB', containsRequirement: true });
+    // Drawn for the 20,480 GiB asked (16 × 1,280 GiB: 16 × 15 = 240 MiB/s), the point fell outside.
+    expect(polygonContains(layoutEnvelope('sc1', { volumes: 16, sizeGiB: 1280 }).points, need)).toBe(false);
+  });
+
+  it('tells a point inside a region, on its edge and outside it', () => {
+    // One 100 GiB gp3: between 1 and 256 KiB per operation, up to 50,000 IOPS and 2,000 MiB/s.
+    expect(polygonContains(gp3.points, { iops: 12000, throughputMiBps: 250 })).toBe(true);
+    expect(polygonContains(gp3.points, { iops: 50000, throughputMiBps: 1000 })).toBe(true);
+    expect(polygonContains(gp3.points, { iops: 60000, throughputMiBps: 1000 })).toBe(false);
+    // 1,000 operations carry at most 1,000 × 256 KiB = 250 MiB/s.
+    expect(polygonContains(gp3.points, { iops: 1000, throughputMiBps: 251 })).toBe(false);
   });
 
   it("widens the domains to the instance's caps and draws them as lines", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costCurve, costCurveRange, fitEnvelope } from '@shared/ebs/envelope';
+import { costCurve, costCurveRange, fitEnvelopes, layoutEnvelope } from '@shared/ebs/envelope';
 import { requiredThroughputMiBps } from '@shared/ebs/solver';
 import { thrownField } from './helpers';
 import { usEast1Prices } from './prices-us-east-1';
@@ -7,32 +7,53 @@ import { usEast1Prices } from './prices-us-east-1';
 describe('EBS fit envelope', () => {
   it('bounds one 100 GiB gp3 volume by 500 IOPS per GiB and 2,000 MiB/s', () => {
     // IOPS: 500 × 100 = 50,000 (below 80,000); throughput: min(2,000, 0.25 × 50,000) = 2,000
-    const env = fitEnvelope('gp3', 100);
-    expect(env.singleMax).toEqual({ iops: 50000, throughputMiBps: 2000 });
+    const env = layoutEnvelope('gp3', { volumes: 1, sizeGiB: 100 });
+    expect(env.max).toEqual({ iops: 50000, throughputMiBps: 2000 });
     // The 256 KiB diagonal meets the 2,000 MiB/s ceiling at 2,000 × 1,024 / 256 = 8,000 IOPS
-    expect(env.singleVolume).toContainEqual({ iops: 8000, throughputMiBps: 2000 });
-    expect(env.singleVolume).toContainEqual({ iops: 50000, throughputMiBps: 2000 });
+    expect(env.points).toContainEqual({ iops: 8000, throughputMiBps: 2000 });
+    expect(env.points).toContainEqual({ iops: 50000, throughputMiBps: 2000 });
   });
 
-  it('adds up striped volumes that each hold a share of the capacity', () => {
-    // 16 volumes of ceil(100 / 16) = 7 GiB: 7 × 500 = 3,500 IOPS and 3,500 × 0.25 = 875 MiB/s each
+  it('adds up striped volumes', () => {
+    // 16 volumes of 7 GiB: 7 × 500 = 3,500 IOPS and 3,500 × 0.25 = 875 MiB/s each
     // → 16 × 3,500 = 56,000 IOPS, 16 × 875 = 14,000 MiB/s
-    const env = fitEnvelope('gp3', 100, { maxStripeVolumes: 16 });
-    expect(env.stripedMax).toEqual({ iops: 56000, throughputMiBps: 14000 });
+    const env = layoutEnvelope('gp3', { volumes: 16, sizeGiB: 7 });
+    expect(env.max).toEqual({ iops: 56000, throughputMiBps: 14000 });
   });
 
   it('bounds st1 by 500 operations and its baseline throughput', () => {
     // 1 TiB st1: 500 IOPS, 40 MiB/s sustained; the 1,024 KiB diagonal meets 40 MiB/s at 40 operations
-    const env = fitEnvelope('st1', 1024, { maxStripeVolumes: 1 });
-    expect(env.singleMax).toEqual({ iops: 500, throughputMiBps: 40 });
-    expect(env.singleVolume).toContainEqual({ iops: 40, throughputMiBps: 40 });
+    const env = layoutEnvelope('st1', { volumes: 1, sizeGiB: 1024 });
+    expect(env.max).toEqual({ iops: 500, throughputMiBps: 40 });
+    expect(env.points).toContainEqual({ iops: 40, throughputMiBps: 40 });
   });
 
-  it('has no single-volume polygon when one volume cannot hold the capacity', () => {
-    // gp2 tops out at 16,384 GiB
-    const env = fitEnvelope('gp2', 20000);
-    expect(env.singleVolume).toEqual([]);
-    expect(env.singleMax).toBeNull();
+  it('draws each type for the layout proposed for it, not for the capacity asked', () => {
+    // 20,480 GiB at 300 MiB/s sustained on sc1 (12 MiB/s per TiB): 300 / 12 = 25 TiB = 25,600 GiB, two
+    // volumes of 12,800 GiB (16 TiB at most each): 2 × 150 MiB/s = 300 MiB/s, 2 × 250 = 500 operations.
+    const [sc1] = fitEnvelopes(
+      ['sc1'],
+      20480,
+      [{ volumeType: 'sc1', choice: 'cheapest', volumes: 2, sizeGiBPerVolume: 12800 }],
+      { maxStripeVolumes: 16 },
+    );
+    expect(sc1).toMatchObject({ kind: 'proposed', volumes: 2, sizeGiB: 12800 });
+    expect(sc1?.max).toEqual({ iops: 500, throughputMiBps: 300 });
+  });
+
+  it('draws a type that meets no layout at its widest stripe, or not at all when that cannot hold the capacity', () => {
+    // st1: no option → 16 volumes of ceil(20,480 / 16) = 1,280 GiB: 16 × 1.25 TiB × 40 = 800 MiB/s.
+    // gp2 with one volume allowed: 20,000 GiB is more than its 16,384 GiB.
+    const [st1] = fitEnvelopes(['st1'], 20480, [], { maxStripeVolumes: 16 });
+    expect(st1).toMatchObject({ kind: 'widest', volumes: 16, sizeGiB: 1280 });
+    expect(st1?.max.throughputMiBps).toBe(800);
+    const [gp2] = fitEnvelopes(['gp2'], 20000, [], { maxStripeVolumes: 1 });
+    expect(gp2?.points).toEqual([]);
+  });
+
+  it('refuses a layout smaller than the type allows', () => {
+    expect(thrownField(() => layoutEnvelope('st1', { volumes: 1, sizeGiB: 100 }))).toBe('sizeGiB');
+    expect(thrownField(() => layoutEnvelope('gp3', { volumes: 0, sizeGiB: 100 }))).toBe('volumes');
   });
 });
 
