@@ -156,7 +156,7 @@ function comparisonTable(r: Report): string {
         s.amortizedMonthlyUsd,
       )}</td><td class="num">${money(s.oneYearUsd)}</td><td class="num">${money(s.threeYearUsd)}</td><td class="num">${
         s.savingsVsOnDemandPct === null ? '<span class="na">n/a</span>' : `${e(s.savingsVsOnDemandPct)}%`
-      }</td><td class="num">${s.breakEvenMonth === null ? 'n/a' : `month ${s.breakEvenMonth}`}</td></tr>`,
+      }</td><td class="num">${e(s.breakEven)}</td></tr>`,
   );
   return `<table class="comparison"><thead><tr><th>Strategy</th><th class="num">Upfront</th><th class="num">Monthly</th><th class="num">Amortized</th><th class="num">1 year</th><th class="num">3 years</th><th class="num">Saving</th><th class="num">Break-even</th></tr></thead><tbody>${rows.join(
     '\n',

@@ -118,7 +118,7 @@ function comparisonSheet(wb: ExcelJS.Workbook, report: Report): void {
     { header: '1 year', width: 14, style: { numFmt: MONEY_FORMAT } },
     { header: '3 years', width: 14, style: { numFmt: MONEY_FORMAT } },
     { header: 'Saving vs on-demand', width: 20, style: { numFmt: PERCENT_FORMAT } },
-    { header: 'Break-even month', width: 16 },
+    { header: 'Break-even', width: 22 },
     { header: 'Complete', width: 10 },
     { header: 'Notes', width: 80 },
   ];
@@ -132,7 +132,7 @@ function comparisonSheet(wb: ExcelJS.Workbook, report: Report): void {
       num(s.oneYearUsd),
       num(s.threeYearUsd),
       s.savingsVsOnDemandPct === null ? 'n/a' : new Decimal(s.savingsVsOnDemandPct).div(100).toNumber(),
-      s.breakEvenMonth === null ? 'n/a' : s.breakEvenMonth,
+      s.breakEven,
       s.complete ? 'yes' : 'no',
       s.warnings[0] ?? '',
     ]);

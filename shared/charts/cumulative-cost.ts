@@ -1,4 +1,5 @@
 import { Decimal } from '../money';
+import { breakEvenWords } from '../pricing/break-even';
 import { REFERENCE_SERIES_COLOR, STRATEGY_SERIES_COLORS } from './palette';
 
 /**
@@ -44,7 +45,8 @@ export function marksBreakEven<S extends Pick<CumulativeSeries, 'reference' | 'b
   return !s.reference && s.breakEvenMonth !== null && s.breakEvenMonth > 0;
 }
 
-export const breakEvenLabel = (month: number) => `break-even mo ${month}`;
+/** The mark's label: the same words as the table's break-even ("pays back in month 8"). */
+export const breakEvenLabel = (month: number) => breakEvenWords({ kind: 'month', month });
 export const BREAK_EVEN_DOT_RADIUS = 5;
 
 /** Cumulative cash as numbers, for the geometry only. */

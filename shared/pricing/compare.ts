@@ -1,12 +1,15 @@
 import type { PurchaseModel } from '../catalog-types';
 import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
+import { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonthOf, breakEvenOf, breakEvenWords } from './break-even';
 import { estimateWithProfiles, upfrontSchedule } from './estimate';
 import type { EstimateWarning, ScenarioEstimate, StrategyResult } from './estimate-types';
 import { savingsPct } from './percent';
 import type { PriceBook } from './price-book';
 import { PURCHASE_OPTIONS, byProduct, type PurchaseOption } from './purchase-options';
 import { usageProfileView } from './usage-profile';
+
+export { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonth } from './break-even';
 
 /**
  * Prices the whole mix under every purchase strategy, each line's purchase replaced by the strategy's:
@@ -20,6 +23,7 @@ import { usageProfileView } from './usage-profile';
  * already includes the first renewal. Break-even is the first month 1..36 at which the strategy's
  * cumulative cash is at or below all on-demand's; 0 when the strategy pays nothing upfront and is
  * already at or below on-demand after month 1; null when never or when either side is incomplete.
+ * break-even.ts classifies it (no saving, from the first month, in month m, never) and words it.
  */
 export interface Strategy {
   id: string;
@@ -28,8 +32,6 @@ export interface Strategy {
   model: PurchaseModel;
   purchase: (line: ScenarioLine) => Purchase;
 }
-
-export const BREAK_EVEN_HORIZON_MONTHS = 36;
 
 function strategyOf(o: PurchaseOption): Strategy {
   if (o.model === 'spot')
@@ -71,15 +73,6 @@ export function cumulativeCash(estimate: ScenarioEstimate): Decimal[] {
     points.push(sum);
   }
   return points;
-}
-
-export function breakEvenMonth(strategy: readonly Decimal[], onDemand: readonly Decimal[]): number | null {
-  const at = (points: readonly Decimal[], m: number): Decimal => points[m] as Decimal;
-  if (at(strategy, 0).isZero() && at(strategy, 1).lte(at(onDemand, 1))) return 0;
-  for (let m = 1; m <= BREAK_EVEN_HORIZON_MONTHS; m++) {
-    if (at(strategy, m).lte(at(onDemand, m))) return m;
-  }
-  return null;
 }
 
 function strategyWarnings(label: string, estimate: ScenarioEstimate): EstimateWarning[] {
@@ -125,6 +118,12 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
     const cumulative = complete ? cumulativeCash(estimate) : null;
     const threeYear = new Decimal(t.threeYearUsd);
     const comparable = complete && baseCumulative !== null;
+    // The on-demand reference has nothing to break even against.
+    const breakEven = breakEvenOf(
+      comparable ? cumulative : null,
+      baseCumulative,
+      strategy.id === 'on-demand',
+    );
     return {
       id: strategy.id,
       label: strategy.label,
@@ -134,11 +133,8 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       oneYearUsd: complete ? t.oneYearUsd : null,
       threeYearUsd: complete ? t.threeYearUsd : null,
       savingsVsOnDemandPct: comparable ? savingsPct(baseThreeYear, threeYear) : null,
-      // The on-demand reference has nothing to break even against.
-      breakEvenMonth:
-        strategy.id !== 'on-demand' && comparable && cumulative
-          ? breakEvenMonth(cumulative, baseCumulative)
-          : null,
+      breakEvenMonth: breakEvenMonthOf(breakEven),
+      breakEven: breakEvenWords(breakEven),
       cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
       complete,
       warnings: strategyWarnings(strategy.label, estimate),

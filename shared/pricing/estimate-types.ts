@@ -154,10 +154,13 @@ export interface StrategyResult {
   /** Saving on 3-year totals against all on-demand, percent with one decimal; null when incomplete. */
   savingsVsOnDemandPct: string | null;
   /**
-   * First month (1..36) whose cumulative cash is at or below on-demand's; 0 when cheaper from the start;
-   * null when never, when incomplete, and for the on-demand reference itself.
+   * First month (1..36) whose cumulative cash is at or below on-demand's; 0 when nothing is paid upfront
+   * and it is cheaper from the first month; null when never, when it saves nothing, when incomplete,
+   * and for the on-demand reference itself.
    */
   breakEvenMonth: number | null;
+  /** The break-even in words, as the screen and every report say it (break-even.ts: breakEvenWords). */
+  breakEven: string;
   /** Cumulative cash at months 0..36 (37 points); null when incomplete. */
   cumulativeUsd: UsdString[] | null;
   complete: boolean;

@@ -207,6 +207,7 @@ export function buildReport(
     threeYearUsd: s.threeYearUsd,
     savingsVsOnDemandPct: s.savingsVsOnDemandPct,
     breakEvenMonth: s.breakEvenMonth,
+    breakEven: s.breakEven,
     cumulativeUsd: s.cumulativeUsd,
     complete: s.complete,
     warnings: s.warnings.map((w) => w.message),

@@ -128,7 +128,10 @@ export const reportStrategySchema = z.strictObject({
   oneYearUsd: usdOrNull,
   threeYearUsd: usdOrNull,
   savingsVsOnDemandPct: z.string().nullable(),
+  /** First month (1..36) at or below on-demand's cash; 0 from the first month; null otherwise. */
   breakEvenMonth: z.number().int().nullable(),
+  /** The break-even in words, as the app says it: "pays back in month 8", "never pays back", "no saving"… */
+  breakEven: z.string(),
   /** Cumulative cash at months 0..36; null when incomplete. */
   cumulativeUsd: z.array(usd).nullable(),
   complete: z.boolean(),

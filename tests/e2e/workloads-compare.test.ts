@@ -142,7 +142,7 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
     await savedMix(FOUR_STANDARD_1Y_ALL_UPFRONT);
     await page().goto(`${served.url()}#compare`);
     const rows = page().getByTestId('strategy-row');
-    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(10);
     const od = page().locator('[data-testid="strategy-row"][data-strategy-id="on-demand"]');
     const ri = page().locator(
       '[data-testid="strategy-row"][data-strategy-id="reserved-standard-1y-all-upfront"]',
@@ -153,6 +153,17 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
     expect(riThree.lt(odThree)).toBe(true);
     expect(odThree.minus(riThree).toNumber()).toBeCloseTo(36 * 280.32 - 3 * 1976.01072, 1);
     expect(await ri.getAttribute('data-break-even')).toBe('8');
+    // The words every report uses too (shared/pricing/break-even.ts).
+    const breakEven = (id: string) =>
+      page()
+        .locator(`[data-testid="strategy-row"][data-strategy-id="${id}"]`)
+        .getByTestId('strategy-break-even')
+        .textContent();
+    expect(await breakEven('reserved-standard-1y-all-upfront')).toBe('pays back in month 8');
+    expect(await breakEven('reserved-standard-1y-no-upfront')).toBe('from the first month');
+    // No line tolerates interruptions: spot where allowed is on-demand, with nothing to pay back.
+    expect(await breakEven('spot-where-allowed')).toBe('no saving');
+    expect(await breakEven('on-demand')).toBe('reference');
     await expect
       .poll(() => page().getByTestId('cumulative-chart').locator('svg path').count())
       .toBeGreaterThan(1);
@@ -162,7 +173,9 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
   it('exports the compared scenario as CSV and PDF downloads', async () => {
     await savedMix(FOUR_STANDARD_1Y_ALL_UPFRONT);
     await page().goto(`${served.url()}#compare`);
-    await expect.poll(() => page().getByTestId('strategy-row').count()).toBeGreaterThan(10);
+    await expect
+      .poll(() => page().getByTestId('strategy-row').count(), { timeout: 10_000 })
+      .toBeGreaterThan(10);
     await page().getByTestId('export-button').click();
     await page().getByTestId('export-format').selectOption('csv');
     const [csv] = await Promise.all([

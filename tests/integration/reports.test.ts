@@ -171,7 +171,7 @@ describe('XLSX report', () => {
     expect(ri.getCell(1).value).toContain('Standard RIs, 1-year, all upfront');
     expect(ri.getCell(7).numFmt).toBe(PERCENT_FORMAT);
     expect(ri.getCell(7).value).toBeCloseTo(0.293, 3);
-    expect(ri.getCell(8).value).toBe(8);
+    expect(ri.getCell(8).value).toBe('pays back in month 8');
   });
 });
 

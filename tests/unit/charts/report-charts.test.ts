@@ -4,11 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../../main/cli';
 import { costByLineChart, cumulativeChart, cumulativeSeries } from '../../../main/reports/svg-charts';
-import {
-  COST_PART_COLORS,
-  REFERENCE_SERIES_COLOR,
-  STRATEGY_SERIES_COLORS,
-} from '@shared/charts/palette';
+import { COST_PART_COLORS, REFERENCE_SERIES_COLOR, STRATEGY_SERIES_COLORS } from '@shared/charts/palette';
 import { Decimal, formatUsd } from '@shared/money';
 import { reportSchema, type Report } from '@shared/reports/model';
 
@@ -45,7 +41,7 @@ describe('report charts', () => {
     expect(ticks).toEqual(['$0', '$5k', '$10k', '$15k']);
     // The 3-year all-upfront RIs catch up with on-demand in month 14: one dot, one label.
     expect(svg.match(/<circle /g)).toHaveLength(1);
-    expect(svg).toContain('>break-even mo 14<');
+    expect(svg).toContain('>pays back in month 14<');
   });
 
   it('stacks the upfront spread over its term and labels each bar with the amortized monthly cost', async () => {

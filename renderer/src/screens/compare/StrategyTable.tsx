@@ -150,7 +150,9 @@ function StrategyRow({
           <td className="num">{formatMoney(s.oneYearUsd)}</td>
           <td className="num strong">{formatMoney(s.threeYearUsd)}</td>
           <td className="num">{s.savingsVsOnDemandPct === null ? 'n/a' : `${s.savingsVsOnDemandPct}%`}</td>
-          <td className="num">{s.id === ON_DEMAND_ID ? '—' : breakEvenText(s.breakEvenMonth)}</td>
+          <td className="num" data-testid="strategy-break-even">
+            {s.breakEven}
+          </td>
         </>
       ) : (
         <td className="unavailable-cell" colSpan={7}>
@@ -160,12 +162,6 @@ function StrategyRow({
       )}
     </tr>
   );
-}
-
-function breakEvenText(month: number | null): string {
-  if (month === null) return 'not within 36 months';
-  if (month === 0) return 'from the start';
-  return `month ${month}`;
 }
 
 /** The warning repeats the strategy's name, already in the row: drop it ("cannot be fully priced: …"). */
