@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispatch } from '../../main/transport/dispatch';
 import { runCli } from '../../main/cli';
 import { createServices, type Services } from '../../main/services';
-import type { EbsPrices } from '@shared/catalog-types';
+import type { EbsPrices, InstanceList } from '@shared/catalog-types';
+import { formatInstanceThroughput } from '@shared/ebs/solver';
+import { COLUMNS } from '../../renderer/src/screens/catalog/columns';
 import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult } from '@shared/ebs/transport';
 
 let services: Services;
@@ -72,6 +74,41 @@ describe('EBS sizing on the real catalog', () => {
       ['io2', 'cheapest', 1, 2048, '1556'],
     ]);
     expect(r.options[0]?.notes[0]).toContain('losing any one loses the whole array');
+  });
+
+  it("shows r6i.2xlarge's EBS throughput in one unit: MiB/s with AWS's MB/s beside it, MB/s in the catalog", async () => {
+    const list = await call<InstanceList>('catalog.instances', {
+      region: 'us-east-1',
+      search: 'r6i.2xlarge',
+      generation: 'all',
+    });
+    const row = list.rows.find((r) => r.instanceType === 'r6i.2xlarge')!;
+    // AWS (describe-instance-types): 312.5 MB/s baseline, 1,250 MB/s maximum.
+    expect([row.ebsBaselineThroughputMBps, row.ebsMaxThroughputMBps]).toEqual([312.5, 1250]);
+    const cell = (id: string) => COLUMNS.find((c) => c.id === id)!;
+    expect([cell('ebsBaselineThroughput').header, cell('ebsBaselineThroughput').cell(row, 'hour')]).toEqual([
+      'EBS base MB/s',
+      '312.5 MB/s',
+    ]);
+    expect([cell('ebsMaxThroughput').header, cell('ebsMaxThroughput').cell(row, 'hour')]).toEqual([
+      'EBS max MB/s',
+      '1,250 MB/s',
+    ]);
+    // EBS Sizing: 1,250 × 10^6 / 2^20 = 1,192.09 MiB/s; 312.5 × 10^6 / 2^20 = 298.02 MiB/s.
+    const r = await call<EbsSizingResult>('ebs.size', {
+      region: 'us-east-1',
+      capacityGiB: 500,
+      iops: 3000,
+      throughputMiBps: 125,
+      instanceType: 'r6i.2xlarge',
+    });
+    const limits = r.instance!;
+    expect(formatInstanceThroughput(limits.maxThroughputMiBps!, limits.maxThroughputMBps)).toBe(
+      '1,192.1 MiB/s (AWS: 1,250 MB/s)',
+    );
+    expect(formatInstanceThroughput(limits.baselineThroughputMiBps!, limits.baselineThroughputMBps)).toBe(
+      '298 MiB/s (AWS: 312.5 MB/s)',
+    );
   });
 
   it('uses Seoul prices in Seoul: gp3 1,024 GiB at 6,000 IOPS and 250 MiB/s', async () => {

@@ -72,7 +72,7 @@ export function VerticalCapLabel({ text, viewBox }: { text: string } & LabelView
       fill={CAP_COLOR}
       {...LABEL_HALO}
     >
-      {text} IOPS
+      {text}
     </text>
   );
 }
@@ -83,7 +83,7 @@ export function HorizontalCapLabel({ text, viewBox }: { text: string } & LabelVi
   const y = (viewBox?.y ?? 0) - 4;
   return (
     <text x={x} y={y} textAnchor="start" fontSize={CAP_LABEL_FONT_SIZE} fill={CAP_COLOR} {...LABEL_HALO}>
-      {text} MiB/s
+      {text}
     </text>
   );
 }

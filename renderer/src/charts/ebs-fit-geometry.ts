@@ -1,6 +1,6 @@
 import type { VolumeType } from '@shared/catalog-types';
 import type { EnvelopeKind, EnvelopePoint, FitEnvelope } from '@shared/ebs/envelope';
-import type { InstanceEbsLimits } from '@shared/ebs/solver';
+import { formatInstanceThroughput, type InstanceEbsLimits } from '@shared/ebs/solver';
 import { clampToDomain, clipPolygonLog, decadeDomain, type Domain, type Point } from './log-scale';
 
 /**
@@ -47,6 +47,8 @@ function toChartPoints(points: EnvelopePoint[], xDomain: Domain, yDomain: Domain
     yDomain,
   );
 }
+
+const whole = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
 /** Relative slack for a point on an edge: figures pass through log10 and back. */
 const EDGE_TOLERANCE_LOG = 1e-9;
@@ -148,33 +150,56 @@ export interface CapLine {
 const SAME_CAP_TOLERANCE = 1e-6;
 export const MAX_CAP_DASH = '2 3';
 
-/** The instance's EBS baseline and maximum as lines: x for IOPS, y for MiB/s. */
+/**
+ * The instance's EBS baseline and maximum as lines: x for IOPS, y for MiB/s. Each label carries its
+ * figure and unit; a throughput cap (converted to MiB/s) also AWS's own MB/s figure.
+ */
 export function capLines(instance: InstanceEbsLimits): CapLine[] {
   const name = instance.instanceType;
   const caps: CapLine[] = [];
-  const add = (axis: 'x' | 'y', baseline: number | null, max: number | null) => {
+  const add = (
+    axis: 'x' | 'y',
+    baseline: number | null,
+    max: number | null,
+    text: (value: number, which: 'baseline' | 'max') => string,
+  ) => {
     if (baseline !== null && max !== null && Math.abs(baseline - max) < SAME_CAP_TOLERANCE) {
       caps.push({
         key: `${axis}-both`,
         axis,
         value: baseline,
-        label: `${name} baseline = max`,
+        label: `${name} baseline = max ${text(baseline, 'baseline')}`,
         dash: undefined,
       });
       return;
     }
     if (baseline !== null) {
-      caps.push({ key: `${axis}-base`, axis, value: baseline, label: `${name} baseline`, dash: undefined });
+      caps.push({
+        key: `${axis}-base`,
+        axis,
+        value: baseline,
+        label: `${name} baseline ${text(baseline, 'baseline')}`,
+        dash: undefined,
+      });
     }
     if (max !== null)
-      caps.push({ key: `${axis}-max`, axis, value: max, label: `${name} max`, dash: MAX_CAP_DASH });
+      caps.push({
+        key: `${axis}-max`,
+        axis,
+        value: max,
+        label: `${name} max ${text(max, 'max')}`,
+        dash: MAX_CAP_DASH,
+      });
   };
-  add('x', instance.baselineIops, instance.maxIops);
-  add('y', instance.baselineThroughputMiBps, instance.maxThroughputMiBps);
+  add('x', instance.baselineIops, instance.maxIops, (v) => `${whole(v)} IOPS`);
+  add('y', instance.baselineThroughputMiBps, instance.maxThroughputMiBps, (v, which) =>
+    formatInstanceThroughput(
+      v,
+      which === 'baseline' ? instance.baselineThroughputMBps : instance.maxThroughputMBps,
+    ),
+  );
   return caps;
 }
-
-const whole = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
 /** "2 × 12,800 GiB": the layout an envelope is drawn for. */
 export function envelopeLayoutText(e: Pick<FitEnvelope, 'volumes' | 'sizeGiB'>): string {

@@ -18,3 +18,15 @@ export function formatFigure(value: number): string {
 export function formatDutyPercent(dutyCycle: number): string {
   return formatFigure(dutyCycle * PERCENT_PER_UNIT);
 }
+
+const oneDecimal = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * An instance's EBS throughput as every EBS screen prints it: in MiB/s, the unit volumes are specified in,
+ * with AWS's own MB/s figure beside the conversion: "1,192.1 MiB/s (AWS: 1,250 MB/s)".
+ */
+export function formatInstanceThroughput(miBps: number, awsMBps: number | null): string {
+  return awsMBps === null
+    ? `${oneDecimal(miBps)} MiB/s`
+    : `${oneDecimal(miBps)} MiB/s (AWS: ${formatFigure(awsMBps)} MB/s)`;
+}

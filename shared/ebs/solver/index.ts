@@ -46,7 +46,7 @@ export {
   regimeOf,
   requiredThroughputMiBps,
 } from './need';
-export { SECONDS_PER_DAY, SECONDS_PER_MONTH } from './figures';
+export { SECONDS_PER_DAY, SECONDS_PER_MONTH, formatInstanceThroughput } from './figures';
 export { INSTANCE_BURST_GUARANTEE_SECONDS, instanceEbsLimits } from './instance-check';
 
 /** A type's cheapest layout (ties go to fewer volumes) and its fewest-volumes layout (the first that works). */

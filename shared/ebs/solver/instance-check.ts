@@ -1,6 +1,12 @@
 import type { InstanceSpec } from '../../catalog-types';
 import { mbpsToMiBps } from '../../units';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, formatDutyPercent, formatFigure } from './figures';
+import {
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  formatDutyPercent,
+  formatFigure,
+  formatInstanceThroughput,
+} from './figures';
 import type { Need } from './need';
 import type { InstanceEbsLimits } from './types';
 
@@ -28,6 +34,8 @@ export function instanceEbsLimits(
     maxIops: spec.ebsMaxIops,
     baselineThroughputMiBps: toMiBps(spec.ebsBaselineThroughputMBps),
     maxThroughputMiBps: toMiBps(spec.ebsMaxThroughputMBps),
+    baselineThroughputMBps: spec.ebsBaselineThroughputMBps,
+    maxThroughputMBps: spec.ebsMaxThroughputMBps,
   };
 }
 
@@ -54,6 +62,8 @@ interface Dimension {
   need: number;
   baseline: number | null;
   max: number | null;
+  /** How a cap of this dimension is printed (throughput: in MiB/s with AWS's MB/s figure beside it). */
+  capText: (cap: number) => string;
 }
 
 interface OverBaseline {
@@ -70,30 +80,31 @@ function checkDimension(dim: Dimension, need: Need, instanceType: string): Dimen
   const cap = need.sustained ? sustainedCap : peakCap;
   if (sustainedCap === null || peakCap === null) return { cap, overBaseline: null };
   const show = (value: number): string => `${formatFigure(value)} ${dim.unit}`;
+  const showCap = dim.capText;
   if (need.sustained) {
     if (dim.need <= sustainedCap) return { cap, overBaseline: null };
     const burstHint =
       peakCap > sustainedCap
-        ? `; its ${show(peakCap)} maximum is only guaranteed for 30 minutes at least once every 24 hours — give a duty cycle if the peak is short`
+        ? `; its ${showCap(peakCap)} maximum is only guaranteed for 30 minutes at least once every 24 hours — give a duty cycle if the peak is short`
         : '';
     return {
-      reason: `${instanceType} delivers at most ${show(sustainedCap)} sustained (its EBS baseline), below the ${show(dim.need)} required${burstHint}`,
+      reason: `${instanceType} delivers at most ${showCap(sustainedCap)} sustained (its EBS baseline), below the ${show(dim.need)} required${burstHint}`,
     };
   }
   if (dim.need > peakCap) {
     return {
-      reason: `${instanceType} delivers at most ${show(peakCap)} (its EBS maximum), below the ${show(dim.need)} required`,
+      reason: `${instanceType} delivers at most ${showCap(peakCap)} (its EBS maximum), below the ${show(dim.need)} required`,
     };
   }
   const average = dim.need * need.dutyCycle;
   if (average > sustainedCap) {
     return {
-      reason: `${instanceType} sustains ${show(sustainedCap)} (its EBS baseline); ${show(dim.need)} for ${formatDutyPercent(need.dutyCycle)}% of the day averages ${show(average)}, above it`,
+      reason: `${instanceType} sustains ${showCap(sustainedCap)} (its EBS baseline); ${show(dim.need)} for ${formatDutyPercent(need.dutyCycle)}% of the day averages ${show(average)}, above it`,
     };
   }
   const overBaseline =
     dim.need > sustainedCap
-      ? { need: show(dim.need), baseline: show(sustainedCap), max: show(peakCap) }
+      ? { need: show(dim.need), baseline: showCap(sustainedCap), max: showCap(peakCap) }
       : null;
   return { cap, overBaseline };
 }
@@ -112,13 +123,25 @@ function burstNote(instanceType: string, need: Need, overBaseline: OverBaseline[
 export function checkInstance(need: Need, instance: InstanceEbsLimits | null | undefined): InstanceCheck {
   if (!instance) return noLimits();
   const name = instance.instanceType;
+  const throughputCap = (cap: number): string =>
+    formatInstanceThroughput(
+      cap,
+      cap === instance.baselineThroughputMiBps ? instance.baselineThroughputMBps : instance.maxThroughputMBps,
+    );
   const dimensions: Dimension[] = [
-    { unit: 'IOPS', need: need.iops, baseline: instance.baselineIops, max: instance.maxIops },
+    {
+      unit: 'IOPS',
+      need: need.iops,
+      baseline: instance.baselineIops,
+      max: instance.maxIops,
+      capText: (cap) => `${formatFigure(cap)} IOPS`,
+    },
     {
       unit: 'MiB/s',
       need: need.throughputMiBps,
       baseline: instance.baselineThroughputMiBps,
       max: instance.maxThroughputMiBps,
+      capText: throughputCap,
     },
   ];
   const caps: (number | null)[] = [];

@@ -1,7 +1,7 @@
 import type { VolumeType } from '../../catalog-types';
 import { IO_SIZE_CAP_KIB, mediaOf } from '../io-accounting';
 import { FLOAT_TOLERANCE } from '../rounding';
-import { formatFigure } from './figures';
+import { formatFigure, formatInstanceThroughput } from './figures';
 import type { InstanceCheck } from './instance-check';
 import { countedOpsOf, type Need } from './need';
 import type { PricedLayout } from './pricing';
@@ -79,8 +79,11 @@ function instanceCap(
     capped.push(`${formatFigure(delivered.volumeIops)} → ${formatFigure(delivered.deliveredIops)} IOPS`);
   }
   if (delivered.deliveredThroughputMiBps < delivered.volumeThroughputMiBps) {
+    const cap = delivered.deliveredThroughputMiBps;
+    const awsMBps =
+      cap === instance.baselineThroughputMiBps ? instance.baselineThroughputMBps : instance.maxThroughputMBps;
     capped.push(
-      `${formatFigure(delivered.volumeThroughputMiBps)} → ${formatFigure(delivered.deliveredThroughputMiBps)} MiB/s`,
+      `${formatFigure(delivered.volumeThroughputMiBps)} MiB/s → ${formatInstanceThroughput(cap, awsMBps)}`,
     );
   }
   if (capped.length === 0) return null;

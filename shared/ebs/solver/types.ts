@@ -9,8 +9,12 @@ export interface InstanceEbsLimits {
   instanceType: string;
   baselineIops: number | null;
   maxIops: number | null;
+  /** Converted to MiB/s, the unit volumes are specified in. */
   baselineThroughputMiBps: number | null;
   maxThroughputMiBps: number | null;
+  /** AWS's own figures, in MB/s (10^6 bytes/s), shown beside the conversions. */
+  baselineThroughputMBps: number | null;
+  maxThroughputMBps: number | null;
 }
 
 /**

@@ -110,17 +110,47 @@ describe('EBS fit chart geometry', () => {
       ['y-base', m5Large.baselineThroughputMiBps, 'solid'],
       ['y-max', m5Large.maxThroughputMiBps, '2 3'],
     ]);
+    // Every cap names its figure and unit; a throughput converted to MiB/s keeps AWS's MB/s beside it.
+    expect(capLines(m5Large).map((c) => c.label)).toEqual([
+      'm5.large baseline 3,600 IOPS',
+      'm5.large max 18,750 IOPS',
+      'm5.large baseline 77.5 MiB/s (AWS: 81.25 MB/s)',
+      'm5.large max 566.2 MiB/s (AWS: 593.75 MB/s)',
+    ]);
   });
 
   it('draws one line when the baseline is the maximum', () => {
-    const caps = capLines({
+    // r6i.2xlarge: 312.5 / 1,250 MB/s; r5.24xlarge: 19,000 MB/s both, 19,000 × 10^6 / 2^20 = 18,119.8 MiB/s.
+    const r5 = instanceEbsLimits({
       instanceType: 'r5.24xlarge',
-      baselineIops: 80000,
-      maxIops: 80000,
-      baselineThroughputMiBps: 2265,
-      maxThroughputMiBps: 2265,
+      ebsBaselineIops: 80000,
+      ebsMaxIops: 80000,
+      ebsBaselineThroughputMBps: 19000,
+      ebsMaxThroughputMBps: 19000,
     });
-    expect(caps.map((c) => c.label)).toEqual(['r5.24xlarge baseline = max', 'r5.24xlarge baseline = max']);
+    expect(capLines(r5).map((c) => c.label)).toEqual([
+      'r5.24xlarge baseline = max 80,000 IOPS',
+      'r5.24xlarge baseline = max 18,119.8 MiB/s (AWS: 19,000 MB/s)',
+    ]);
+  });
+
+  it("labels r6i.2xlarge's throughput caps in MiB/s with AWS's MB/s beside them", () => {
+    // 312.5 × 10^6 / 2^20 = 298.02 MiB/s; 1,250 × 10^6 / 2^20 = 1,192.09 MiB/s.
+    const r6i = instanceEbsLimits({
+      instanceType: 'r6i.2xlarge',
+      ebsBaselineIops: 12000,
+      ebsMaxIops: 40000,
+      ebsBaselineThroughputMBps: 312.5,
+      ebsMaxThroughputMBps: 1250,
+    });
+    expect(
+      capLines(r6i)
+        .filter((c) => c.axis === 'y')
+        .map((c) => c.label),
+    ).toEqual([
+      'r6i.2xlarge baseline 298 MiB/s (AWS: 312.5 MB/s)',
+      'r6i.2xlarge max 1,192.1 MiB/s (AWS: 1,250 MB/s)',
+    ]);
   });
 
   it('keeps the requirement mark on the plot when it lies outside the domains', () => {

@@ -325,6 +325,17 @@ describe('EBS sizing solver', () => {
     }
   });
 
+  it("prints an instance's throughput cap in MiB/s with AWS's MB/s figure beside it", () => {
+    // 100 MiB/s sustained > m5.large's 81.25 MB/s = 77.49 MiB/s baseline; its maximum 593.75 MB/s = 566.24 MiB/s
+    const result = solveEbsLayout(
+      { capacityGiB: 100, iops: 0, throughputMiBps: 100, volumeTypes: ['gp3'], instance: m5Large },
+      prices,
+    );
+    expect(result.infeasible[0]?.reason).toBe(
+      'm5.large delivers at most 77.5 MiB/s (AWS: 81.25 MB/s) sustained (its EBS baseline), below the 100 MiB/s required; its 566.2 MiB/s (AWS: 593.75 MB/s) maximum is only guaranteed for 30 minutes at least once every 24 hours — give a duty cycle if the peak is short',
+    );
+  });
+
   it('rules out every type when the peak exceeds the instance maximum', () => {
     // 20,000 IOPS > m5.large's 18,750 IOPS maximum, even for 5% of the day
     const result = solveEbsLayout(

@@ -43,6 +43,11 @@ export interface ColumnDef {
   cell: (row: InstanceRow, unit: PriceUnit) => string;
 }
 
+/** AWS quotes instance EBS throughput in MB/s (10^6 bytes/s); EBS Sizing converts it to MiB/s. */
+const withMBps = (value: number | null): string => (value === null ? 'n/a' : `${formatNumber(value)} MB/s`);
+const ebsMBpsTitle = (what: string): string =>
+  `${what} in MB/s (10^6 bytes/s), as AWS quotes it; EBS Sizing shows it in MiB/s (2^20 bytes/s) with this figure beside it`;
+
 const price = (
   id: ColumnId,
   label: string,
@@ -147,23 +152,23 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'ebsBaselineThroughput',
     label: 'EBS baseline throughput (MB/s)',
     header: 'EBS base MB/s',
-    title: 'EBS baseline throughput, MB/s',
+    title: ebsMBpsTitle('EBS baseline throughput'),
     sort: 'ebsBaselineThroughputMBps',
     numeric: true,
     price: false,
-    widthPx: 116,
-    cell: (r) => formatNumber(r.ebsBaselineThroughputMBps),
+    widthPx: 124,
+    cell: (r) => withMBps(r.ebsBaselineThroughputMBps),
   },
   {
     id: 'ebsMaxThroughput',
     label: 'EBS max throughput (MB/s)',
     header: 'EBS max MB/s',
-    title: 'EBS maximum (burst) throughput, MB/s',
+    title: ebsMBpsTitle('EBS maximum (burst) throughput'),
     sort: 'ebsMaxThroughputMBps',
     numeric: true,
     price: false,
-    widthPx: 112,
-    cell: (r) => formatNumber(r.ebsMaxThroughputMBps),
+    widthPx: 124,
+    cell: (r) => withMBps(r.ebsMaxThroughputMBps),
   },
   {
     id: 'ebsBaselineIops',

@@ -1,4 +1,4 @@
-import type { InstanceEbsLimits } from '@shared/ebs/solver';
+import { formatInstanceThroughput, type InstanceEbsLimits } from '@shared/ebs/solver';
 import { formatCount, formatMiBps } from './ebs-format';
 
 interface Gauge {
@@ -6,6 +6,7 @@ interface Gauge {
   need: number;
   cap: number | null;
   text: (v: number) => string;
+  capText: (v: number) => string;
 }
 
 /** How much of the instance's EBS baseline and maximum the requirement uses, per dimension. */
@@ -19,19 +20,27 @@ export function HeadroomSummary({
   if (!instance) return null;
   const iops = (v: number) => `${formatCount(v)} IOPS`;
   const gauges: Gauge[] = [
-    { label: 'IOPS of baseline', need: requirement.iops, cap: instance.baselineIops, text: iops },
-    { label: 'IOPS of max', need: requirement.iops, cap: instance.maxIops, text: iops },
+    {
+      label: 'IOPS of baseline',
+      need: requirement.iops,
+      cap: instance.baselineIops,
+      text: iops,
+      capText: iops,
+    },
+    { label: 'IOPS of max', need: requirement.iops, cap: instance.maxIops, text: iops, capText: iops },
     {
       label: 'MiB/s of baseline',
       need: requirement.throughputMiBps,
       cap: instance.baselineThroughputMiBps,
       text: formatMiBps,
+      capText: (v) => formatInstanceThroughput(v, instance.baselineThroughputMBps),
     },
     {
       label: 'MiB/s of max',
       need: requirement.throughputMiBps,
       cap: instance.maxThroughputMiBps,
       text: formatMiBps,
+      capText: (v) => formatInstanceThroughput(v, instance.maxThroughputMBps),
     },
   ];
   return (
@@ -50,7 +59,7 @@ export function HeadroomSummary({
           <span
             key={g.label}
             className={`ebs-gauge${level}`}
-            title={g.cap === null ? 'n/a' : `${g.text(g.need)} of ${g.text(g.cap)}`}
+            title={g.cap === null ? 'n/a' : `${g.text(g.need)} of ${g.capText(g.cap)}`}
           >
             <span className="ebs-gauge-bar" aria-hidden="true">
               <span style={{ width: `${Math.min(100, pct ?? 0)}%` }} />

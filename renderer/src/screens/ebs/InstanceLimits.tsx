@@ -1,11 +1,16 @@
 import type { InstanceRow } from '@shared/catalog-types';
+import { formatInstanceThroughput } from '@shared/ebs/solver';
 import { mbpsToMiBps } from '@shared/units';
-import { formatCount, formatMiBps } from './ebs-format';
+import { formatCount } from './ebs-format';
 
 const iops = (v: number | null) => (v === null ? 'n/a' : `${formatCount(v)} IOPS`);
-const mibps = (v: number | null) => (v === null ? 'n/a' : formatMiBps(mbpsToMiBps(v)));
+const mibps = (mbps: number | null) =>
+  mbps === null ? 'n/a' : formatInstanceThroughput(mbpsToMiBps(mbps), mbps);
 
-/** The chosen instance's own EBS limits (AWS quotes MB/s; shown in MiB/s like the rest of the screen). */
+/**
+ * The chosen instance's own EBS limits: throughput in MiB/s like the rest of the screen, with the MB/s
+ * figure AWS quotes (and the catalog shows) beside it.
+ */
 export function InstanceLimits({ row }: { row: InstanceRow }) {
   return (
     <span className="ebs-instance-limits" data-testid="ebs-instance-limits">
