@@ -41,7 +41,22 @@ export function readEc2Prices(): Ec2PriceData {
     const effective =
       row.effective_hourly_usd ??
       toUsdString(effectiveHourlyUsd(new Decimal(row.upfront_usd), new Decimal(row.hourly_usd), termYears));
-    const full: Ec2PriceDbRow = { ...row, tenancy: 'shared', plan_type: '', effective_hourly_usd: effective };
+    // Every column written out (no spread): one object shape for all ~360k rows keeps the build fast.
+    const full: Ec2PriceDbRow = {
+      region: row.region,
+      instance_type: row.instance_type,
+      os: row.os,
+      tenancy: 'shared',
+      model: row.model,
+      term_years: row.term_years,
+      payment_option: row.payment_option,
+      offering_class: row.offering_class,
+      plan_type: '',
+      upfront_usd: row.upfront_usd,
+      hourly_usd: row.hourly_usd,
+      effective_hourly_usd: effective,
+      source_id: row.source_id,
+    };
     byKey.set(
       [
         row.region,
