@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { setNativeBinding } from './db/open';
 import { registerIpc, sendMenuCommand } from './transport/ipc';
-import { importedCatalogPath, userDataDir, userDbPath } from './paths';
+import { activeCatalogPath, userDataDir, userDbPath } from './paths';
 import { renderPdfWithElectron } from './reports/pdf-electron';
 import { createServices, type Services } from './services';
 import { flushBeforeClose } from './window-close';
@@ -50,12 +50,9 @@ function shippedCatalog(): string {
     : appPath('pricing-data', 'catalog.sqlite');
 }
 
-/** PLANNER_CATALOG, else the user's imported catalog once an import made one, else the shipped one. */
+/** The rule of main/paths.ts (userData is set to userDataDir() below, before start). */
 function resolveCatalogPath(): string {
-  const override = process.env.PLANNER_CATALOG;
-  if (override) return resolve(override);
-  const imported = importedCatalogPath(app.getPath('userData'));
-  return existsSync(imported) ? imported : shippedCatalog();
+  return resolve(activeCatalogPath(process.env, shippedCatalog()));
 }
 
 /** Shows a message a person can act on, then quits; used before or instead of the window. */
