@@ -5,15 +5,16 @@ import { InstanceLimits } from './InstanceLimits';
 import { IO_PATTERNS, type FormErrors, type IoPattern, type SizingForm as FormState } from './sizing-state';
 
 const PATTERN_LABELS: Record<IoPattern, string> = { random: 'Random', sequential: 'Sequential' };
-const FIELD_LABELS: Record<keyof FormErrors, string> = {
-  capacityGiB: 'Capacity',
-  iops: 'IOPS',
-  throughputMiBps: 'Throughput',
-  ioSizeKiB: 'I/O size',
-  dutyCyclePct: 'Duty cycle',
-  instanceType: 'Instance type',
-  maxStripeVolumes: 'Max volumes',
-};
+/** The fields in the order they stand on the form, for listing their messages. */
+const FIELD_ORDER: (keyof FormErrors)[] = [
+  'capacityGiB',
+  'iops',
+  'throughputMiBps',
+  'ioSizeKiB',
+  'dutyCyclePct',
+  'instanceType',
+  'maxStripeVolumes',
+];
 
 export interface SizingFormProps {
   form: FormState;
@@ -28,10 +29,8 @@ export interface SizingFormProps {
 export function SizingForm({ form, errors, regions, instance, onChange: set, onReset }: SizingFormProps) {
   const listId = useId();
   const regionKnown = regions?.some((r) => r.code === form.region) ?? false;
-  const messages = (Object.keys(FIELD_LABELS) as (keyof FormErrors)[]).flatMap((field) => {
-    const message = errors[field];
-    return message ? [`${FIELD_LABELS[field]}: ${message}`] : [];
-  });
+  // Each message is a sentence that names its field.
+  const messages = FIELD_ORDER.flatMap((field) => errors[field] ?? []);
 
   return (
     <form className="ebs-form" aria-label="EBS requirement" onSubmit={(e) => e.preventDefault()}>
@@ -151,7 +150,7 @@ export function SizingForm({ form, errors, regions, instance, onChange: set, onR
         )}
         {messages.length > 0 && (
           <span className="ebs-form-errors" role="status" data-testid="ebs-form-errors">
-            Not recalculated until fixed — {messages.join('; ')}.
+            Not recalculated until fixed: {messages.join(' ')}
           </span>
         )}
       </div>

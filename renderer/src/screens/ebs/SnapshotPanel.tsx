@@ -111,9 +111,7 @@ export function SnapshotPanel({ region, option, form, onChange: set }: SnapshotP
           </select>
         </Field>
       </div>
-      {Object.keys(errors).length > 0 && (
-        <p className="ebs-form-errors">{Object.values(errors).join('; ')}.</p>
-      )}
+      {Object.keys(errors).length > 0 && <p className="ebs-form-errors">{Object.values(errors).join(' ')}</p>}
       {cost.error && input !== null && <p className="ebs-inline-error">{cost.error}</p>}
       <dl className={cost.loading ? 'ebs-snapshot-result is-loading' : 'ebs-snapshot-result'}>
         <div>

@@ -123,49 +123,154 @@ export function restoreEbsState(stored: unknown): EbsScreenState {
 type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
 interface NumberRule {
+  /** The field's name as a sentence starts with it: "Capacity". */
+  label: string;
   /** Lowest allowed value, and whether it is allowed itself. */
   min: number;
   minInclusive: boolean;
   max: number;
   integer?: boolean;
   unit: string;
+  /** The sentence for a value above the maximum, given the value with its unit. */
+  tooHigh: (value: string) => string;
+  /** Said after the allowed range: ", or leave it empty for a sustained peak". */
+  rangeHint?: string;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+/** A form figure keeps at most this many decimals. */
+const MAX_DECIMALS = 4;
+const NEGATIVE = /^[-\u2212]\s*\d/;
 
-/** A number typed into the form, checked against its rule; the message says what is allowed. */
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: MAX_DECIMALS });
+const SINGULAR: Record<string, string> = { volumes: 'volume', snapshots: 'snapshot' };
+/** A figure with its unit: "4,194,304 GiB", "100%", "1 snapshot". */
+const quantity = (n: number, unit: string): string =>
+  unit === '%' ? `${fmt(n)}%` : `${fmt(n)} ${n === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
+
+/** What the field takes, in words: "1 to 4,194,304 GiB", "more than 0%, up to 100%". */
+function rangeText(rule: NumberRule): string {
+  const range = rule.minInclusive
+    ? `${rule.unit === '%' ? quantity(rule.min, '%') : fmt(rule.min)} to ${quantity(rule.max, rule.unit)}`
+    : `more than ${quantity(rule.min, rule.unit)}, up to ${quantity(rule.max, rule.unit)}`;
+  return `${rule.integer ? 'a whole number, ' : ''}${range}${rule.rangeHint ?? ''}`;
+}
+
+/**
+ * A number typed into the form, checked against its rule. A refusal is one sentence that names the
+ * field, says what is wrong and what it takes: "Capacity can't be negative: enter 1 to 4,194,304 GiB."
+ */
 export function parseNumber(text: string, rule: NumberRule): Parsed {
-  const value = parseDecimalText(text, { wholeDigits: 9, decimals: 4 });
-  if (value === null) return { ok: false, message: 'Enter a number' };
+  const fail = (message: string): Parsed => ({ ok: false, message });
+  const typed = text.trim();
+  const range = rangeText(rule);
+  if (typed === '') return fail(`${rule.label} is empty: enter ${range}.`);
+  if (NEGATIVE.test(typed)) return fail(`${rule.label} can't be negative: enter ${range}.`);
+  const value = parseDecimalText(typed);
+  if (value === null)
+    return fail(`${rule.label} must be a number, digits only with no unit: enter ${range}.`);
+  if (value > rule.max) return fail(rule.tooHigh(quantity(value, rule.unit)));
   const lowOk = rule.minInclusive ? value >= rule.min : value > rule.min;
-  if (!lowOk || value > rule.max) {
-    const low = rule.minInclusive ? `${fmt(rule.min)}` : `above ${fmt(rule.min)}`;
-    return { ok: false, message: `Must be ${low} to ${fmt(rule.max)} ${rule.unit}`.trim() };
+  if (!lowOk) {
+    const least = rule.minInclusive
+      ? `at least ${quantity(rule.min, rule.unit)}`
+      : `more than ${quantity(rule.min, rule.unit)}`;
+    return fail(`${rule.label} must be ${least}: enter ${range}.`);
   }
-  if (rule.integer && !Number.isInteger(value)) return { ok: false, message: 'Must be a whole number' };
+  if (rule.integer && !Number.isInteger(value))
+    return fail(`${rule.label} must be a whole number: enter ${range}.`);
+  if (parseDecimalText(typed, { decimals: MAX_DECIMALS }) === null) {
+    return fail(`${rule.label} takes at most ${MAX_DECIMALS} decimal places.`);
+  }
   return { ok: true, value };
 }
 
+const GIB_PER_TIB = 1024;
+
 export const RULES = {
-  capacityGiB: { min: 0, minInclusive: false, max: MAX_CAPACITY_GIB, unit: 'GiB' },
-  iops: { min: 0, minInclusive: true, max: 100_000_000, unit: 'IOPS' },
-  throughputMiBps: { min: 0, minInclusive: true, max: 10_000_000, unit: 'MiB/s' },
-  ioSizeKiB: { min: MIN_IO_SIZE_KIB, minInclusive: true, max: MAX_IO_SIZE_KIB, unit: 'KiB' },
-  dutyCyclePct: { min: 0, minInclusive: false, max: 100, unit: '%' },
+  capacityGiB: {
+    label: 'Capacity',
+    // The smallest EBS volume is 1 GiB.
+    min: 1,
+    minInclusive: true,
+    max: MAX_CAPACITY_GIB,
+    unit: 'GiB',
+    tooHigh: (v) =>
+      `${v} is more than the ${quantity(MAX_CAPACITY_GIB, 'GiB')} the largest stripe can hold (${MAX_STRIPE_VOLUMES_LIMIT} volumes of ${fmt(LARGEST_VOLUME_GIB / GIB_PER_TIB)} TiB).`,
+  },
+  iops: {
+    label: 'IOPS',
+    min: 0,
+    minInclusive: true,
+    max: 100_000_000,
+    unit: 'IOPS',
+    tooHigh: (v) => `${v} is more than the ${quantity(100_000_000, 'IOPS')} this planner sizes for.`,
+  },
+  throughputMiBps: {
+    label: 'Throughput',
+    min: 0,
+    minInclusive: true,
+    max: 10_000_000,
+    unit: 'MiB/s',
+    tooHigh: (v) => `${v} is more than the ${quantity(10_000_000, 'MiB/s')} this planner sizes for.`,
+  },
+  ioSizeKiB: {
+    label: 'I/O size',
+    min: MIN_IO_SIZE_KIB,
+    minInclusive: true,
+    max: MAX_IO_SIZE_KIB,
+    unit: 'KiB',
+    tooHigh: (v) =>
+      `An I/O size of ${v} is more than the largest, ${quantity(MAX_IO_SIZE_KIB, 'KiB')} (16 MiB).`,
+  },
+  dutyCyclePct: {
+    label: 'Duty cycle',
+    min: 0,
+    minInclusive: false,
+    max: 100,
+    unit: '%',
+    tooHigh: (v) => `A duty cycle of ${v} is more than the whole day (100%).`,
+    rangeHint: ', or leave it empty for a peak that lasts all day',
+  },
   maxStripeVolumes: {
+    label: 'Max volumes',
     min: 1,
     minInclusive: true,
     max: MAX_STRIPE_VOLUMES_LIMIT,
     integer: true,
     unit: 'volumes',
+    tooHigh: (v) =>
+      `${v} is more than the ${quantity(MAX_STRIPE_VOLUMES_LIMIT, 'volumes')} a stripe can have.`,
   },
-  retentionCount: { min: 1, minInclusive: true, max: 10_000, integer: true, unit: 'snapshots' },
-  dailyChangePct: { min: 0, minInclusive: true, max: 100, unit: '%' },
-  usedPct: { min: 0, minInclusive: false, max: 100, unit: '%' },
+  retentionCount: {
+    label: 'Snapshots kept',
+    min: 1,
+    minInclusive: true,
+    max: 10_000,
+    integer: true,
+    unit: 'snapshots',
+    tooHigh: (v) => `Keeping ${v} is more than the ${quantity(10_000, 'snapshots')} this planner prices.`,
+  },
+  dailyChangePct: {
+    label: 'Daily change',
+    min: 0,
+    minInclusive: true,
+    max: 100,
+    unit: '%',
+    tooHigh: (v) => `A daily change of ${v} is more than all of the data (100%).`,
+  },
+  usedPct: {
+    label: 'Used',
+    min: 0,
+    minInclusive: false,
+    max: 100,
+    unit: '%',
+    tooHigh: (v) => `${v} used is more than the whole volume (100%).`,
+  },
 } satisfies Record<string, NumberRule>;
 
 export type FormField =
   'capacityGiB' | 'iops' | 'throughputMiBps' | 'ioSizeKiB' | 'dutyCyclePct' | 'maxStripeVolumes';
+/** Per field, a sentence that names the field, what is wrong and what it takes. */
 export type FormErrors = Partial<Record<FormField | 'instanceType', string>>;
 
 export type FitInput = CallInput<'ebs.fit'>;
@@ -195,7 +300,7 @@ export function toFitInput(
   }
   const instanceType = instance.text.trim();
   if (instanceType !== '' && instance.known === false) {
-    errors.instanceType = `${instanceType} is not an instance type in ${form.region}`;
+    errors.instanceType = `Instance type ${instanceType} is not in the catalog for ${form.region}: pick one from the list.`;
   }
   // While the instance lookup is still answering, hold the call rather than size without it.
   const waiting = instanceType !== '' && instance.known === null;
