@@ -1,6 +1,9 @@
 import type { Migration } from '../../migrate';
 
-/** The catalog: instance types, regions, prices per purchase model, EBS types and prices, sources. */
+/**
+ * The catalog: instance types, regions, prices per purchase model, EBS types and prices, sources.
+ * Its rows are typed in main/catalog/rows.ts and read and written only through main/catalog/statements.ts.
+ */
 export const m0001Schema: Migration = {
   version: 1,
   name: 'catalog schema',
