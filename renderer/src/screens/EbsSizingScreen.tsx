@@ -197,7 +197,12 @@ export function EbsSizingScreen({ shellErrors }: { shellErrors: string[] }) {
       <SnapshotPanel region={region} option={top} form={state.snapshot} onChange={setSnapshot} />
 
       {using && (
-        <UseLayoutDialog option={using} snapshotPolicy={snapshotPolicy} onClose={() => setUsing(null)} />
+        <UseLayoutDialog
+          option={using}
+          instanceType={instance.match?.instanceType ?? null}
+          snapshotPolicy={snapshotPolicy}
+          onClose={() => setUsing(null)}
+        />
       )}
     </main>
   );

@@ -4,14 +4,24 @@ import type { SavedScenario } from '@shared/scenario/types';
 import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';
 import { useApiCall } from '../../hooks/useApiCall';
+import { useCurrentScenario } from '../../hooks/useCurrentScenario';
 import { formatCount } from './ebs-format';
-import { addedMessage, appendVolume, lineLabel, volumeForOption } from './scenario-volume';
+import {
+  addedMessage,
+  appendVolume,
+  defaultLine,
+  defaultScenarioId,
+  lineLabel,
+  volumeForOption,
+} from './scenario-volume';
 import type { SnapshotPolicyValues } from './sizing-state';
 
 const EMPTY_INPUT = {};
 
 export interface UseLayoutDialogProps {
   option: SizingOptionDto;
+  /** The instance type the sizing is for, if any: a line running it is offered first. */
+  instanceType: string | null;
   /** The snapshot panel's policy, or null when its fields are invalid. */
   snapshotPolicy: SnapshotPolicyValues | null;
   onClose: () => void;
@@ -19,10 +29,14 @@ export interface UseLayoutDialogProps {
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string } | null;
 
-/** Adds a sizing option as a volume entry to one line of a saved scenario. */
-export function UseLayoutDialog({ option, snapshotPolicy, onClose }: UseLayoutDialogProps) {
+/**
+ * Adds a sizing option as a volume entry to one line of a saved scenario. It starts on the scenario open
+ * in Workloads and on a line that runs the sized instance type; the person may pick any other.
+ */
+export function UseLayoutDialog({ option, instanceType, snapshotPolicy, onClose }: UseLayoutDialogProps) {
   const api = useApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const [currentScenarioId] = useCurrentScenario();
   const scenarios = useApiCall('scenarios.list', EMPTY_INPUT);
   const [scenarioId, setScenarioId] = useState<string>('');
   const [lineId, setLineId] = useState<string>('');
@@ -32,13 +46,13 @@ export function UseLayoutDialog({ option, snapshotPolicy, onClose }: UseLayoutDi
   const [saved, setSaved] = useState<SavedScenario | null>(null);
 
   const list = scenarios.data ?? [];
-  const chosenId = list.some((s) => s.id === scenarioId) ? scenarioId : (list[0]?.id ?? '');
+  const chosenId = defaultScenarioId(list, scenarioId, currentScenarioId);
   const fetched = useApiCall('scenarios.get', chosenId ? { id: chosenId } : null);
   // After a save the stored revision moved on: keep working on what was saved.
   const scenario =
     saved && saved.id === chosenId ? saved : fetched.data?.id === chosenId ? fetched.data : undefined;
   const lines = scenario?.document.lines ?? [];
-  const chosenLine = lines.find((l) => l.id === lineId) ?? lines[0];
+  const chosenLine = defaultLine(lines, lineId, instanceType);
 
   useEffect(() => {
     const dialog = dialogRef.current;

@@ -60,3 +60,31 @@ export function addedMessage(
 ): string {
   return `Added ${volume.count} × ${formatCount(volume.sizeGiB)} GiB ${volume.volumeType} to line ${lineLabel(line)} of ${scenarioName}`;
 }
+
+/**
+ * The scenario the dialog starts on: the one picked in it, else the one open in Workloads, else the
+ * first listed; '' when there are none.
+ */
+export function defaultScenarioId(
+  list: readonly { id: string }[],
+  picked: string,
+  current: string | null,
+): string {
+  const listed = (id: string | null) => id !== null && list.some((s) => s.id === id);
+  if (listed(picked)) return picked;
+  if (listed(current)) return current!;
+  return list[0]?.id ?? '';
+}
+
+/** The line the dialog starts on: the one picked, else the first that runs the sized instance type, else the first. */
+export function defaultLine<L extends Pick<ScenarioLine, 'id' | 'instanceType'>>(
+  lines: readonly L[],
+  picked: string,
+  instanceType: string | null,
+): L | undefined {
+  return (
+    lines.find((l) => l.id === picked) ??
+    (instanceType ? lines.find((l) => l.instanceType === instanceType) : undefined) ??
+    lines[0]
+  );
+}
