@@ -3,7 +3,7 @@ import { CUMULATIVE_COST_TITLE } from '@shared/charts/cumulative-cost';
 import { Decimal, formatUsd } from '@shared/money';
 import { PURCHASE_MODEL_LABELS } from '@shared/pricing/purchase-options';
 import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
-import type { Report, ReportLine } from '@shared/reports/model';
+import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 import { escapeHtml as e } from './escape';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 
@@ -138,7 +138,7 @@ function layouts(r: Report): string {
 function usageRows(r: Report): string {
   const groups = new Map<string, string[]>();
   for (const u of r.assumptions.usage)
-    groups.set(u.description, [...(groups.get(u.description) ?? []), u.lineId]);
+    groups.set(u.description, [...(groups.get(u.description) ?? []), reportLineName(r, u.lineId)]);
   return [...groups]
     .map(
       ([d, ids]) =>

@@ -3,6 +3,7 @@ import {
   COST_BY_LINE_TITLE,
   costPartsUsd,
   lineLabel,
+  truncateLabel,
   longestBar,
   partLength,
   partsShown,
@@ -52,7 +53,6 @@ const text = (x: number, y: number, s: string, attrs = '') =>
 const muted = `fill="${CHART_INK.axis}"`;
 const usdLabel = (v: string | null) => formatUsd(usdOrNull(v));
 const halo = `stroke="${LABEL_HALO.stroke}" stroke-width="${LABEL_HALO.strokeWidth}" paint-order="${LABEL_HALO.paintOrder}"`;
-const truncate = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
 function svg(height: number, label: string, body: string): string {
   return (
@@ -102,7 +102,7 @@ export function costByLineChart(report: Report): string {
   }
   lines.forEach((l, i) => {
     const y = f.top + i * pitch;
-    body += text(f.left - 6, y + 10, truncate(lineLabel(l), 24), 'text-anchor="end"');
+    body += text(f.left - 6, y + 10, truncateLabel(lineLabel(l), 24), 'text-anchor="end"');
     let x = f.left;
     for (const p of parts) {
       const w = partLength(rows[i]![p.key]) * scale;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Decimal } from '@shared/money';
-import type { Report, ReportLine } from '@shared/reports/model';
+import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 
 /**
  * Workbook: Summary, Lines, Comparison. Money is converted to a number only here, at the last moment
@@ -159,7 +159,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
     ['Regions', a.regions.join(', ') || 'none'],
     ['Operating systems', a.operatingSystems.join(', ') || 'none'],
     ['Tenancy', a.tenancy],
-    ...a.usage.map((u): [string, string] => [`Usage: ${u.lineId}`, u.description]),
+    ...a.usage.map((u): [string, string] => [`Usage: ${reportLineName(report, u.lineId)}`, u.description]),
     ...a.notes.map((n, i): [string, string] => [i === 0 ? 'Notes' : '', n]),
   ];
   for (const r of rows) ws.addRow(r).getCell(1).font = { bold: true };

@@ -1,4 +1,5 @@
 import { Decimal, usdOrNull } from '../money';
+import { lineName } from '../reports/describe';
 import { COST_PART_COLORS } from './palette';
 
 /**
@@ -26,6 +27,8 @@ export const COST_PARTS: readonly CostPart[] = [
 /** The figures the chart reads from a line: an estimate line and a report line both carry them. */
 export interface CostLine {
   id: string;
+  /** The line's name; the id stands in when it has none. */
+  name: string | null;
   instanceType: string;
   computeMonthlyUsd: string | null;
   storageMonthlyUsd: string | null;
@@ -70,5 +73,10 @@ export function longestBar(rows: CostPartsUsd[]): number {
   return Math.max(0, ...rows.map((r) => COST_PARTS.reduce((sum, p) => sum + partLength(r[p.key]), 0)));
 }
 
-/** A bar's name on the category axis. */
-export const lineLabel = (line: Pick<CostLine, 'id' | 'instanceType'>) => `${line.id} (${line.instanceType})`;
+/** A bar's name on the category axis: "Web tier (m5.large)". */
+export const lineLabel = (line: Pick<CostLine, 'id' | 'name' | 'instanceType'>) =>
+  `${lineName(line)} (${line.instanceType})`;
+
+/** A label cut to `maxChars` with an ellipsis, for axes with a fixed width (the full text goes in the tooltip). */
+export const truncateLabel = (label: string, maxChars: number): string =>
+  label.length > maxChars ? label.slice(0, maxChars - 1) + '…' : label;

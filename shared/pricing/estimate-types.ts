@@ -88,6 +88,8 @@ export interface VolumeEstimate {
 
 export interface LineEstimate {
   id: string;
+  /** The line's name as the scenario gives it; null when it has none (show the id). */
+  name: string | null;
   instanceType: string;
   region: string;
   os: OperatingSystem;

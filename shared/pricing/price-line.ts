@@ -162,6 +162,7 @@ export function priceLine(
 
   const estimate: LineEstimate = {
     id: line.id,
+    name: line.name ?? null,
     instanceType: line.instanceType,
     region: line.region,
     os: line.os,

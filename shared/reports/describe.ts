@@ -9,6 +9,10 @@ import {
 
 /** Scenario settings in words, for people reading a report. */
 
+/** What a line is called wherever it is shown: its name, or its id when it has none. */
+export const lineName = (line: { id: string; name?: string | null | undefined }): string =>
+  line.name?.trim() || line.id;
+
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

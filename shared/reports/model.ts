@@ -2,7 +2,7 @@ import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
 import { strategyModel } from '../pricing/compare';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import type { Scenario } from '../scenario/schema';
-import { describePurchase, describeSnapshot, describeUsage } from './describe';
+import { describePurchase, describeSnapshot, describeUsage, lineName } from './describe';
 import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
 import {
   REPORT_VERSION,
@@ -34,6 +34,12 @@ const DIMENSION_OF: Record<string, DimensionKey> = {
   'io-requests': 'ioRequestsUsd',
 };
 const DIMENSIONS: DimensionKey[] = ['capacityUsd', 'iopsUsd', 'throughputUsd', 'ioRequestsUsd'];
+
+/** A report line by name (its id when it has none, or when no line has that id). */
+export function reportLineName(report: Pick<Report, 'lines'>, lineId: string): string {
+  const line = report.lines.find((l) => l.id === lineId);
+  return line ? lineName(line) : lineId;
+}
 
 /** Instance-hours are not money: six decimals keep float noise out of the exports. */
 const roundHours = (h: number) => Math.round(h * 1e6) / 1e6;

@@ -138,6 +138,47 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
       .toContain('Saved');
   });
 
+  it('names lines by their names in the estimate table and both cost-by-line charts, ids only where unnamed', async () => {
+    const created = await served.api<{ id: string }>('scenarios.create', {
+      document: {
+        name: 'Named lines',
+        lines: [
+          {
+            id: 'web',
+            name: 'Web tier',
+            instanceType: 'm5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 2 },
+          },
+          {
+            id: 'cache',
+            instanceType: 'r5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 1 },
+          },
+        ],
+      },
+    });
+    await served.chooseScenario(created.id);
+    await page().goto(`${served.url()}#workloads`);
+    const names = page().getByTestId('estimate-line-name');
+    await expect.poll(() => names.allTextContents(), { timeout: 10_000 }).toEqual(['Web tier', 'cache']);
+    const ticks = (chart: Locator) =>
+      chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    await expect
+      .poll(() => ticks(page().getByTestId('workload-cost-chart')))
+      .toEqual(['Web tier (m5.large)', 'cache (r5.large)']);
+    await page()
+      .getByTestId('estimate-line')
+      .first()
+      .screenshot({ path: join(ARTIFACTS, 'estimate-names.png') });
+
+    await page().goto(`${served.url()}#compare`);
+    await expect
+      .poll(() => ticks(page().getByTestId('workload-cost-chart')), { timeout: 10_000 })
+      .toEqual(['Web tier (m5.large)', 'cache (r5.large)']);
+  });
+
   it('compares every strategy with totals, savings and break-even', async () => {
     await savedMix(FOUR_STANDARD_1Y_ALL_UPFRONT);
     await page().goto(`${served.url()}#compare`);

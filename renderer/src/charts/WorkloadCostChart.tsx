@@ -6,6 +6,7 @@ import {
   longestBar,
   partLength,
   partsShown,
+  truncateLabel,
   type CostPartKey,
   type CostPartsUsd,
 } from '@shared/charts/cost-by-line';
@@ -19,8 +20,11 @@ import { BAR_CURSOR, categoryAxisProps, moneyAxisProps } from './money-axis';
 type Row = { label: string; usd: CostPartsUsd } & Record<CostPartKey, number>;
 
 const BAR_HEIGHT_PX = 28;
+/** Room for a line's name and type ("Business-hours batch (c5.xlarge)"); longer ones are cut, whole in the tooltip. */
+const LABEL_WIDTH_PX = 200;
+const LABEL_MAX_CHARS = 32;
 
-/** Monthly cost of each line, stacked: compute cash, EBS storage, snapshots and upfront spread over its term. */
+/** Monthly cost of each line (by name), stacked: compute cash, EBS storage, snapshots and upfront spread over its term. */
 export function WorkloadCostChart({ lines }: { lines: LineEstimate[] }) {
   if (lines.length === 0) {
     return <ChartEmpty testId="workload-cost-chart">Add a line to see its monthly cost.</ChartEmpty>;
@@ -45,7 +49,10 @@ export function WorkloadCostChart({ lines }: { lines: LineEstimate[] }) {
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
           <XAxis {...moneyAxisProps(longestBar(usd))} />
-          <YAxis {...categoryAxisProps(150)} />
+          <YAxis
+            {...categoryAxisProps(LABEL_WIDTH_PX)}
+            tickFormatter={(label: string) => truncateLabel(label, LABEL_MAX_CHARS)}
+          />
           <Tooltip
             cursor={BAR_CURSOR}
             formatter={(_value, name, item) => {

@@ -73,6 +73,7 @@ describe('money axis', () => {
 describe('cost by line', () => {
   const line = (over: Partial<CostLine>): CostLine => ({
     id: 'web',
+    name: null,
     instanceType: 'm5.large',
     computeMonthlyUsd: '0',
     storageMonthlyUsd: '32',
@@ -87,7 +88,10 @@ describe('cost by line', () => {
     const parts = costPartsUsd(line({ amortizedMonthlyUsd: '196.6675' }));
     expect(parts).toEqual({ compute: '0', storage: '32', snapshots: '0', upfront: '164.6675' });
     expect(longestBar([parts])).toBeCloseTo(196.6675, 9);
+    // Named by the line's name; the id only stands in for a line without one.
+    expect(lineLabel(line({ name: 'Web tier' }))).toBe('Web tier (m5.large)');
     expect(lineLabel(line({}))).toBe('web (m5.large)');
+    expect(lineLabel(line({ name: '  ' }))).toBe('web (m5.large)');
   });
 
   it('leaves n/a parts undrawn and lists only the parts some line has', () => {

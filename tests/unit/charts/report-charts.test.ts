@@ -63,7 +63,7 @@ describe('report charts', () => {
     expect(svg).toContain(`fill="${COST_PART_COLORS.upfront}"`);
     expect(svg).toContain('>Upfront (amortized)<');
     expect(svg).toContain(`>${formatUsd(new Decimal(web.amortizedMonthlyUsd!))}<`);
-    expect(svg).toContain('>web (m5.large)<');
+    expect(svg).toContain('>Web tier (m5.large)<'); // the line's name, as in the app
     // The web bar's upfront part is (amortized − monthly) of the axis span (720 − 150 − 80 px).
     const ticks = [...svg.matchAll(/text-anchor="middle" fill="[^"]+">\$([^<]+)</g)].map((m) => m[1]);
     const axisMax = Number(ticks[ticks.length - 1]);

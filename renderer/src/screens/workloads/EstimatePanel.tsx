@@ -1,4 +1,5 @@
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
+import { lineName } from '@shared/reports/describe';
 import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
@@ -63,8 +64,10 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
                     data-monthly-usd={l.monthlyUsd ?? ''}
                     className={l.complete ? undefined : 'is-incomplete'}
                   >
-                    <td className="line-cell">
-                      <div className="mono">{l.id}</div>
+                    <td className="line-cell" title={`Line id: ${l.id}`}>
+                      <div className={l.name?.trim() ? 'line-name' : 'mono'} data-testid="estimate-line-name">
+                        {lineName(l)}
+                      </div>
                       <div className="muted small">
                         {l.instanceType}, {l.model}
                       </div>
@@ -123,10 +126,18 @@ function Totals({ estimate }: { estimate: ScenarioEstimate }) {
       </dl>
       {!totals.complete && (
         <p className="field-warning small" data-testid="estimate-incomplete">
-          Incomplete: {totals.incompleteLineIds.join(', ')} could not be fully priced; the totals add up only
+          Incomplete: {incompleteNames(estimate).join(', ')} could not be fully priced; the totals add up only
           what could (see the warnings).
         </p>
       )}
     </>
   );
+}
+
+/** The incomplete lines by name (the id where a line has none). */
+function incompleteNames(estimate: ScenarioEstimate): string[] {
+  return estimate.totals.incompleteLineIds.map((id) => {
+    const line = estimate.lines.find((l) => l.id === id);
+    return line ? lineName(line) : id;
+  });
 }
