@@ -27,128 +27,176 @@ export const DAY_LABELS: Record<Day, string> = {
 export const HOURS_PER_WEEK = 168;
 export const MAX_HOURLY_POINTS = 8784; // a leap year
 
+/**
+ * Labels: each field's `title` meta is what messages call it ("Line 2 (Web tier) › Volume 1 › IOPS",
+ * shared/schema-fields.ts); `unit` follows its bounds in messages ("from 1 to 65,536 GiB").
+ */
+const title = (t: string, unit?: string) => ({ title: t, ...(unit ? { unit } : {}) });
+
 const instanceCount = z.number().int().min(0).max(100_000);
 const hourOfDay = z.number().int().min(0).max(23);
 const decimalUsd = z
   .string()
   .max(40)
   .regex(/^\d+(\.\d+)?$/, { message: 'must be a decimal number of USD as a string, such as "1.25"' });
+const days = z
+  .array(z.enum(DAYS).meta(title('Day')))
+  .min(1)
+  .max(7)
+  .meta(title('Days'));
+const pattern = <P extends string>(p: P) => z.literal(p).meta(title('Usage pattern'));
+const model = <M extends string>(m: M) => z.literal(m).meta(title('Purchase model'));
+const termYears = z.union([z.literal(1), z.literal(3)]).meta(title('Term (years)'));
+const paymentOption = z.enum(PAYMENT_OPTIONS).meta(title('Payment'));
 
-export const usageSchema = z.discriminatedUnion('pattern', [
-  z.strictObject({ pattern: z.literal('constant'), count: instanceCount }),
-  z
-    .strictObject({
-      pattern: z.literal('business-hours'),
-      count: instanceCount,
-      days: z.array(z.enum(DAYS)).min(1).max(7),
-      startHour: hourOfDay,
-      endHour: z.number().int().min(1).max(24),
-      /** Instances kept running outside business hours (0 = stopped). */
-      offHoursCount: instanceCount.default(0),
-    })
-    .refine((u) => u.endHour > u.startHour, { message: 'must be later than startHour', path: ['endHour'] }),
-  z
-    .strictObject({
-      pattern: z.literal('daily-spike'),
-      baseCount: instanceCount,
-      peakCount: instanceCount,
-      peakStartHour: hourOfDay,
-      peakHours: z.number().int().min(1).max(24),
-      days: z
-        .array(z.enum(DAYS))
-        .min(1)
-        .max(7)
-        .default([...DAYS]),
-    })
-    .refine((u) => u.peakCount >= u.baseCount, {
-      message: 'must be at least baseCount',
-      path: ['peakCount'],
+export const usageSchema = z
+  .discriminatedUnion('pattern', [
+    z.strictObject({ pattern: pattern('constant'), count: instanceCount.meta(title('Instances')) }),
+    z
+      .strictObject({
+        pattern: pattern('business-hours'),
+        count: instanceCount.meta(title('Instances in hours')),
+        days,
+        startHour: hourOfDay.meta(title('Start hour')),
+        endHour: z.number().int().min(1).max(24).meta(title('End hour')),
+        /** Instances kept running outside business hours (0 = stopped). */
+        offHoursCount: instanceCount.meta(title('Off-hours instances')).default(0),
+      })
+      .refine((u) => u.endHour > u.startHour, {
+        message: 'must be later than the start hour',
+        path: ['endHour'],
+      }),
+    z
+      .strictObject({
+        pattern: pattern('daily-spike'),
+        baseCount: instanceCount.meta(title('Base instances')),
+        peakCount: instanceCount.meta(title('Peak instances')),
+        peakStartHour: hourOfDay.meta(title('Peak starts (hour)')),
+        peakHours: z.number().int().min(1).max(24).meta(title('Peak length', 'hours')),
+        days: days.default([...DAYS]),
+      })
+      .refine((u) => u.peakCount >= u.baseCount, {
+        message: 'must be at least the base instances',
+        path: ['peakCount'],
+      }),
+    z.strictObject({
+      pattern: pattern('weekly'),
+      counts: z
+        .array(instanceCount.meta(title('Hour')))
+        .length(HOURS_PER_WEEK)
+        .meta(title('Instances per hour of the week')),
     }),
-  z.strictObject({ pattern: z.literal('weekly'), counts: z.array(instanceCount).length(HOURS_PER_WEEK) }),
-  z.strictObject({
-    pattern: z.literal('hourly'),
-    counts: z.array(instanceCount).min(1).max(MAX_HOURLY_POINTS),
-  }),
-]);
+    z.strictObject({
+      pattern: pattern('hourly'),
+      counts: z
+        .array(instanceCount.meta(title('Hour')))
+        .min(1)
+        .max(MAX_HOURLY_POINTS)
+        .meta(title('Hourly counts')),
+    }),
+  ])
+  .meta(title('Usage'));
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];
 
-export const purchaseSchema = z.discriminatedUnion('model', [
-  z.strictObject({ model: z.literal('on-demand') }),
-  z.strictObject({
-    model: z.literal('reserved'),
-    termYears: z.union([z.literal(1), z.literal(3)]),
-    paymentOption: z.enum(PAYMENT_OPTIONS),
-    offeringClass: z.enum(OFFERING_CLASSES).default('standard'),
-    /** How many RIs the line buys; absent = enough to cover the line's steady (minimum) usage. */
-    count: instanceCount.optional(),
-  }),
-  z.strictObject({
-    model: z.literal('savings-plan'),
-    planType: z.enum(PLAN_TYPES),
-    termYears: z.union([z.literal(1), z.literal(3)]),
-    paymentOption: z.enum(PAYMENT_OPTIONS),
-    /** USD per hour committed; absent = sized to cover the line's steady usage at the plan's rate. */
-    commitmentHourlyUsd: decimalUsd.optional(),
-  }),
-  z.strictObject({ model: z.literal('spot') }),
-]);
+export const purchaseSchema = z
+  .discriminatedUnion('model', [
+    z.strictObject({ model: model('on-demand') }),
+    z.strictObject({
+      model: model('reserved'),
+      termYears,
+      paymentOption,
+      offeringClass: z.enum(OFFERING_CLASSES).meta(title('Offering class')).default('standard'),
+      /** How many RIs the line buys; absent = enough to cover the line's steady (minimum) usage. */
+      count: instanceCount.meta(title('RIs bought')).optional(),
+    }),
+    z.strictObject({
+      model: model('savings-plan'),
+      planType: z.enum(PLAN_TYPES).meta(title('Savings plan type')),
+      termYears,
+      paymentOption,
+      /** USD per hour committed; absent = sized to cover the line's steady usage at the plan's rate. */
+      commitmentHourlyUsd: decimalUsd.meta(title('Commitment ($/h)')).optional(),
+    }),
+    z.strictObject({ model: model('spot') }),
+  ])
+  .meta(title('Purchase'));
 export type Purchase = z.output<typeof purchaseSchema>;
 
-export const snapshotPolicySchema = z.strictObject({
-  frequency: z.enum(['hourly', 'daily', 'weekly', 'monthly']),
-  retentionCount: z.number().int().min(1).max(10_000),
-  dailyChangePct: z.number().min(0).max(100),
-  tier: z.enum(['standard', 'archive']).default('standard'),
-});
+export const snapshotPolicySchema = z
+  .strictObject({
+    frequency: z.enum(['hourly', 'daily', 'weekly', 'monthly']).meta(title('Snapshot every')),
+    retentionCount: z.number().int().min(1).max(10_000).meta(title('Snapshots kept')),
+    dailyChangePct: z.number().min(0).max(100).meta(title('Daily change', '%')),
+    tier: z.enum(['standard', 'archive']).meta(title('Snapshot tier')).default('standard'),
+  })
+  .meta(title('Snapshots'));
 export type SnapshotPolicy = z.output<typeof snapshotPolicySchema>;
 
-export const volumeSchema = z.strictObject({
-  volumeType: z.enum(VOLUME_TYPES),
-  sizeGiB: z.number().int().min(1).max(65_536),
-  iops: z.number().int().min(0).max(256_000).optional(),
-  throughputMiBps: z.number().min(0).max(4_000).optional(),
-  /** Volumes of this kind on each instance of the line. */
-  count: z.number().int().min(1).max(128).default(1),
-  snapshot: snapshotPolicySchema.optional(),
-});
+export const volumeSchema = z
+  .strictObject({
+    volumeType: z.enum(VOLUME_TYPES).meta(title('Volume type')),
+    sizeGiB: z.number().int().min(1).max(65_536).meta(title('Size', 'GiB')),
+    iops: z.number().int().min(0).max(256_000).meta(title('IOPS', 'IOPS')).optional(),
+    throughputMiBps: z.number().min(0).max(4_000).meta(title('Throughput', 'MiB/s')).optional(),
+    /** Volumes of this kind on each instance of the line. */
+    count: z.number().int().min(1).max(128).meta(title('Volumes per instance')).default(1),
+    snapshot: snapshotPolicySchema.optional(),
+  })
+  .meta(title('Volume'));
 export type Volume = z.output<typeof volumeSchema>;
 
-export const lineSchema = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9._-]+$/, { message: 'must use letters, digits, ".", "_" or "-"' }),
-  name: z.string().max(200).optional(),
-  instanceType: z.string().min(1).max(64),
-  region: z.string().min(1).max(32),
-  os: z.enum(OPERATING_SYSTEMS).default('linux'),
-  tenancy: z.enum(['shared']).default('shared'),
-  usage: usageSchema,
-  purchase: purchaseSchema.default({ model: 'on-demand' }),
-  interruptionTolerant: z.boolean().default(false),
-  volumeLifetime: z.enum(['instance', 'running']).default('instance'),
-  volumes: z.array(volumeSchema).max(32).default([]),
-});
+export const lineSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._-]+$/, { message: 'must use letters, digits, ".", "_" or "-"' })
+      .meta(title('Line id')),
+    name: z.string().max(200).meta(title('Line name')).optional(),
+    instanceType: z.string().min(1).max(64).meta(title('Instance type')),
+    region: z.string().min(1).max(32).meta(title('Region')),
+    os: z.enum(OPERATING_SYSTEMS).meta(title('OS')).default('linux'),
+    tenancy: z.enum(['shared']).meta(title('Tenancy')).default('shared'),
+    usage: usageSchema,
+    purchase: purchaseSchema.default({ model: 'on-demand' }),
+    interruptionTolerant: z.boolean().meta(title('Interruption tolerant')).default(false),
+    volumeLifetime: z.enum(['instance', 'running']).meta(title('Volumes billed')).default('instance'),
+    volumes: z.array(volumeSchema).max(32).meta(title('Volumes')).default([]),
+  })
+  .meta(title('Line'));
 export type ScenarioLine = z.output<typeof lineSchema>;
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().max(500).optional(),
-    version: z.literal(SCENARIO_FORMAT_VERSION).default(SCENARIO_FORMAT_VERSION),
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(5000).optional(),
-    hoursPerMonth: z.number().min(1).max(744).default(HOURS_PER_MONTH),
-    lines: z.array(lineSchema).max(2000),
+    $schema: z.string().max(500).meta(title('Schema address')).optional(),
+    version: z
+      .literal(SCENARIO_FORMAT_VERSION)
+      .meta(title('Format version'))
+      .default(SCENARIO_FORMAT_VERSION),
+    name: z.string().trim().min(1).max(200).meta(title('Scenario name')),
+    description: z.string().max(5000).meta(title('Description')).optional(),
+    hoursPerMonth: z
+      .number()
+      .min(1)
+      .max(744)
+      .meta(title('Hours per month', 'hours'))
+      .default(HOURS_PER_MONTH),
+    lines: z.array(lineSchema).max(2000).meta(title('Lines')),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.lines.forEach((l, i) => {
       if (seen.has(l.id))
-        ctx.addIssue({ code: 'custom', message: `duplicate line id "${l.id}"`, path: ['lines', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${l.id}" is already the id of another line: ids must differ`,
+          path: ['lines', i, 'id'],
+        });
       seen.add(l.id);
     });
-  });
+  })
+  .meta(title('Scenario'));
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
