@@ -16,7 +16,7 @@ import type { DataStatus, ImportJobStatus } from './import/jobs';
 import type { CallJobStatus } from './call-jobs';
 import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
-import { firstIssue } from './validation';
+import { validate } from './validation';
 import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
 
 /**
@@ -126,14 +126,20 @@ export const ebsSizingInputSchema = z.strictObject({
 });
 const curveSchema = z
   .strictObject({
-    dimension: z.enum(['iops', 'throughput']).default('iops'),
-    steps: z.number().int().min(2).max(400).default(60),
+    dimension: z.enum(['iops', 'throughput']).default('iops').meta(label('Curve dimension')),
+    steps: z.number().int().min(2).max(400).default(60).meta(label('Curve steps')),
   })
   .default({ dimension: 'iops', steps: 60 });
-const jobId = z.strictObject({ jobId: z.uuid({ message: 'must be an import job id' }) });
-const scenarioId = z.strictObject({ id: z.uuid({ message: 'must be a saved scenario id' }) });
+const jobId = z.strictObject({
+  jobId: z.uuid({ message: 'must be an import job id' }).meta(label('Import job id')),
+});
+const scenarioId = z.strictObject({
+  id: z.uuid({ message: 'must be a saved scenario id' }).meta(label('Scenario id')),
+});
 /** Optional on long calls: a UUID the caller picks, for jobs.status and jobs.cancel (shared/call-jobs.ts). */
-const callJobId = z.uuid({ message: 'must be a job id (a UUID)' });
+const callJobId = z.uuid({ message: 'must be a job id (a UUID)' }).meta(label('Job id'));
+const scenarioName = z.string().trim().max(200);
+const scenarioNameLabel = label('Scenario name');
 
 export const contract = {
   'catalog.meta': call<CatalogMeta>()(empty),
@@ -167,12 +173,24 @@ export const contract = {
   'ebs.snapshotCost': call<SnapshotCostResult>()(
     z.strictObject({
       region: regionCodeSchema,
-      volumeSizeGiB: positive.max(65_536),
-      usedPct: z.number().gt(0).max(100).default(100),
-      dailyChangePct: z.number().min(0).max(100),
-      frequency: z.enum(['hourly', 'daily', 'weekly', 'monthly']).default('daily'),
-      retentionCount: z.number().int().min(1).max(10_000),
-      tier: z.enum(['standard', 'archive']).default('standard'),
+      volumeSizeGiB: positive.max(65_536).meta({ ...label('Volume size (GiB)'), unit: 'GiB' }),
+      usedPct: z
+        .number()
+        .gt(0)
+        .max(100)
+        .meta({ ...label('Used (%)', 'share of the volume holding data'), unit: '%' })
+        .default(100),
+      dailyChangePct: z
+        .number()
+        .min(0)
+        .max(100)
+        .meta({ ...label('Daily change (%)', 'share of the data changed each day'), unit: '%' }),
+      frequency: z
+        .enum(['hourly', 'daily', 'weekly', 'monthly'])
+        .default('daily')
+        .meta(label('Snapshot frequency')),
+      retentionCount: z.number().int().min(1).max(10_000).meta(label('Snapshots kept')),
+      tier: z.enum(['standard', 'archive']).default('standard').meta(label('Snapshot tier')),
     }),
   ),
   'pricing.estimate': call<ScenarioEstimate>()(
@@ -201,7 +219,11 @@ export const contract = {
   ),
   'import.updateFromAws': call<ImportJobStatus>()(
     z.strictObject({
-      regions: z.array(regionCodeSchema).min(1, { message: 'choose at least one region' }).max(40),
+      regions: z
+        .array(regionCodeSchema)
+        .min(1, { message: 'choose at least one region' })
+        .max(40)
+        .meta(label('Regions')),
     }),
   ),
   'import.status': call<ImportJobStatus>()(jobId),
@@ -210,17 +232,27 @@ export const contract = {
   'scenarios.get': call<SavedScenario>()(scenarioId),
   'scenarios.create': call<SavedScenario>()(z.strictObject({ document: scenarioSchema })),
   'scenarios.save': call<SavedScenario>()(
-    scenarioId.extend({ document: scenarioSchema, baseRevision: z.number().int().min(1).optional() }),
+    scenarioId.extend({
+      document: scenarioSchema,
+      baseRevision: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .meta(label('Revision', 'the revision the edit started from')),
+    }),
   ),
-  'scenarios.rename': call<SavedScenario>()(scenarioId.extend({ name: z.string().trim().min(1).max(200) })),
+  'scenarios.rename': call<SavedScenario>()(
+    scenarioId.extend({ name: scenarioName.min(1).meta(scenarioNameLabel) }),
+  ),
   'scenarios.duplicate': call<SavedScenario>()(
-    scenarioId.extend({ name: z.string().trim().max(200).optional() }),
+    scenarioId.extend({ name: scenarioName.optional().meta(scenarioNameLabel) }),
   ),
   'scenarios.delete': call<{ deleted: boolean }>()(scenarioId),
   'scenarios.import': call<SavedScenario>()(
     z.strictObject({
-      text: z.string().max(MAX_PAYLOAD_BYTES),
-      fileName: z.string().max(SCENARIO_FILE_NAME_MAX).optional(),
+      text: z.string().max(MAX_PAYLOAD_BYTES).meta(label('Scenario file')),
+      fileName: z.string().max(SCENARIO_FILE_NAME_MAX).optional().meta(label('File name')),
     }),
   ),
   'scenarios.export': call<ExportedScenario>()(scenarioId),
@@ -258,8 +290,12 @@ void callNamesMatchContract;
 export interface CallError {
   /** cancelled: stopped by jobs.cancel before it finished. */
   code: 'invalid-input' | 'not-found' | 'unauthorized' | 'cancelled' | 'internal';
+  /** What is wrong and what is allowed, without the field ("must be a whole number from 1 to 64"). */
   message: string;
+  /** The field's path in the call's input ("document.lines.0.usage.count"). */
   field?: string;
+  /** The field as a person calls it ("Line 1 (web) › Instances"); shown before the message. */
+  label?: string;
 }
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
@@ -267,15 +303,18 @@ export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Validates a call's input; the error names the first offending field by its path. */
+/** Validates a call's input; the error names the first offending field by its path and its label. */
 export function parseInput<K extends CallName>(
   name: K,
   raw: unknown,
 ): { ok: true; value: ParsedInput<K> } | { ok: false; error: CallError } {
-  const result = contract[name].input.safeParse(raw ?? {});
-  if (result.success) return { ok: true, value: result.data as ParsedInput<K> };
-  const { field, message } = firstIssue(result.error);
-  return { ok: false, error: { code: 'invalid-input', message, ...(field ? { field } : {}) } };
+  const result = validate(contract[name].input, raw ?? {});
+  if (result.ok) return { ok: true, value: result.value as ParsedInput<K> };
+  const { field, message, label } = result.problems[0];
+  return {
+    ok: false,
+    error: { code: 'invalid-input', message, ...(field ? { field } : {}), ...(label ? { label } : {}) },
+  };
 }
 
 /**

@@ -1,19 +1,49 @@
 import type { z } from 'zod';
+import { fieldLabel, type FieldPath } from './schema-fields';
+import { plainErrorMap } from './validation-messages';
 
-/** The first problem of a failed parse as a field path and a readable message ("lines.0.usage.count: …"). */
-export function firstIssue(
-  error: z.ZodError,
-  prefix: (string | number)[] = [],
-): { field: string | undefined; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: prefix.length ? prefix.join('.') : undefined, message: 'invalid input' };
-  const path = [
-    ...prefix,
-    ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : []),
-  ];
-  const field = path.length > 0 ? path.join('.') : undefined;
-  return { field, message: `${field ?? 'input'}: ${issue.message}` };
+/** One problem with an input: which field, what is wrong with it in plain words, and its label. */
+export interface FieldProblem {
+  /** The field's path in the input ("lines.0.usage.count"), for code and forms; undefined: the whole input. */
+  field: string | undefined;
+  /** What is wrong and what is allowed, without the field: "must be a whole number from 0 to 100,000". */
+  message: string;
+  /** The field as a person calls it: "Line 1 (web) › Instances"; undefined when it has no name. */
+  label: string | undefined;
+}
+
+export type Validated<T> =
+  { ok: true; value: T } | { ok: false; problems: [FieldProblem, ...FieldProblem[]] };
+
+const keyOf = (p: PropertyKey): string | number => (typeof p === 'symbol' ? String(p) : p);
+
+/**
+ * Parses `raw` with `schema`, every problem in plain words (shared/validation-messages.ts) with its
+ * field and label; the labels name array items by their name when `raw` has one.
+ */
+export function validate<S extends z.ZodType>(schema: S, raw: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(raw, { error: plainErrorMap });
+  if (result.success) return { ok: true, value: result.data };
+  const problems = result.error.issues.map((issue): FieldProblem => {
+    const at: FieldPath = issue.path.map(keyOf);
+    // An unknown key is the object's problem (labelled by the object), at the key's own path.
+    const path = issue.code === 'unrecognized_keys' ? [...at, ...issue.keys.slice(0, 1)] : at;
+    return {
+      field: path.length ? path.map(keyOf).join('.') : undefined,
+      message: issue.message,
+      label: at.length ? fieldLabel(schema, at, raw) : undefined,
+    };
+  });
+  const [first, ...rest] = problems;
+  return {
+    ok: false,
+    problems: [first ?? { field: undefined, message: 'is not valid', label: undefined }, ...rest],
+  };
+}
+
+/** A problem as one line where no form field shows it: "Line 1 (web) › Instances: must be …". */
+export function withLabel(problem: { message: string; label?: string | undefined }): string {
+  return problem.label ? `${problem.label}: ${problem.message}` : problem.message;
 }
 
 /** An AWS region code: "us-east-1", "ap-northeast-2", "us-gov-west-1". */

@@ -37,7 +37,7 @@ export function createCatalogService(db: Database.Database) {
   const sources = (): PriceSource[] => q.sources.all().map(toPriceSource);
   const requireRegion = (code: string) => {
     const r = q.region.get(code);
-    if (!r) throw new NotFoundError(`region: ${code} is not in the catalog`, 'region');
+    if (!r) throw new NotFoundError(`${code} is not in the catalog`, 'region');
     return r;
   };
 
@@ -96,15 +96,14 @@ export function createCatalogService(db: Database.Database) {
     /** One type's specs; NotFoundError naming `field` when the catalog lacks it. */
     instanceSpec(instanceType: string, field = 'instanceType'): InstanceSpec {
       const spec = q.instanceType.get(instanceType);
-      if (!spec) throw new NotFoundError(`${field}: ${instanceType} is not in the catalog`, field);
+      if (!spec) throw new NotFoundError(`${instanceType} is not in the catalog`, field);
       return toInstanceSpec(spec);
     },
 
     priceOptions(input: ParsedInput<'catalog.priceOptions'>): PriceOptions {
       requireRegion(input.region);
       const spec = q.instanceType.get(input.instanceType);
-      if (!spec)
-        throw new NotFoundError(`instanceType: ${input.instanceType} is not in the catalog`, 'instanceType');
+      if (!spec) throw new NotFoundError(`${input.instanceType} is not in the catalog`, 'instanceType');
       const rows = q.pricesOfType.all(input.region, input.os, input.instanceType);
       return {
         instanceType: input.instanceType,

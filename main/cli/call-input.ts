@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { CallError } from '@shared/contract';
 import { createServices, type Services } from '../services';
-import { about } from './args';
 import { readScenarioFile } from './scenario-file';
 import type { CliContext, CliResult, Command, ParsedArgs } from './types';
 
@@ -44,22 +43,26 @@ export function callInput(cmd: Command, args: ParsedArgs): { input: Record<strin
 
 /**
  * A contract error in the words of the command line: a field filled by a flag is named by the flag's
- * CLI name, then its label and the text given; a field inside a JSON file by the file and the path in
- * it; a positional by its usage name.
+ * CLI name and its label ("--iops: must be … — IOPS; got \"-1\""), a positional by its usage name, a
+ * field inside a JSON file by the file and the field's label ("web.json: Line 1 (web) › Instances: …").
+ * Messages carry no field path (shared/validation-messages.ts); none is shown.
  */
 export function fieldMessage(cmd: Command, args: ParsedArgs, error: CallError): string {
-  const { field, message } = error;
-  if (!field) return message;
-  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-  const [top, ...rest] = field.split('.');
-  const at = cmd.positionals.findIndex((p) => p.field === top);
+  const { field, message, label } = error;
+  const labelled = label ? `${label}: ${message}` : message;
+  if (!field) return labelled;
+  const top = field.split('.')[0];
+  const at = cmd.positionals.findIndex((p) => p.field === top && !p.jsonFile);
   const p = cmd.positionals[at];
-  if (p?.jsonFile) return `${args.positionals[at]}: ${rest.join('.') || top}: ${text}`;
-  if (p) return `${p.name}: ${text} — ${p.label}; got ${JSON.stringify(args.positionals[at])}`;
+  if (p) return `${p.name}: ${message} — ${p.label}; got ${JSON.stringify(args.positionals[at])}`;
   const flag = cmd.flags.find((f) => f.field === top);
-  if (!flag) return `${field}: ${text}`;
-  const given = args.given[flag.name];
-  return `--${flag.name}: ${text}${about(flag, typeof given === 'string' ? given : undefined)}`;
+  if (flag) {
+    const given = args.given[flag.name];
+    return `--${flag.name}: ${message} — ${flag.label}${typeof given === 'string' ? `; got ${JSON.stringify(given)}` : ''}`;
+  }
+  // A field of a JSON file: by its path in the input (document.…) or, from pricing, in the document.
+  const file = cmd.positionals.findIndex((q) => q.jsonFile);
+  return file >= 0 ? `${args.positionals[file]}: ${labelled}` : labelled;
 }
 
 /** The services on the catalog chosen by --catalog or the caller, or exit 2 when it cannot open. */

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseInput } from '@shared/contract';
 import { formatFromFileName, REPORT_FORMATS } from '@shared/reports/formats';
+import { toCallError } from '../transport/dispatch';
 import { writeFileAtomic } from '../reports/write-atomic';
 import { callInput, fieldMessage, openServices, refuse } from './call-input';
 import { CATALOG_FLAG, contractFlags, HELP_FLAG } from './flags';
@@ -86,7 +87,10 @@ export const REPORT_COMMAND: Command = {
         stderr: `wrote ${format.toUpperCase()} report ${out} (${sizeText(file.bytes.length)})\n`,
       };
     } catch (err) {
-      return { code: 1, stdout: '', stderr: `report: ${(err as Error).message}\n` };
+      const error = toCallError(err, { name: 'reports.render', input: input.value });
+      if (error.code === 'invalid-input')
+        return refuse(REPORT_COMMAND, fieldMessage(REPORT_COMMAND, args, error));
+      return { code: 1, stdout: '', stderr: `report: ${error.message}\n` };
     } finally {
       services.close();
     }

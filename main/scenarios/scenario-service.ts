@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InputError, NotFoundError } from '@shared/errors';
 import { scenarioSchema, type Scenario } from '@shared/scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from '@shared/scenario/types';
-import { firstIssue } from '@shared/validation';
+import { validate } from '@shared/validation';
 
 interface Row {
   id: string;
@@ -16,12 +16,15 @@ interface Row {
 
 export const SCENARIO_SCHEMA_ID = 'https://ec2-ebs-planner.invalid/schema/scenario-v1.json';
 
-/** Validates a scenario document; the InputError names the offending field by its path. */
-export function parseScenario(raw: unknown, fieldPrefix: (string | number)[] = []): Scenario {
-  const r = scenarioSchema.safeParse(raw);
-  if (r.success) return r.data;
-  const { field, message } = firstIssue(r.error, fieldPrefix);
-  throw new InputError(field ?? 'document', message.replace(/^[^:]+: /, ''));
+/**
+ * Validates a scenario document; the InputError names the first offending field by its path in the
+ * document and by its label ("Line 2 (Web tier) › Volume 1 › IOPS"), its message in plain words.
+ */
+export function parseScenario(raw: unknown): Scenario {
+  const r = validate(scenarioSchema, raw);
+  if (r.ok) return r.value;
+  const { field, message, label } = r.problems[0];
+  throw new InputError(field ?? 'document', message, label);
 }
 
 const toSummary = (r: Row): ScenarioSummary => ({
@@ -48,7 +51,7 @@ export function createScenarioService(db: Database.Database, now: () => Date = (
 
   const row = (id: string): Row => {
     const r = getStmt.get(id) as Row | undefined;
-    if (!r) throw new NotFoundError(`id: no saved scenario ${id}`, 'id');
+    if (!r) throw new NotFoundError(`no saved scenario has the id ${id}`, 'id');
     return r;
   };
   const saved = (r: Row): SavedScenario => ({

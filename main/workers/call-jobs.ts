@@ -83,7 +83,7 @@ export function createCallJobs() {
     },
     status(jobId: string): CallJobStatus {
       const job = jobs.get(jobId);
-      if (!job) throw new NotFoundError(`jobId: no call with job id ${jobId}`, 'jobId');
+      if (!job) throw new NotFoundError(`no call has the job id ${jobId}`, 'jobId');
       return { ...job.status };
     },
     cancel(jobId: string): CallJobStatus {

@@ -22,11 +22,6 @@ export interface LineVolumesCost {
   warnings: EstimateWarning[];
 }
 
-function fieldMessage(error: InputError): string {
-  const prefix = `${error.field}: `;
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-}
-
 export function lineVolumesCost(
   lineId: string,
   lineIndex: number,
@@ -87,7 +82,7 @@ export function lineVolumesCost(
     } catch (error) {
       storage = null;
       if (error instanceof InputError) {
-        throw new InputError(`lines.${lineIndex}.volumes.${index}.${error.field}`, fieldMessage(error));
+        throw new InputError(`lines.${lineIndex}.volumes.${index}.${error.field}`, error.message);
       }
       if (!(error instanceof MissingPriceError)) throw error;
       warnings.push({
@@ -114,10 +109,7 @@ export function lineVolumesCost(
       } catch (error) {
         snapshots = null;
         if (error instanceof InputError) {
-          throw new InputError(
-            `lines.${lineIndex}.volumes.${index}.snapshot.${error.field}`,
-            fieldMessage(error),
-          );
+          throw new InputError(`lines.${lineIndex}.volumes.${index}.snapshot.${error.field}`, error.message);
         }
         if (!(error instanceof MissingPriceError)) throw error;
         warnings.push({

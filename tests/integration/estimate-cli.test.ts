@@ -99,7 +99,9 @@ describe('estimate and compare from the CLI on the worked example', () => {
     );
     const r = await cli('estimate', bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bad.json: lines.0.usage.count');
+    expect(r.stderr).toBe(
+      `estimate: ${bad}: Line 1 (a) › Instances: must be a whole number from 0 to 100,000\n`,
+    );
   });
 
   it('exits 2 for a missing file and for a file that is not JSON', async () => {

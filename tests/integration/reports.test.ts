@@ -273,7 +273,9 @@ describe('bad input', () => {
     });
     const r = await cli('report', scenario, '--out', out('invalid.pdf'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('lines.0.usage.count');
+    expect(r.stderr).toContain(
+      'invalid.json: Line 1 (a) › Instances: must be a whole number from 0 to 100,000',
+    );
     expect(existsSync(out('invalid.pdf'))).toBe(false);
   });
 

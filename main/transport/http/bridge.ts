@@ -5,7 +5,7 @@ import { extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CallError, Handlers } from '@shared/contract';
 import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '@shared/limits';
-import { dispatch } from '../dispatch';
+import { dispatch, inputFieldLabel } from '../dispatch';
 import { MAX_PRICE_FILE_BYTES } from '../../import/limits';
 import { declaredTooLarge, readBody, receiveUpload, UPLOAD_ID } from './bodies';
 import {
@@ -128,14 +128,15 @@ function importPath(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { raw };
   const path = (raw as { path?: unknown }).path;
   if (typeof path !== 'string' || path === '' || isAbsolute(path)) return { raw };
+  const pathLabel = { label: inputFieldLabel({ name: 'import.start', input: raw }, 'path') };
   if (!UPLOAD_ID.test(path)) {
-    const message = 'path: give an absolute path on this computer, or upload the file';
-    return { status: 400, error: { code: 'invalid-input', message, field: 'path' } };
+    const message = 'give an absolute path on this computer, or upload the file';
+    return { status: 400, error: { code: 'invalid-input', message, field: 'path', ...pathLabel } };
   }
   const file = join(uploadsDir, path);
   if (existsSync(file)) return { raw: { ...raw, path: file } };
-  const message = 'path: that upload is gone; upload the file again';
-  return { status: 404, error: { code: 'not-found', message, field: 'path' } };
+  const message = 'that upload is gone; upload the file again';
+  return { status: 404, error: { code: 'not-found', message, field: 'path', ...pathLabel } };
 }
 
 function upload(opts: BridgeOptions & { uploadsDir: string }, uploadBytes: number): Handle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ebsSizingInputSchema } from '@shared/contract';
-import { firstIssue } from '@shared/validation';
+import { validate } from '@shared/validation';
 
 /**
  * The sizing input's bounds live in the contract schema (the solver trusts what it is given): every
@@ -10,8 +10,8 @@ describe('EBS sizing validation', () => {
   const base = { region: 'us-east-1', capacityGiB: 100, iops: 1000, throughputMiBps: 0 };
   /** The field the schema names for the patched input, or 'no error' when it is accepted. */
   const rejectedField = (patch: Record<string, unknown>): string => {
-    const parsed = ebsSizingInputSchema.safeParse({ ...base, ...patch });
-    return parsed.success ? 'no error' : (firstIssue(parsed.error).field ?? 'input');
+    const parsed = validate(ebsSizingInputSchema, { ...base, ...patch });
+    return parsed.ok ? 'no error' : (parsed.problems[0].field ?? 'input');
   };
 
   it('rejects a zero or negative capacity', () => {

@@ -1,3 +1,16 @@
+import type { FieldProblem } from '@shared/validation';
+
+/**
+ * The scenario's problems by field path ("lines.0.usage.count"), for the form: each field shows its
+ * message under its own label, so the message is the plain words alone ("must be a whole number from
+ * 0 to 100,000"); the first problem of a field wins.
+ */
+export function fieldErrors(problems: readonly FieldProblem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const p of problems) errors[p.field ?? ''] ??= p.message;
+  return errors;
+}
+
 /** The messages under `prefix` ("lines.0."), keyed by the rest of their path ("usage.endHour"). */
 export function under(errors: Record<string, string>, prefix: string): Record<string, string> {
   const out: Record<string, string> = {};

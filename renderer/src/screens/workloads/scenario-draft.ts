@@ -1,17 +1,11 @@
 import type { OperatingSystem, VolumeType } from '@shared/catalog-types';
 import { scenarioSchema } from '@shared/scenario/schema';
-import type {
-  Purchase,
-  Scenario,
-  ScenarioLine,
-  Usage,
-  UsagePattern,
-  Volume,
-} from '@shared/scenario/schema';
+import type { Purchase, Scenario, ScenarioLine, Usage, UsagePattern, Volume } from '@shared/scenario/schema';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { DAYS, HOURS_PER_WEEK } from '@shared/scenario/schema';
 import { peakCount, usageProfile } from '@shared/pricing/usage-profile';
-import { firstIssue } from '@shared/validation';
+import { validate, withLabel } from '@shared/validation';
+import { fieldErrors } from './field-errors';
 
 export const NEW_SCENARIO_NAME = 'Untitled scenario';
 export const DEFAULT_REGION = 'us-east-1';
@@ -145,21 +139,16 @@ export function switchVolumeType(volume: Volume, volumeType: VolumeType): Volume
 
 export interface Validation {
   valid: boolean;
-  /** Message per field path ("lines.0.usage.endHour"). */
+  /** Message per field path ("lines.0.usage.endHour"), shown under the field's label. */
   errors: Record<string, string>;
-  /** The first problem, with its path, for the save status. */
+  /** The first problem, named by its label ("Line 1 (web) › Instances: …"), for the save status. */
   first: string | null;
 }
 
 export function validateScenario(doc: Scenario): Validation {
-  const result = scenarioSchema.safeParse(doc);
-  if (result.success) return { valid: true, errors: {}, first: null };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)).join('.');
-    errors[path] ??= issue.message;
-  }
-  return { valid: false, errors, first: firstIssue(result.error).message };
+  const result = validate(scenarioSchema, doc);
+  if (result.ok) return { valid: true, errors: {}, first: null };
+  return { valid: false, errors: fieldErrors(result.problems), first: withLabel(result.problems[0]) };
 }
 
 /**
