@@ -33,7 +33,7 @@ export function EbsFitLegend({ envelopes, hidden, onToggle, showCaps }: EbsFitLe
           onClick={() => onToggle(e.volumeType)}
         >
           <VolumeTypeSwatch volumeType={e.volumeType} />
-          {e.volumeType}
+          {e.volumeType}{' '}
           <span className="ebs-legend-layout">
             {e.kind === 'proposed' ? envelopeLayoutText(e) : 'no layout'}
           </span>
