@@ -138,6 +138,85 @@ describe('Workloads and Compare screens in Chromium against serve', () => {
       .toContain('Saved');
   });
 
+  it('flags a volume’s IOPS or throughput out of its type’s range at the field, and neither prices nor saves it', async () => {
+    const created = await served.api<{ id: string }>('scenarios.create', {
+      document: {
+        name: 'Volume limits',
+        lines: [
+          {
+            id: 'web',
+            name: 'Web tier',
+            instanceType: 'm5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 1 },
+            volumes: [{ volumeType: 'gp3', sizeGiB: 100, count: 1 }],
+          },
+        ],
+      },
+    });
+    await served.chooseScenario(created.id);
+    await page().goto(`${served.url()}#workloads`);
+    const total = page().getByTestId('estimate-total-monthly');
+    // 0.096 × 730 = 70.08 compute + 100 GiB × 0.08 = 8 storage
+    await expect.poll(() => usd(total), { timeout: 10_000 }).toBe('78.08');
+    const status = page().getByTestId('save-status');
+    const vol = page().getByTestId('volume-row').first();
+    const iops = vol.getByTestId('volume-iops');
+
+    await setNumber(vol, 'volume-iops', '0');
+    await expect.poll(() => iops.getAttribute('aria-invalid')).toBe('true');
+    // What is allowed, at the field: gp3 takes 3,000 to 500 per GiB.
+    expect(await vol.getByTestId('volume-iops-hint').textContent()).toBe(
+      'Allowed: 3,000–50,000 IOPS at 100 GiB (gp3: at most 500 IOPS per GiB)',
+    );
+    expect(await vol.getByTestId('volume-iops-hint').isVisible()).toBe(true);
+    expect(await vol.locator('.field-error').textContent()).toContain('3000');
+    await expect.poll(() => status.textContent()).toContain('Not saved: fix the highlighted fields');
+    expect(await status.textContent()).not.toContain('Saved ');
+    expect(await page().getByTestId('estimate-stale').textContent()).toBe(
+      'Last valid estimate — fix the highlighted field to update.',
+    );
+    expect(await page().getByTestId('estimate-error').count()).toBe(0);
+    expect(await usd(total)).toBe('78.08');
+
+    await setNumber(vol, 'volume-iops', '100000');
+    await expect.poll(() => vol.locator('.field-error').textContent()).toMatch(/at most/);
+    await page()
+      .getByTestId('line-card')
+      .first()
+      .screenshot({ path: join(ARTIFACTS, 'volume-limits.png') });
+    await page()
+      .getByTestId('estimate-stale')
+      .screenshot({ path: join(ARTIFACTS, 'volume-limits-stale.png') });
+    await page().screenshot({ path: join(ARTIFACTS, 'volume-limits-page.png') });
+
+    // Leaving the screen saves what is valid and unsaved; this draft is not, so the store keeps the last valid one.
+    await page().goto(`${served.url()}#compare`);
+    await expect
+      .poll(() => page().getByTestId('strategy-row').count(), { timeout: 10_000 })
+      .toBeGreaterThan(1);
+    const stored = await served.api<{ document: { lines: { volumes: { iops?: number }[] }[] } }>(
+      'scenarios.get',
+      { id: created.id },
+    );
+    expect(stored.document.lines[0]!.volumes[0]!.iops).toBeUndefined();
+
+    // Throughput above 0.25 MiB/s per IOPS is flagged too; fixed, the estimate and the save resume.
+    await page().goto(`${served.url()}#workloads`);
+    await expect.poll(() => usd(total), { timeout: 10_000 }).toBe('78.08');
+    await setNumber(vol, 'volume-throughput', '1000');
+    await expect.poll(() => vol.getByTestId('volume-throughput').getAttribute('aria-invalid')).toBe('true');
+    expect(await vol.getByTestId('volume-throughput-hint').textContent()).toBe(
+      'Allowed: 125–750 MiB/s at 3,000 IOPS (at most 0.25 MiB/s per IOPS)',
+    );
+    await setNumber(vol, 'volume-iops', '4000');
+    await expect.poll(() => vol.getByTestId('volume-throughput').getAttribute('aria-invalid')).toBe('false');
+    // 1,000 IOPS × 0.005 + 875 MiB/s × 0.04 above the baseline: 5 + 35 = 40 more a month.
+    await expect.poll(() => usd(total), { timeout: 10_000 }).toBe('118.08');
+    expect(await page().getByTestId('estimate-stale').count()).toBe(0);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Saved');
+  });
+
   it('names lines by their names in the estimate table and both cost-by-line charts, ids only where unnamed', async () => {
     const created = await served.api<{ id: string }>('scenarios.create', {
       document: {

@@ -9,7 +9,7 @@ export interface EstimatePanelProps {
   estimate: ScenarioEstimate | undefined;
   loading: boolean;
   error: string | null;
-  /** The document doesn't validate: the figures shown are for the last valid version. */
+  /** The document doesn't validate: the figures shown are for the last valid version, and say so. */
   stale: boolean;
 }
 
@@ -21,14 +21,25 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
     <section className="estimate-panel" aria-label="Estimate" aria-busy={loading}>
       <div className="section-header">
         <h2 className="section-title">Estimate</h2>
-        {loading && <span className="loading-indicator small">Updating…</span>}
-        {stale && <span className="field-warning small">Showing the last valid version</span>}
+        {loading && !stale && <span className="loading-indicator small">Updating…</span>}
       </div>
-      {error && <p className="field-error">The estimate failed: {error}</p>}
+      {stale && (
+        <p className="estimate-stale" data-testid="estimate-stale" role="status">
+          {estimate
+            ? 'Last valid estimate — fix the highlighted field to update.'
+            : 'No estimate yet — fix the highlighted field to see one.'}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" data-testid="estimate-error">
+          The estimate failed: {error}
+          {estimate ? ' The figures below are the last estimate.' : ''}
+        </p>
+      )}
       {!estimate ? (
-        <p className="muted">{error ? '' : 'Estimating…'}</p>
+        <p className="muted">{error || stale ? '' : 'Estimating…'}</p>
       ) : (
-        <>
+        <div className={stale || error ? 'estimate-figures is-stale' : 'estimate-figures'}>
           <Totals estimate={estimate} />
           <div className="table-wrap">
             <table className="data-table estimate-table">
@@ -97,7 +108,7 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
           <p className="muted small">
             Prices as of {estimate.catalogAsOf}; {estimate.hoursPerMonth} hours a month.
           </p>
-        </>
+        </div>
       )}
     </section>
   );

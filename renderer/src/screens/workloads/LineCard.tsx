@@ -15,6 +15,8 @@ export interface LineCardProps {
   /** Messages keyed by path under this line ("usage.endHour"). */
   errors: Record<string, string>;
   estimate: LineEstimate | undefined;
+  /** The scenario doesn't validate: `estimate` is the last valid one. */
+  stale: boolean;
   onChange: (line: ScenarioLine) => void;
   onRemove: () => void;
   onDuplicate: () => void;
@@ -26,6 +28,7 @@ export function LineCard({
   regions,
   errors,
   estimate,
+  stale,
   onChange,
   onRemove,
   onDuplicate,
@@ -61,8 +64,11 @@ export function LineCard({
             }}
           />
         </label>
-        <div className="line-summary">
-          <span className="muted small">Monthly</span>
+        <div
+          className={stale ? 'line-summary is-stale' : 'line-summary'}
+          title={stale ? 'The last valid estimate: fix the highlighted fields to update it' : undefined}
+        >
+          <span className="muted small">{stale ? 'Last valid' : 'Monthly'}</span>
           <span className="strong num">{estimate ? formatMoney(estimate.monthlyUsd) : '…'}</span>
         </div>
         <div className="line-actions">

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 export interface NumberFieldProps {
   label: ReactNode;
@@ -14,6 +14,8 @@ export interface NumberFieldProps {
   disabled?: boolean;
   /** A validation message for this field, shown under it. */
   error?: string | undefined;
+  /** What the field allows ("Allowed: 3,000–16,000 IOPS…"): shown while it is edited or flagged. */
+  hint?: string | null | undefined;
   wide?: boolean;
 }
 
@@ -29,11 +31,16 @@ export function NumberField(props: NumberFieldProps) {
     setShown(props.value);
     if (parse(text) !== props.value) setText(format(props.value));
   }
+  const id = useId();
   const empty = text.trim() === '';
   const invalid = (empty && !props.optional) || props.error !== undefined;
 
   return (
-    <label className={props.wide ? 'field field-wide' : 'field'}>
+    <label
+      className={props.wide ? 'field field-wide' : 'field'}
+      data-invalid={invalid || undefined}
+      title={props.hint ?? undefined}
+    >
       <span className="field-label">{props.label}</span>
       <input
         type="number"
@@ -46,6 +53,7 @@ export function NumberField(props: NumberFieldProps) {
         placeholder={props.placeholder}
         disabled={props.disabled}
         aria-invalid={invalid}
+        aria-describedby={`${id}-error ${id}-hint`}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
@@ -64,7 +72,16 @@ export function NumberField(props: NumberFieldProps) {
         }}
       />
       {empty && !props.optional && <span className="field-error">required</span>}
-      {props.error !== undefined && <span className="field-error">{props.error}</span>}
+      {props.error !== undefined && (
+        <span className="field-error field-message" id={`${id}-error`}>
+          {props.error}
+        </span>
+      )}
+      {props.hint && !props.disabled && (
+        <span className="field-hint field-message" id={`${id}-hint`} data-testid={`${props.testId}-hint`}>
+          {props.hint}
+        </span>
+      )}
     </label>
   );
 }

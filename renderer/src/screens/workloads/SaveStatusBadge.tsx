@@ -1,6 +1,9 @@
 import type { ScenarioDraft } from './useScenarioDraft';
 
-/** "Saved", "Saving…", the first validation problem with its field path, or a failed save with its way out. */
+/**
+ * "Saved", "Saving…", "Not saved: fix the highlighted fields" with the first problem (an invalid draft
+ * is never saved), or a failed save with its way out.
+ */
 export function SaveStatusBadge({ draft }: { draft: ScenarioDraft }) {
   const { status } = draft;
   return (
@@ -14,7 +17,12 @@ export function SaveStatusBadge({ draft }: { draft: ScenarioDraft }) {
       {status.kind === 'saving' && 'Saving…'}
       {status.kind === 'loading' && 'Loading…'}
       {status.kind === 'none' && ''}
-      {status.kind === 'invalid' && <span title={status.message}>Can’t save yet — {status.message}</span>}
+      {status.kind === 'invalid' && (
+        <span title={status.message}>
+          <strong>Not saved: fix the highlighted fields</strong>
+          <span className="save-status-detail">{status.message}</span>
+        </span>
+      )}
       {status.kind === 'error' && <span>{status.message}</span>}
       {status.kind === 'conflict' && (
         <>

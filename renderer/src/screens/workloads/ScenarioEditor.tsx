@@ -74,6 +74,7 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
             regions={regions}
             errors={under(errors, `lines.${i}.`)}
             estimate={estimate?.lines.find((l) => l.id === line.id)}
+            stale={!validation.valid}
             onChange={(next) =>
               setLines((lines) => lines.map((l, j) => (j === i ? followInstanceType(l, next, lines) : l)))
             }

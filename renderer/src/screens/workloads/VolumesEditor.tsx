@@ -3,6 +3,7 @@ import type { ScenarioLine, SnapshotPolicy, Volume } from '@shared/scenario/sche
 import { under } from './field-errors';
 import { NumberField } from './NumberField';
 import { IOPS_TYPES, THROUGHPUT_TYPES, newVolume, switchVolumeType } from './scenario-draft';
+import { iopsHint, iopsRange, throughputHint, throughputRange } from './volume-limits';
 
 const DEFAULT_SNAPSHOT: SnapshotPolicy = {
   frequency: 'daily',
@@ -81,6 +82,11 @@ function VolumeRow({
 }) {
   const takesIops = IOPS_TYPES.includes(volume.volumeType);
   const takesThroughput = THROUGHPUT_TYPES.includes(volume.volumeType);
+  // What the type allows, from the EBS engine's limits: said at the field, and checked by the same engine.
+  const iops = iopsRange(volume.volumeType, volume.sizeGiB);
+  const throughput = throughputRange(volume);
+  // gp3 has a free baseline when left empty; io1 and io2 need a figure.
+  const iopsPlaceholder = !takesIops ? 'n/a' : volume.volumeType === 'gp3' ? 'base' : 'required';
   const setOptional = (key: 'iops' | 'throughputMiBps', value: number | undefined) => {
     const next = { ...volume, [key]: value };
     if (value === undefined) delete next[key];
@@ -119,22 +125,26 @@ function VolumeRow({
           label="IOPS"
           testId="volume-iops"
           optional
-          min={0}
-          placeholder={takesIops ? 'base' : 'n/a'}
+          min={iops?.min ?? 0}
+          max={iops?.max}
+          placeholder={iopsPlaceholder}
           disabled={!takesIops}
           value={volume.iops}
           error={errors.iops}
+          hint={iopsHint(volume)}
           onChange={(iops) => setOptional('iops', iops)}
         />
         <NumberField
           label="MiB/s"
           testId="volume-throughput"
           optional
-          min={0}
+          min={throughput?.min ?? 0}
+          max={throughput?.max}
           placeholder={takesThroughput ? 'base' : 'n/a'}
           disabled={!takesThroughput}
           value={volume.throughputMiBps}
           error={errors.throughputMiBps}
+          hint={throughputHint(volume)}
           onChange={(t) => setOptional('throughputMiBps', t)}
         />
         <NumberField

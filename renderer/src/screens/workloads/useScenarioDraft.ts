@@ -6,6 +6,7 @@ import { useApi } from '../../api-context';
 import { errorMessage } from '../../errors';
 import { pendingSavesSettled, trackPendingSave } from '../../hooks/useCurrentScenario';
 import { validateScenario, type Validation } from './scenario-draft';
+import { withVolumeLimits } from './volume-limits';
 
 const AUTOSAVE_IDLE_MS = 600;
 
@@ -114,7 +115,11 @@ export function useScenarioDraft(
     callbacks.current = { onSaved, onMissing };
   });
 
-  const validation = useMemo(() => (draft ? validateScenario(draft.document) : VALID), [draft]);
+  // The schema, then each volume against its type's limits: a draft failing either is neither priced nor saved.
+  const validation = useMemo(
+    () => (draft ? withVolumeLimits(validateScenario(draft.document), draft.document) : VALID),
+    [draft],
+  );
   useEffect(() => {
     latest.current = { draft, valid: validation.valid, problem };
   });
