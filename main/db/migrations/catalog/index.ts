@@ -1,4 +1,12 @@
 import type { Migration } from '../../migrate';
 import { m0001Schema } from './0001-schema';
+import { m0002DatedScopes } from './0002-dated-scopes';
+import { m0003UpfrontFees } from './0003-upfront-fees';
+import { m0004SpotAdvisor } from './0004-spot-advisor';
 
-export const catalogMigrations: readonly Migration[] = [m0001Schema];
+export const catalogMigrations: readonly Migration[] = [
+  m0001Schema,
+  m0002DatedScopes,
+  m0003UpfrontFees,
+  m0004SpotAdvisor,
+];
