@@ -113,9 +113,14 @@ function sizeMessage(iss: z.core.$ZodRawIssue & { code: 'too_small' | 'too_big' 
   }
 }
 
+/** A field left out: "is required", with what it takes when that is short. */
+function required(schema: z.core.$ZodType | undefined): string {
+  const rule = allowed(schema);
+  return rule ? `is required (${rule})` : 'is required';
+}
+
 function typeMessage(iss: z.core.$ZodRawIssue & { code: 'invalid_type' }): string {
   const rule = allowed(iss.schema);
-  if (iss.input === undefined) return rule ? `is required (${rule})` : 'is required';
   switch (iss.expected) {
     case 'number':
     case 'int':
@@ -176,6 +181,9 @@ function unionMessage(iss: z.core.$ZodRawIssue & { code: 'invalid_union' }): str
 
 /** One issue in plain words (see the top of this file); undefined leaves the schema's own message. */
 export function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  const missing = iss.input === undefined && (iss.path?.length ?? 0) > 0;
+  if (missing && ['invalid_type', 'invalid_value', 'invalid_union'].includes(iss.code))
+    return required(iss.schema);
   switch (iss.code) {
     case 'invalid_type':
       return typeMessage(iss);
