@@ -18,13 +18,15 @@ export const SCENARIO_SCHEMA_ID = 'https://ec2-ebs-planner.invalid/schema/scenar
 
 /**
  * Validates a scenario document; the InputError names the first offending field by its path in the
- * document and by its label ("Line 2 (Web tier) › Volume 1 › IOPS"), its message in plain words.
+ * document and by its label ("Line 2 (Web tier) › Volume 1 › IOPS"), after `file` when the document
+ * came from one ("web.json › Line 2 …"); its message is in plain words.
  */
-export function parseScenario(raw: unknown): Scenario {
+export function parseScenario(raw: unknown, file?: string): Scenario {
   const r = validate(scenarioSchema, raw);
   if (r.ok) return r.value;
   const { field, message, label } = r.problems[0];
-  throw new InputError(field ?? 'document', message, label);
+  const where = [file, label].filter((part) => part !== undefined).join(' › ');
+  throw new InputError(field ?? 'document', message, where || undefined);
 }
 
 const toSummary = (r: Row): ScenarioSummary => ({
@@ -114,7 +116,7 @@ export function createScenarioService(db: Database.Database, now: () => Date = (
       } catch (err) {
         throw new InputError('text', `${fileName} is not valid JSON: ${(err as Error).message}`);
       }
-      return insert(parseScenario(raw));
+      return insert(parseScenario(raw, fileName));
     },
     exportFile(id: string): ExportedScenario {
       const s = saved(row(id));

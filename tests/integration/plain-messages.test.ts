@@ -127,7 +127,11 @@ describe('messages for bad scenario documents', () => {
         fileName: 'bad.json',
       });
       // iops 0 on gp3 is a valid document (the pricing refuses it): it is stored, as it should be.
-      if (!imported.ok) messages.push(withLabel(imported.error));
+      if (!imported.ok) {
+        // The file's problem is named after the file.
+        expect(imported.error.label).toMatch(/^bad\.json › /);
+        messages.push(withLabel(imported.error).slice('bad.json'.length));
+      }
       const file = join(dir, `${what.replace(/\W+/g, '-')}.json`);
       writeFileSync(file, JSON.stringify(doc));
       const ctx = { catalogPath: inject('catalogPath') };

@@ -71,7 +71,12 @@ describe('saved scenarios', () => {
     const s = await call<SavedScenario>('scenarios.create', { document: webTier });
     const bad = { ...webTier, lines: [{ ...webTier.lines[0], usage: { pattern: 'constant', count: -1 } }] };
     const e = await fail('scenarios.save', { id: s.id, document: bad });
-    expect(e).toMatchObject({ code: 'invalid-input', field: 'document.lines.0.usage.count' });
+    expect(e).toEqual({
+      code: 'invalid-input',
+      field: 'document.lines.0.usage.count',
+      label: 'Line 1 (web) › Instances',
+      message: 'must be a whole number from 0 to 100,000',
+    });
     expect((await call<SavedScenario>('scenarios.get', { id: s.id })).revision).toBe(1);
   });
 
@@ -107,7 +112,12 @@ describe('saved scenarios', () => {
     const wrong = await fail('scenarios.import', {
       text: JSON.stringify({ name: 'x', lines: [{ id: 'a' }] }),
     });
-    expect(wrong.field).toBe('lines.0.instanceType');
+    expect(wrong).toEqual({
+      code: 'invalid-input',
+      field: 'lines.0.instanceType',
+      label: 'scenario.json › Line 1 (a) › Instance type',
+      message: 'is required',
+    });
     expect(await call<unknown[]>('scenarios.list', {})).toEqual([]);
   });
 
