@@ -62,6 +62,76 @@ describe('Catalog screen in Chromium against serve', () => {
     await page().screenshot({ path: join(ARTIFACTS, 'catalog-m5-options.png') });
   });
 
+  it('shows the details beside the table at 1440 × 900, prices still readable, in a pane resized by drag or keyboard and remembered', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    const first = await openM5SortedByOnDemand();
+    await first.click();
+    await expect
+      .poll(() => page().getByTestId('price-options').getByTestId('price-option').count(), {
+        timeout: 10_000,
+      })
+      .toBe(26);
+    const pane = page().getByTestId('detail-pane');
+    const scroll = page().locator('.table-scroll');
+    const selected = page().locator('[data-testid="instance-row"][aria-selected="true"]');
+    expect(await selected.getAttribute('data-instance-type')).toBe('m5.large');
+    const onDemand = selected.getByTestId('cell-onDemand');
+    expect(await onDemand.textContent()).toContain('0.096');
+
+    /** The selected row's price cells lie wholly inside the table's visible area, left of the pane. */
+    const pricesBesidePane = async () => {
+      const p = (await pane.boundingBox())!;
+      const t = (await scroll.boundingBox())!;
+      for (const id of ['onDemand', 'best1y', 'best3y', 'spot']) {
+        const c = (await selected.getByTestId(`cell-${id}`).boundingBox())!;
+        expect(c.x + c.width, id).toBeLessThanOrEqual(p.x);
+        expect(c.x, id).toBeGreaterThanOrEqual(t.x);
+        expect(c.x + c.width, id).toBeLessThanOrEqual(t.x + t.width);
+      }
+      // The cell on top at the On-Demand cell's centre is that cell: nothing covers it.
+      const c = (await onDemand.boundingBox())!;
+      const top = await page().evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('data-testid') ?? null,
+        [c.x + c.width / 2, c.y + c.height / 2],
+      );
+      expect(top).toBe('cell-onDemand');
+      return p.width;
+    };
+    await pricesBesidePane();
+    await page().screenshot({ path: join(ARTIFACTS, 'catalog-detail-1440.png') });
+
+    // Keyboard: the handle is a focusable splitter whose value is the pane's width.
+    const handle = page().getByTestId('detail-resizer');
+    expect(await handle.getAttribute('role')).toBe('separator');
+    const width = async () => Number(await handle.getAttribute('aria-valuenow'));
+    const before = await width();
+    await handle.focus();
+    await handle.press('ArrowLeft');
+    await handle.press('ArrowLeft');
+    expect(await width()).toBe(before + 48);
+    expect(Math.round((await pane.boundingBox())!.width)).toBe(before + 48);
+    await handle.press('End'); // the widest the pane gets still leaves the prices whole
+    const widest = await width();
+    expect(widest).toBeGreaterThan(before + 48);
+    expect(Math.round(await pricesBesidePane())).toBe(widest);
+    await handle.press('Home');
+    expect(await width()).toBe(360);
+
+    // Drag: 100 px to the left widens the pane by 100 px.
+    const h = (await handle.boundingBox())!;
+    await page().mouse.move(h.x + h.width / 2, h.y + 40);
+    await page().mouse.down();
+    await page().mouse.move(h.x + h.width / 2 - 100, h.y + 40, { steps: 5 });
+    await page().mouse.up();
+    expect(await width()).toBe(460);
+    await pricesBesidePane();
+
+    // The width is remembered.
+    await page().reload();
+    await page().getByTestId('instance-row').first().click();
+    await expect.poll(() => width()).toBe(460);
+  });
+
   it('keeps the filters across a reload', async () => {
     await openM5SortedByOnDemand();
     await page().reload();

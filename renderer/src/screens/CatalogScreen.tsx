@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from '@shared/contract';
 import type { OperatingSystem } from '@shared/catalog-types';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -18,8 +18,11 @@ import { COLUMNS, type ColumnId } from './catalog/columns';
 import { DetailPanel } from './catalog/DetailPanel';
 import { FilterBar } from './catalog/FilterBar';
 import { InstanceTable } from './catalog/InstanceTable';
+import { PaneResizer } from './catalog/PaneResizer';
+import { clampWidth, paneBounds, restorePaneWidth, useElementWidth } from './catalog/pane-width';
 
 const STORAGE_KEY = 'planner.catalog.v1';
+const PANE_WIDTH_KEY = 'planner.catalog.detailWidth.v1';
 const DEBOUNCE_MS = 150;
 const EMPTY_INPUT = {};
 
@@ -28,10 +31,16 @@ type TextFilters = Pick<
   'search' | 'minVcpu' | 'maxVcpu' | 'minMemoryGiB' | 'maxMemoryGiB' | 'minNetworkGbps'
 >;
 
-/** The catalog: every instance type of a region, filtered and sorted by main, with a detail panel. */
+/**
+ * The catalog: every instance type of a region, filtered and sorted by main, with a resizable detail
+ * pane beside the table (its width remembered).
+ */
 export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
   const [state, setState] = usePersistentState(STORAGE_KEY, restoreCatalogState);
   const [selected, setSelected] = useState<string | null>(null);
+  const [storedPaneWidth, setPaneWidth] = usePersistentState(PANE_WIDTH_KEY, restorePaneWidth);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const bodyWidth = useElementWidth(bodyRef);
   const { filters } = state;
 
   const regions = useApiCall('catalog.regions', EMPTY_INPUT);
@@ -95,6 +104,10 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
     ? countText(instances.data.rows.length, instances.data.total)
     : 'Loading instance types…';
   const selectedRow = selected ? rows?.find((r) => r.instanceType === selected) : undefined;
+  // The pane sits beside the table, never over it: as wide as asked, while the table keeps its
+  // instance type and price columns whole.
+  const bounds = paneBounds(bodyWidth, columns);
+  const paneWidth = clampWidth(storedPaneWidth, bounds);
 
   return (
     <main className="catalog-screen">
@@ -140,7 +153,7 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
           onChange={(ids: ColumnId[]) => setState((s) => ({ ...s, columns: ids }))}
         />
       </div>
-      <div className="catalog-body">
+      <div className="catalog-body" ref={bodyRef}>
         <InstanceTable
           rows={rows ?? []}
           columns={columns}
@@ -160,16 +173,27 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
           }
         />
         {selected && (
-          <DetailPanel
-            instanceType={selected}
-            region={region}
-            os={state.os}
-            spec={selectedRow}
-            priceOptions={priceOptions.data}
-            loading={priceOptions.loading}
-            failed={priceOptions.error !== null}
-            onClose={closeDetail}
-          />
+          <>
+            <PaneResizer
+              width={paneWidth}
+              min={bounds.min}
+              max={bounds.max}
+              onResize={setPaneWidth}
+              label={`Resize the ${selected} details`}
+            />
+            <div className="detail-pane" data-testid="detail-pane" style={{ width: paneWidth }}>
+              <DetailPanel
+                instanceType={selected}
+                region={region}
+                os={state.os}
+                spec={selectedRow}
+                priceOptions={priceOptions.data}
+                loading={priceOptions.loading}
+                failed={priceOptions.error !== null}
+                onClose={closeDetail}
+              />
+            </div>
+          </>
         )}
       </div>
     </main>

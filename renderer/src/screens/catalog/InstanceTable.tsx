@@ -1,10 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SortColumn } from '@shared/contract';
 import type { InstanceRow } from '@shared/catalog-types';
 import type { PriceUnit } from '../../format';
 import { PRICE_UNIT_SUFFIX } from '../../format';
 import type { ColumnDef } from './columns';
+import { pinnedRight } from './pane-width';
 
 /** Fixed row height: lets the virtualizer place ~1,000 rows without measuring them. */
 const ROW_HEIGHT_PX = 28;
@@ -43,6 +44,7 @@ export function InstanceTable(props: InstanceTableProps) {
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const tableWidthPx = columns.reduce((sum, c) => sum + c.widthPx, 0);
+  const pins = pinning(columns);
 
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, instanceType: string) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -74,7 +76,10 @@ export function InstanceTable(props: InstanceTableProps) {
                 <th
                   key={c.id}
                   scope="col"
-                  className={c.numeric ? 'num' : undefined}
+                  className={
+                    [c.numeric ? 'num' : '', pins.get(c.id)?.className ?? ''].join(' ').trim() || undefined
+                  }
+                  style={pins.get(c.id)?.style}
                   aria-sort={c.sort ? ariaSort : undefined}
                   title={c.title}
                 >
@@ -133,11 +138,18 @@ export function InstanceTable(props: InstanceTableProps) {
                     c.numeric ? 'num' : '',
                     text === 'n/a' ? 'muted' : '',
                     c.id === 'instanceType' ? 'type-cell' : '',
+                    pins.get(c.id)?.className ?? '',
                   ]
                     .filter(Boolean)
                     .join(' ');
                   return (
-                    <td key={c.id} data-testid={`cell-${c.id}`} className={classes || undefined} title={text}>
+                    <td
+                      key={c.id}
+                      data-testid={`cell-${c.id}`}
+                      className={classes || undefined}
+                      style={pins.get(c.id)?.style}
+                      title={text}
+                    >
                       {text}
                     </td>
                   );
@@ -154,4 +166,28 @@ export function InstanceTable(props: InstanceTableProps) {
       </table>
     </div>
   );
+}
+
+interface Pin {
+  className: string;
+  style: CSSProperties;
+}
+
+/**
+ * Columns that stay in view when the table is narrower than its columns (the detail pane beside it):
+ * the first (instance type) on the left, the price columns it ends with on the right; the spec columns
+ * between them scroll underneath.
+ */
+function pinning(columns: readonly ColumnDef[]): Map<string, Pin> {
+  const pins = new Map<string, Pin>();
+  const first = columns[0];
+  if (first) pins.set(first.id, { className: 'pin-left', style: { left: 0 } });
+  let right = 0;
+  const pinned = pinnedRight(columns);
+  for (let i = pinned.length - 1; i >= 0; i--) {
+    const c = pinned[i]!;
+    pins.set(c.id, { className: i === 0 ? 'pin-right pin-edge' : 'pin-right', style: { right: right } });
+    right += c.widthPx;
+  }
+  return pins;
 }
