@@ -99,6 +99,12 @@ export interface PriceOption {
   offeringClass: OfferingClass | null;
   planType: PlanType | null;
   upfrontUsd: UsdString | null;
+  /**
+   * True when the planner worked the upfront figure out rather than reading it: a fee derived from an
+   * effective rate, or a Savings Plan's upfront part; upfrontNote then says how.
+   */
+  upfrontDerived: boolean;
+  upfrontNote: string | null;
   hourlyUsd: UsdString | null;
   effectiveHourlyUsd: UsdString | null;
   monthlyUsd: UsdString | null;

@@ -2,6 +2,7 @@ import { Decimal, HOURS_PER_MONTH, toCents, toUsdString } from '@shared/money';
 import { monthlyUsd } from '@shared/pricing/rates';
 import { savingsPct } from '@shared/pricing/percent';
 import { PURCHASE_OPTIONS, purchaseOptionOf } from '@shared/pricing/purchase-options';
+import { DERIVED_FEE_NOTE, savingsPlanPayment, savingsPlanUpfrontNote } from '@shared/pricing/upfront-fees';
 import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
 import type { Ec2PriceDbRow } from './rows';
 
@@ -17,6 +18,7 @@ export type PriceDbRow = Pick<
   | 'hourly_usd'
   | 'effective_hourly_usd'
   | 'source_id'
+  | 'upfront_source'
 >;
 
 /** The purchase option a stored row prices ('' and 0 are how the table says "none"). */
@@ -35,6 +37,31 @@ const MISSING_NOTE: Record<PurchaseModel, string> = {
   'savings-plan': "n/a — import AWS's price files",
   spot: 'n/a — no spot observation for this type, region and OS',
 };
+
+/**
+ * What is paid upfront and per hour. A reservation's fee is stored as its source gives it (published,
+ * or derived from an effective rate: upfront_source). A Savings Plans row holds the plan's rate per
+ * hour, and its upfront part follows from the payment option (shared/pricing/upfront-fees.ts).
+ */
+function paymentOf(row: PriceDbRow): {
+  upfrontUsd: Decimal;
+  hourlyUsd: Decimal;
+  derived: boolean;
+  note: string | null;
+} {
+  if (row.model === 'savings-plan' && row.term_years !== 0 && row.payment_option !== '') {
+    const split = savingsPlanPayment(new Decimal(row.hourly_usd), row.term_years, row.payment_option);
+    const note = savingsPlanUpfrontNote(row.payment_option);
+    return { ...split, derived: note !== null, note };
+  }
+  const derived = row.upfront_source === 'derived';
+  return {
+    upfrontUsd: new Decimal(row.upfront_usd),
+    hourlyUsd: new Decimal(row.hourly_usd),
+    derived,
+    note: derived ? DERIVED_FEE_NOTE : null,
+  };
+}
 
 /** Rounds a rate that may not terminate (upfront / 8,760) to a readable precision for transport. */
 const rate = (d: Decimal) => toUsdString(d.toDecimalPlaces(8, Decimal.ROUND_HALF_UP));
@@ -55,6 +82,8 @@ export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_
         return {
           ...s,
           upfrontUsd: null,
+          upfrontDerived: false,
+          upfrontNote: null,
           hourlyUsd: null,
           effectiveHourlyUsd: null,
           monthlyUsd: null,
@@ -64,10 +93,13 @@ export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_
         };
       }
       const effective = new Decimal(row.effective_hourly_usd);
+      const payment = paymentOf(row);
       return {
         ...s,
-        upfrontUsd: toUsdString(new Decimal(row.upfront_usd)),
-        hourlyUsd: toUsdString(new Decimal(row.hourly_usd)),
+        upfrontUsd: toUsdString(payment.upfrontUsd),
+        upfrontDerived: payment.derived,
+        upfrontNote: payment.note,
+        hourlyUsd: toUsdString(payment.hourlyUsd),
         effectiveHourlyUsd: rate(effective),
         monthlyUsd: toUsdString(toCents(monthlyUsd(effective, hoursPerMonth))),
         savingsPct: s.model === 'on-demand' ? null : savingsPct(odEffective, effective),

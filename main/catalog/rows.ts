@@ -104,6 +104,8 @@ export interface Ec2PriceDbRow {
   hourly_usd: string;
   effective_hourly_usd: string;
   source_id: string;
+  /** 'derived' when the source gave only an effective rate (migration 0003, shared/pricing/upfront-fees.ts). */
+  upfront_source: 'published' | 'derived';
 }
 
 /** price_summary: the headline prices of one (region, OS, type), derived from ec2_prices. */

@@ -63,6 +63,7 @@ const EC2_PRICE_COLUMNS = [
   'hourly_usd',
   'effective_hourly_usd',
   'source_id',
+  'upfront_source',
 ] as const satisfies readonly (keyof Ec2PriceDbRow)[];
 
 const insertRow = (table: CatalogTable, columns: readonly string[]) =>

@@ -169,6 +169,7 @@ export class CatalogWriter implements CatalogSink {
       hourly_usd: r.hourly_usd,
       effective_hourly_usd: r.effective_hourly_usd,
       source_id: this.sourceId,
+      upfront_source: 'published',
     });
     if (info.changes === 0) {
       this.counts.duplicates++;

@@ -46,8 +46,11 @@ export interface EbsRef {
 
 export type SkuRef = ComputeRef | EbsRef;
 
-/** An ec2_prices row as a file gives it: the sink adds the file's source (and shared tenancy). */
-export type Ec2PriceInput = Omit<Ec2PriceDbRow, 'tenancy' | 'source_id'>;
+/**
+ * An ec2_prices row as a file gives it: the sink adds the file's source (and shared tenancy); an AWS
+ * file's upfront fee is always as published.
+ */
+export type Ec2PriceInput = Omit<Ec2PriceDbRow, 'tenancy' | 'source_id' | 'upfront_source'>;
 
 /** An ebs_prices row as a file gives it: the sink adds the file's source. */
 export type EbsPriceInput = Omit<EbsPriceDbRow, 'source_id'>;

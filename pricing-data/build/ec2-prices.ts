@@ -1,12 +1,20 @@
 import { Decimal, toUsdString } from '@shared/money';
-import { effectiveHourlyUsd, upfrontFromEffectiveHourly } from '@shared/pricing/rates';
+import { effectiveHourlyUsd } from '@shared/pricing/rates';
+import { wholeDollarUpfrontFee } from '@shared/pricing/upfront-fees';
 import type { OperatingSystem } from '@shared/catalog-types';
 import type { Ec2PriceDbRow } from '../../main/catalog/rows';
 import { isRegionCode, priceOrNull, readCsv, readJson } from './read-snapshot';
 
-/** A price as the snapshot gives it: shared tenancy, no Savings Plans; the effective rate may be derived. */
-type SnapshotPrice = Omit<Ec2PriceDbRow, 'tenancy' | 'plan_type' | 'effective_hourly_usd'> & {
+/**
+ * A price as the snapshot gives it: shared tenancy, no Savings Plans; the effective rate is derived
+ * from upfront and hourly unless given, and the upfront fee is as published unless marked derived.
+ */
+type SnapshotPrice = Omit<
+  Ec2PriceDbRow,
+  'tenancy' | 'plan_type' | 'effective_hourly_usd' | 'upfront_source'
+> & {
   effective_hourly_usd?: string;
+  upfront_source?: Ec2PriceDbRow['upfront_source'];
 };
 
 const VANTAGE_OS: Record<string, OperatingSystem> = {
@@ -27,7 +35,7 @@ export interface Ec2PriceData {
 /**
  * Merges the price sources, preferring the newest per figure:
  * on-demand Linux: Karpenter (us-east-1, 2026-07) > ec2instances.info (2026-05) > AWS feed (2025-04);
- * other OS on-demand, standard All Upfront RIs: ec2instances.info (2026-05);
+ * other OS on-demand, standard All Upfront RIs: ec2instances.info (2026-05; fee derived, whole dollars);
  * No Upfront RIs: AWS feed (2025-04); spot average: ec2instances.info 2026-05 > 2024-04.
  */
 export function readEc2Prices(): Ec2PriceData {
@@ -56,6 +64,7 @@ export function readEc2Prices(): Ec2PriceData {
       hourly_usd: row.hourly_usd,
       effective_hourly_usd: effective,
       source_id: row.source_id,
+      upfront_source: row.upfront_source ?? 'published',
     };
     byKey.set(
       [
@@ -135,6 +144,9 @@ export function readEc2Prices(): Ec2PriceData {
     for (const term of [1, 3] as const) {
       const eff = priceOrNull(r[`reserved_${term}yr_standard_allupfront_effective_usd_per_hour`]);
       if (!eff) continue;
+      // Only the effective rate is published: the fee is the whole-dollar fee it rounds from
+      // (0.056393 × 8,760 = 494.00268 → 494), and the effective rate is then fee ÷ term hours, as an
+      // import of AWS's offer file would store it.
       put({
         region,
         instance_type: type,
@@ -143,10 +155,10 @@ export function readEc2Prices(): Ec2PriceData {
         term_years: term,
         payment_option: 'all-upfront',
         offering_class: 'standard',
-        upfront_usd: toUsdString(upfrontFromEffectiveHourly(new Decimal(eff), term)),
+        upfront_usd: toUsdString(upfrontFee(eff, term, `${type} ${region} ${os}`)),
         hourly_usd: '0',
-        effective_hourly_usd: eff,
         source_id: 'vantage-2026-05',
+        upfront_source: 'derived',
       });
     }
   }
@@ -159,4 +171,13 @@ export function readEc2Prices(): Ec2PriceData {
     if (p) od('us-east-1', type, 'linux', p, 'karpenter-od-2026-07');
   }
   return { rows: [...byKey.values()], regionNames, currentInFeed };
+}
+
+/** The whole-dollar All Upfront fee of a snapshot effective rate; a rate that fits none stops the build. */
+function upfrontFee(effective: string, termYears: 1 | 3, what: string): Decimal {
+  try {
+    return wholeDollarUpfrontFee(new Decimal(effective), termYears);
+  } catch (err) {
+    throw new Error(`${what} ${termYears}-year All Upfront: ${(err as Error).message}`, { cause: err });
+  }
 }

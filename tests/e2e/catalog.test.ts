@@ -55,7 +55,11 @@ describe('Catalog screen in Chromium against serve', () => {
     const ri = panel.locator(
       '[data-testid="price-option"][data-model="reserved"][data-term="1"][data-payment="all-upfront"]',
     );
-    expect(await ri.first().textContent()).toContain('494'); // AWS publishes a $494 upfront fee
+    // AWS publishes a $494 fee; the snapshot's 0.056393/h x 8,760 = 494.00268, rounded to whole dollars = 494.
+    expect(await ri.first().getByTestId('option-upfront').textContent()).toBe('$494.00 derived');
+    expect(await ri.first().getByTestId('upfront-derived').getAttribute('title')).toContain(
+      'rounded to the nearest dollar',
+    );
     const sp = panel.locator('[data-testid="price-option"][data-model="savings-plan"]').first();
     expect(await sp.textContent()).toContain('n/a');
     await expect.poll(() => page().getByTestId('options-chart').locator('svg').count()).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ describe.each([
     input: () => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ScenarioInput,
     expected: {
       'All on-demand': 'reference',
-      // 4 × 494.00268 upfront against 4 × 70.08 a month: 7 months 1,962.24 < 1,976.01; 8 months 2,242.56.
+      // 4 × 494 upfront against 4 × 70.08 a month: 7 months 1,962.24 < 1,976; 8 months 2,242.56.
       'Standard RIs, 1-year, all upfront': 'pays back in month 8',
       'Standard RIs, 1-year, no upfront': 'from the first month',
       // Neither line tolerates interruptions: spot where allowed is all on-demand.

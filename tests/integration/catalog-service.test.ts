@@ -93,12 +93,13 @@ describe('on-demand prices, newest source per figure', () => {
 describe('reserved and spot', () => {
   const p = () => priceOptions('m5.large', 'ap-northeast-2');
 
-  it('derives the 1-year standard all-upfront fee: 0.068607 x 8,760 = $600.99732 upfront', () => {
+  it('derives the 1-year standard all-upfront fee: 0.068607 x 8,760 = 600.99732 -> $601 (whole dollars)', () => {
     expect(option(p(), 'reserved', 1, 'all-upfront', 'standard')).toMatchObject({
-      upfrontUsd: '600.99732',
+      upfrontUsd: '601',
+      upfrontDerived: true,
       hourlyUsd: '0',
-      effectiveHourlyUsd: '0.068607',
-      monthlyUsd: '50.08', // 0.068607 x 730 = 50.08311
+      effectiveHourlyUsd: '0.06860731', // 601 / 8,760 = 0.0686073059…
+      monthlyUsd: '50.08', // 601 / 8,760 x 730 = 50.0833…
     });
   });
 
@@ -147,11 +148,11 @@ describe('instance list', () => {
     const m5 = instances({ region: 'us-east-1', search: 'm5.large' }).rows.find(
       (r) => r.instanceType === 'm5.large',
     )!;
-    // candidates 1y: std no-upfront 0.06, conv no-upfront 0.071, std all-upfront 0.056393 -> 0.056393
-    // 3y: 0.041, 0.049, 0.036111 -> 0.036111
+    // candidates 1y: std no-upfront 0.06, conv no-upfront 0.071, std all-upfront 494 / 8,760 = 0.0563926… -> that
+    // 3y: 0.041, 0.049, 949 / 26,280 = 0.0361111… -> that (All Upfront fees in whole dollars, effective = fee / hours)
     expect(m5).toMatchObject({
-      best1yHourlyUsd: '0.056393',
-      best3yHourlyUsd: '0.036111',
+      best1yHourlyUsd: '0.056392694063926940639',
+      best3yHourlyUsd: '0.036111111111111111111',
       spotHourlyUsd: '0.04366',
     });
     // instance EBS limits (describe-instance-types): 650/4,750 Mbps, 81.25/593.75 MB/s, 3,600/18,750 IOPS

@@ -61,9 +61,9 @@ describe('estimate and compare from the CLI on the worked example', () => {
         x.id.includes('1y') &&
         x.id.includes('all-upfront'),
     )!;
-    // 4 RIs for the web line's steady 4 instances: 4 x 0.056393 x 8,760 = $1,976.01 upfront;
-    // the web line's on-demand $280.32/month is saved: 1,976.01 / 280.32 = 7.05 -> month 8
-    expect(Number(ri.upfrontUsd)).toBeCloseTo(1976.01, 2);
+    // 4 RIs for the web line's steady 4 instances: 4 x $494 (AWS's whole-dollar fee) = $1,976 upfront;
+    // the web line's on-demand $280.32/month is saved: 1,976 / 280.32 = 7.05 -> month 8
+    expect(ri.upfrontUsd).toBe('1976');
     expect(ri.breakEvenMonth).toBe(8);
     // batch has no steady usage (0 instances at night), so it stays on-demand: 73.869 + storage 40 = $113.87
     expect(Number(ri.monthlyUsd)).toBeCloseTo(113.869, 3);

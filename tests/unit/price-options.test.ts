@@ -11,6 +11,7 @@ const od: PriceDbRow = {
   hourly_usd: '0.1',
   effective_hourly_usd: '0.1',
   source_id: 's-od',
+  upfront_source: 'published',
 };
 const allUpfront3y: PriceDbRow = {
   model: 'reserved',
@@ -22,6 +23,7 @@ const allUpfront3y: PriceDbRow = {
   hourly_usd: '0',
   effective_hourly_usd: '0.04',
   source_id: 's-ri',
+  upfront_source: 'published',
 };
 
 describe('purchase options of one instance', () => {

@@ -59,7 +59,21 @@ export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) 
                 <td>{classOrPlanLabel(o)}</td>
                 {priced ? (
                   <>
-                    <td className="num">{formatMoney(o.upfrontUsd)}</td>
+                    <td className="num" data-testid="option-upfront">
+                      {formatMoney(o.upfrontUsd)}
+                      {o.upfrontDerived ? (
+                        <>
+                          {' '}
+                          <abbr
+                            className="muted derived-mark"
+                            data-testid="upfront-derived"
+                            title={o.upfrontNote ?? 'Worked out by the planner, not published by the source'}
+                          >
+                            derived
+                          </abbr>
+                        </>
+                      ) : null}
+                    </td>
                     <td className="num">{formatRate(o.hourlyUsd)}</td>
                     <td className="num strong">{formatRate(o.effectiveHourlyUsd)}</td>
                     <td className="num">{formatMoney(o.monthlyUsd)}</td>
