@@ -17,8 +17,13 @@ describe('the catalog’s detail pane width', () => {
     expect(pinnedRight(shown).map((c) => c.id)).toEqual(['onDemand', 'best1y', 'best3y', 'spot']);
     const pinned = shown[0]!.widthPx + pinnedRight(shown).reduce((s, c) => s + c.widthPx, 0);
     expect(minTableWidthPx(shown)).toBeGreaterThan(pinned);
-    // Without price columns nothing is pinned on the right.
+    // Without price columns nothing is pinned on the right; the first column is pinned left, never right.
     expect(pinnedRight(shown.filter((c) => !c.price))).toEqual([]);
+    expect(pinnedRight(COLUMNS.filter((c) => c.price)).map((c) => c.id)).toEqual([
+      'best1y',
+      'best3y',
+      'spot',
+    ]);
   });
 
   it('lets the pane grow only as far as the table keeps its pinned columns whole', () => {

@@ -175,8 +175,8 @@ interface Pin {
 
 /**
  * Columns that stay in view when the table is narrower than its columns (the detail pane beside it):
- * the first (instance type) on the left, the price columns it ends with on the right; the spec columns
- * between them scroll underneath.
+ * the first (instance type) on the left, the price columns on the right; the other columns scroll
+ * underneath (one after the prices shows once the table is scrolled to its end).
  */
 function pinning(columns: readonly ColumnDef[]): Map<string, Pin> {
   const pins = new Map<string, Pin>();
@@ -186,7 +186,7 @@ function pinning(columns: readonly ColumnDef[]): Map<string, Pin> {
   const pinned = pinnedRight(columns);
   for (let i = pinned.length - 1; i >= 0; i--) {
     const c = pinned[i]!;
-    pins.set(c.id, { className: i === 0 ? 'pin-right pin-edge' : 'pin-right', style: { right: right } });
+    pins.set(c.id, { className: i === 0 ? 'pin-right pin-edge' : 'pin-right', style: { right } });
     right += c.widthPx;
   }
   return pins;

@@ -4,7 +4,7 @@ import type { ColumnDef } from './columns';
 /**
  * The detail pane beside the catalog table: how wide it may be. The table keeps room for the columns
  * pinned at its edges (instance type on the left, the prices on the right), so the prices of every row
- * stay readable next to the pane; the spec columns between them scroll underneath.
+ * stay readable next to the pane; the other columns scroll underneath.
  */
 
 export const DEFAULT_PANE_WIDTH_PX = 640;
@@ -30,11 +30,12 @@ export function minTableWidthPx(columns: readonly ColumnDef[]): number {
   return first + prices + TABLE_CHROME_PX;
 }
 
-/** The columns pinned to the table's right edge: the price columns it ends with. */
+/**
+ * The columns pinned to the table's right edge: its price columns (not the first column). A column
+ * after them (spot interruption, say) keeps its place: seen when the table is scrolled to its end.
+ */
 export function pinnedRight(columns: readonly ColumnDef[]): ColumnDef[] {
-  const out: ColumnDef[] = [];
-  for (let i = columns.length - 1; i > 0 && columns[i]!.price; i--) out.unshift(columns[i]!);
-  return out;
+  return columns.filter((c, i) => i > 0 && c.price);
 }
 
 /** The pane's bounds in a body `bodyWidthPx` wide; the pane never gets narrower than its minimum. */
