@@ -1,16 +1,17 @@
+#!/usr/bin/env node
 /**
- * `npm run --silent cli -- <command>`: the same services from a terminal. Every command, its flags,
- * help and output formats are declared once in the registry (main/cli/registry.ts). Human tables by
- * default, `--format json` prints the call's result (money as decimal strings); errors on stderr,
- * exit 2 for bad input naming the flag.
+ * `ec2-planner <command>` (package.json "bin", bundled to dist-cli/ec2-planner.mjs by
+ * scripts/build-cli.ts; from the sources `npm run --silent cli -- <command>`): the same services from
+ * a terminal. Every command, its flags, help and output formats are declared once in the registry
+ * (main/cli/registry.ts). Human tables by default, `--format json` prints the call's result (money as
+ * decimal strings); errors on stderr, exit 2 for bad input naming the flag.
  */
 import { writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCommandArgs, wantsHelp } from './cli/args';
 import { commandHelp, overview, PROGRAM, VERSION } from './cli/help';
 import { COMMANDS, commandsUnder, findCommand } from './cli/registry';
 import type { CliContext, CliResult } from './cli/types';
+import { isEntryPoint } from './entry-point';
 
 export type { CliResult } from './cli/types';
 
@@ -73,5 +74,4 @@ async function main(): Promise<void> {
   if (r.stderr) toStderr(r.stderr);
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) await main();
+if (isEntryPoint(import.meta.url)) await main();

@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHttpHandler, newToken, type HttpLimits } from './transport/http/bridge';
 import { createServices, type ServiceOptions } from './services';
+import { isEntryPoint } from './entry-point';
 
 export interface RunningServer {
   url: string;
@@ -105,8 +105,7 @@ function answerClientError(err: Error & { code?: string }, socket: Duplex): void
   refuse(socket, status, 'malformed HTTP request');
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+if (isEntryPoint(import.meta.url)) {
   const { values } = parseArgs({ options: { port: { type: 'string' }, catalog: { type: 'string' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
