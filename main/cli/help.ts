@@ -1,8 +1,11 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { Command, Flag } from './types';
 
-/** How a person runs the CLI from the project folder; help text and examples are written after it. */
-export const PROGRAM = 'npm run --silent cli --';
+/**
+ * The command a person types (package.json "bin"; `npx ec2-planner` in the project folder, or after a
+ * global install); help text and examples are written after it.
+ */
+export const PROGRAM = 'ec2-planner';
 
 export const VERSION: string = pkg.version;
 

@@ -29,7 +29,7 @@ describe('help from the registry', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       const lines = r.stdout.split('\n');
-      expect(lines[0]).toMatch(new RegExp(`^Usage: npm run --silent cli -- ${name}\\b`));
+      expect(lines[0]).toMatch(new RegExp(`^Usage: ec2-planner ${name}\\b`));
       expect(lines.some((l) => l.trim().startsWith(`${name} `))).toBe(true);
       for (const f of cmd.flags) expect(r.stdout).toContain(`--${f.name}`);
       // -h and `help <command>` say the same.
