@@ -6,6 +6,8 @@ import { catalogMigrations } from './db/migrations/catalog';
 import { userMigrations } from './db/migrations/user';
 import { nativeBinding, openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
+import { createInstanceFinder } from './catalog/instance-finder';
+import { createRegionPrices } from './catalog/region-prices';
 import { openCatalogOrShipped, setCatalogAside } from './catalog/open-catalog';
 import { createEbsService } from './ebs/ebs-service';
 import { activeCatalogPath, importedCatalogPath, shippedCatalogPath, userDbPath } from './paths';
@@ -13,6 +15,7 @@ import { createImportJobs, type ImportJobs } from './import/jobs';
 import type { DataStatus } from '@shared/import/jobs';
 import { InputError } from '@shared/errors';
 import { createPriceBookService } from './pricing/price-book-service';
+import { createScenarioRegions } from './pricing/scenario-regions';
 import { renderPdfWithChromium, type PdfRenderer } from './reports/pdf';
 import { createReportService, type ReportService } from './reports/report-service';
 import { createScenarioService, type ScenarioService } from './scenarios/scenario-service';
@@ -75,6 +78,9 @@ export function openCatalogContext(path: string, renderPdf: PdfRenderer) {
     catalog,
     priceBook,
     ebs: createEbsService(catalog),
+    regionPrices: createRegionPrices(db),
+    finder: createInstanceFinder(db),
+    scenarioRegions: createScenarioRegions(db, priceBook),
     reports: createReportService({ catalog, priceBook, renderPdf }),
   };
 }
@@ -148,6 +154,8 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'catalog.families': (input) => ctx.catalog.families(input),
     'catalog.instances': (input) => ctx.catalog.instances(input),
     'catalog.priceOptions': (input) => ctx.catalog.priceOptions(input),
+    'catalog.regionPrices': (input) => ctx.regionPrices(input),
+    'catalog.find': (input) => ctx.finder(input),
     'ebs.volumeTypes': () => ctx.catalog.volumeTypes(),
     'ebs.prices': (input) => ctx.catalog.ebsPrices(input),
     'ebs.size': (input) => ctx.ebs.size(input),
@@ -161,6 +169,10 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'pricing.compare': ({ document, jobId }) =>
       callJobs.track('pricing.compare', jobId, (job) =>
         offload.run('pricing.compare', { document }, { signal: job.signal, onProgress: job.phase }),
+      ),
+    'pricing.regions': ({ document, jobId }) =>
+      callJobs.track('pricing.regions', jobId, (job) =>
+        offload.run('pricing.regions', { document }, { signal: job.signal, onProgress: job.phase }),
       ),
     'jobs.status': ({ jobId }) => callJobs.status(jobId),
     'jobs.cancel': ({ jobId }) => callJobs.cancel(jobId),

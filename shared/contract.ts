@@ -18,6 +18,9 @@ import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/form
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
 import { validate } from './validation';
 import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
+import { FINDER_PURCHASES, type FinderResult } from './capacity/finder';
+import { REGION_PRICE_SORTS, type RegionPricesResult } from './capacity/region-prices';
+import type { ScenarioRegionsResult } from './capacity/scenario-regions';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/transport/ipc.ts, main/transport/preload.ts),
@@ -88,6 +91,55 @@ export const instanceFilterSchema = z.strictObject({
 });
 export type InstanceFilter = z.input<typeof instanceFilterSchema>;
 
+/** A region code, or "all" for every region of the catalog. */
+const regionOrAllSchema = z
+  .string()
+  .refine((s) => s === 'all' || regionCodeSchema.safeParse(s).success, {
+    message: 'must be a region code such as us-east-1, or all',
+  })
+  .meta(label('Region', 'a region code such as us-east-1, or all for every region'));
+
+/** Instance types side by side in every region (shared/capacity/region-prices.ts). */
+export const regionPricesInputSchema = z.strictObject({
+  instanceTypes: z
+    .array(instanceTypeSchema)
+    .min(1, { message: 'name at least one instance type' })
+    .max(20)
+    .meta(label('Instance types')),
+  os: osSchema.default('linux'),
+  sortBy: z.enum(REGION_PRICE_SORTS).default('region').meta(label('Sort by')),
+  sortDir: z.enum(['asc', 'desc']).default('asc').meta(label('Sort direction')),
+});
+
+/** The instance finder's requirements (shared/capacity/finder.ts); the minima are the catalog filter's. */
+const filterField = instanceFilterSchema.shape;
+export const finderInputSchema = z.strictObject({
+  region: regionOrAllSchema.default('all'),
+  os: osSchema.default('linux'),
+  purchase: z.enum(FINDER_PURCHASES).default('on-demand').meta(label('Way of buying', 'rank by this price')),
+  minVcpu: filterField.minVcpu,
+  minMemoryGiB: filterField.minMemoryGiB,
+  minNetworkGbps: filterField.minNetworkGbps,
+  minEbsBaselineThroughputMBps: filterField.minEbsBaselineThroughputMBps,
+  minEbsBaselineIops: filterField.minEbsBaselineIops,
+  minGpus: count.optional().meta(label('Min GPUs')),
+  gpuModel: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .meta(label('GPU model', 'text in the GPU or accelerator name, such as A10G')),
+  arch: filterField.arch,
+  minInstanceStoreGB: z.number().min(0).optional().meta(label('Min instance store (GB)')),
+  burstable: z
+    .boolean()
+    .default(false)
+    .meta(label('Burstable allowed', 'include burstable (T) types, whose full vCPU is not sustained')),
+  generation: z.enum(['current', 'all']).default('current').meta(label('Generation')),
+  families: filterField.families,
+  limit: z.number().int().min(1).max(500).default(20).meta(label('Limit', 'most types listed')),
+});
+
 const empty = z.strictObject({});
 
 /** One call: its input schema, and its output type (a phantom: only the type crosses). */
@@ -153,6 +205,8 @@ export const contract = {
       os: osSchema.default('linux'),
     }),
   ),
+  'catalog.regionPrices': call<RegionPricesResult>()(regionPricesInputSchema),
+  'catalog.find': call<FinderResult>()(finderInputSchema),
   'ebs.volumeTypes': call<EbsVolumeTypeInfo[]>()(empty),
   'ebs.prices': call<EbsPrices>()(region),
   'ebs.size': call<EbsSizingResult>()(ebsSizingInputSchema),
@@ -197,6 +251,10 @@ export const contract = {
     z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
   ),
   'pricing.compare': call<StrategyResult[]>()(
+    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
+  ),
+  /** The scenario with every line moved to each region in turn (shared/capacity/scenario-regions.ts). */
+  'pricing.regions': call<ScenarioRegionsResult>()(
     z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
   ),
   'jobs.status': call<CallJobStatus>()(z.strictObject({ jobId: callJobId })),

@@ -136,6 +136,23 @@ export interface EbsVolumeTypeDbRow {
 }
 
 /** ebs_prices: one (region, volume type, dimension) price; snapshots are volume type 'snapshot'. */
+/** A region and whether it offers one instance type (SQL.regionsOfferingType). */
+export interface RegionOfferDbRow extends RegionDbRow {
+  offered: 0 | 1;
+}
+
+/** A type in one region that offers it, with its size and headline prices for an OS (SQL.finderCandidates). */
+export type FinderCandidateDbRow = Pick<InstanceTypeDbRow, 'instance_type' | 'vcpu' | 'memory_gib'> & {
+  region: string;
+} & Pick<PriceSummaryDbRow, 'od_hourly' | 'best_1y' | 'best_3y' | 'spot_hourly'>;
+
+/** One region's Spot Advisor band for a type (SQL.spotBandsOfType). */
+export interface SpotBandDbRow {
+  region: string;
+  band_label: string;
+  source_id: string;
+}
+
 export interface EbsPriceDbRow {
   region: string;
   volume_type: VolumeType | 'snapshot';

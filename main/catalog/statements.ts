@@ -127,6 +127,44 @@ export const SQL = {
   JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region
   LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type`,
 
+  // ── capacity: one type in every region, a scenario in every region, the instance finder ──
+  /** Every region, and whether it offers one instance type. */
+  regionsOfferingType: `SELECT r.code, r.name,
+      EXISTS (SELECT 1 FROM instance_regions ir WHERE ir.region = r.code AND ir.instance_type = ?) AS offered
+    FROM regions r ORDER BY r.code`,
+  /** Which regions offer which of a set of types (a JSON array of type names). */
+  regionsOfTypes: `SELECT region, instance_type FROM instance_regions
+    WHERE instance_type IN (SELECT value FROM json_each(?))`,
+  /** Whether the catalog has a table of this name (plucked: 1 or 0); Spot Advisor data needs migration 4. */
+  tableExists: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+  /** Whether the catalog holds any Spot Advisor band (plucked). */
+  spotAdvisorHasRows: 'SELECT EXISTS (SELECT 1 FROM spot_advisor)',
+  /** Every region's Spot Advisor band of one type and OS. */
+  spotBandsOfType:
+    'SELECT region, band_label, source_id FROM spot_advisor WHERE os = ? AND instance_type = ?',
+  /**
+   * The instance finder's candidates: every (type, region) that meets the minima, with its headline
+   * prices for @os (specs are read per listed type: all columns of every row would take 10 times longer). Every filter is a bound value; an absent one is NULL (or 0 for a minimum), so this
+   * is one statement for every combination. Ranked by shared/capacity/finder.ts.
+   */
+  finderCandidates: `SELECT it.instance_type, it.vcpu, it.memory_gib, ir.region, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly
+  FROM instance_types it
+  JOIN instance_regions ir ON ir.instance_type = it.instance_type
+  LEFT JOIN price_summary ps ON ps.region = ir.region AND ps.os = @os AND ps.instance_type = it.instance_type
+  WHERE (@region IS NULL OR ir.region = @region)
+    AND (@generation IS NULL OR it.generation = @generation)
+    AND it.vcpu >= @minVcpu AND it.memory_gib >= @minMemoryGiB
+    AND (@minNetworkGbps = 0 OR it.network_baseline_gbps >= @minNetworkGbps)
+    AND (@minEbsBaselineThroughputMBps = 0 OR it.ebs_baseline_throughput_mbps >= @minEbsBaselineThroughputMBps)
+    AND (@minEbsBaselineIops = 0 OR it.ebs_baseline_iops >= @minEbsBaselineIops)
+    AND it.gpu_count >= @minGpus
+    AND (@gpuModel IS NULL OR it.gpu_model LIKE @gpuModel ESCAPE '\\'
+      OR it.accelerator_info LIKE @gpuModel ESCAPE '\\')
+    AND (@arch IS NULL OR it.arch = @arch)
+    AND it.instance_store_gb >= @minInstanceStoreGB
+    AND (@burstable = 1 OR it.burstable = 0)
+    AND (@families IS NULL OR it.family IN (SELECT value FROM json_each(@families)))`,
+
   // ── EC2 prices ──
   /** Every shared-tenancy price of one (region, os, type): price options and the price book. */
   pricesOfType: `SELECT * FROM ec2_prices

@@ -22,7 +22,7 @@ export function callInput(cmd: Command, args: ParsedArgs): { input: Record<strin
     if (!p.field) continue;
     const arg = args.positionals[i]!;
     if (!p.jsonFile) {
-      input[p.field] = arg;
+      input[p.field] = p.toField ? p.toField(arg) : arg;
       continue;
     }
     const file = readScenarioFile(arg);

@@ -1,5 +1,7 @@
 import { CATALOG_COMMANDS } from './catalog-commands';
 import { EBS_COMMANDS } from './ebs-commands';
+import { FIND_COMMAND } from './find-command';
+import { REGIONS_COMMAND, withAllRegions } from './region-commands';
 import { IMPORT_COMMAND } from './import-command';
 import { REPORT_COMMAND } from './report-command';
 import { SCENARIO_COMMANDS } from './scenario-commands';
@@ -11,7 +13,10 @@ import type { Command } from './types';
  * are generated from it (main/cli.ts).
  */
 export const COMMANDS: readonly Command[] = [
-  ...CATALOG_COMMANDS,
+  // `price TYPE --region all` lists every region (main/cli/region-commands.ts).
+  ...CATALOG_COMMANDS.map((c) => (c.name === 'price' ? withAllRegions(c) : c)),
+  FIND_COMMAND,
+  REGIONS_COMMAND,
   ...EBS_COMMANDS,
   ...SCENARIO_COMMANDS,
   REPORT_COMMAND,

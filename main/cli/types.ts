@@ -49,6 +49,8 @@ export interface Positional {
   field?: string;
   /** A JSON file whose parsed content is the field's value. */
   jsonFile?: boolean;
+  /** Turns the argument's text into the field's value (as is when absent): "a,b" → ["a", "b"]. */
+  toField?: (text: string) => unknown;
 }
 
 export interface ParsedArgs {

@@ -7,6 +7,7 @@ import type { Scenario } from '@shared/scenario/schema';
 import { updateFromAws, type AwsUpdateProgress } from '../import/aws-update';
 import { importPriceFile, type ImportOptions } from '../import/import-service';
 import type { PriceBookService } from '../pricing/price-book-service';
+import type { ScenarioRegions } from '../pricing/scenario-regions';
 import type { Paper } from '../reports/html';
 import type { PdfRenderer } from '../reports/pdf';
 import type { ReportService } from '../reports/report-service';
@@ -24,6 +25,7 @@ import { CancelledError } from './protocol';
 export interface TaskContext {
   priceBook: PriceBookService;
   reports: Pick<ReportService, 'build'>;
+  scenarioRegions: ScenarioRegions;
 }
 
 export interface TaskTools<P> {
@@ -54,6 +56,10 @@ export const TASKS = {
   'pricing.compare': task((context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {
     tools.progress('pricing');
     return compareStrategies(document, context().priceBook.forScenario(document));
+  }),
+  'pricing.regions': task((context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {
+    tools.progress('pricing');
+    return context().scenarioRegions(document, tools.signal);
   }),
   'reports.render': task(
     async (
