@@ -4,6 +4,7 @@ import { InputError } from '../errors';
 import { Decimal } from '../money';
 import { GP3_MIBPS_PER_IOPS } from './performance';
 import {
+  maxIopsOf,
   MIN_PROVISIONED_IOPS,
   PROVISIONED_IOPS_TYPES,
   PROVISIONED_THROUGHPUT_TYPES,
@@ -154,11 +155,13 @@ export function validateVolume(v: VolumeSpec): void {
       `${v.volumeType} takes at most ${limits.maxIopsPerVolume} IOPS; got ${iops}`,
     );
   }
+  // The per-GiB ratio limits IOPS above gp3's free baseline, which every gp3 size has (maxIopsOf).
   const perGiB = limits.maxIopsPerGiB;
-  if (perGiB !== null && iops > perGiB * v.sizeGiB) {
+  const maxIops = maxIopsOf(v.volumeType, v.sizeGiB);
+  if (perGiB !== null && maxIops !== null && iops > maxIops) {
     throw new InputError(
       'iops',
-      `${v.volumeType} allows at most ${perGiB} IOPS per GiB: ${v.sizeGiB} GiB takes up to ${perGiB * v.sizeGiB} IOPS; got ${iops}`,
+      `${v.volumeType} allows at most ${perGiB} IOPS per GiB: ${v.sizeGiB} GiB takes up to ${maxIops} IOPS; got ${iops}`,
     );
   }
   if (limits.volumeType === 'gp3' && isGiven(v.throughputMiBps)) {

@@ -214,3 +214,24 @@ export const DEFAULT_VOLUME_TYPES: readonly VolumeType[] = VOLUME_TYPES.filter(
 export const PROVISIONED_IOPS_TYPES: readonly VolumeType[] = ['gp3', 'io1', 'io2'];
 /** Types that take a provisioned throughput figure. */
 export const PROVISIONED_THROUGHPUT_TYPES: readonly VolumeType[] = ['gp3'];
+
+/**
+ * The most IOPS a volume of this size takes: its type's IOPS per GiB, capped per volume. gp3's free
+ * baseline counts at any size ("a consistent baseline performance of 3,000 IOPS … at any volume size",
+ * docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html): the per-GiB ratio only limits IOPS
+ * provisioned above it, so a 1 GiB gp3 volume has 3,000. Null for types that take no IOPS figure.
+ */
+export function maxIopsOf(volumeType: VolumeType, sizeGiB: number): number | null {
+  const limits = VOLUME_LIMITS[volumeType];
+  if (limits.maxIopsPerGiB === null || !PROVISIONED_IOPS_TYPES.includes(volumeType)) return null;
+  const byRatio = limits.maxIopsPerGiB * Math.max(sizeGiB, 0);
+  const floor = limits.volumeType === 'gp3' ? limits.baselineIops : 0;
+  return Math.min(limits.maxIopsPerVolume, Math.max(floor, byRatio));
+}
+
+/** The smallest size (GiB) whose per-GiB ratio allows `iops`: gp3's baseline needs no size of its own. */
+export function sizeForIopsGiB(volumeType: 'gp3' | 'io1' | 'io2', iops: number): number {
+  const limits = VOLUME_LIMITS[volumeType];
+  if (limits.volumeType === 'gp3' && iops <= limits.baselineIops) return 0;
+  return iops / limits.maxIopsPerGiB;
+}

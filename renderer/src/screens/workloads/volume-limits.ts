@@ -2,6 +2,7 @@ import type { VolumeType } from '@shared/catalog-types';
 import { validateVolume } from '@shared/ebs/cost';
 import { GP3_MIBPS_PER_IOPS } from '@shared/ebs/performance';
 import {
+  maxIopsOf,
   MIN_PROVISIONED_IOPS,
   PROVISIONED_IOPS_TYPES,
   PROVISIONED_THROUGHPUT_TYPES,
@@ -29,8 +30,8 @@ export function iopsRange(volumeType: VolumeType, sizeGiB: number): AllowedRange
   if (!PROVISIONED_IOPS_TYPES.includes(volumeType)) return null;
   const limits = VOLUME_LIMITS[volumeType];
   const min = limits.volumeType === 'gp3' ? limits.baselineIops : MIN_PROVISIONED_IOPS;
-  const perGiB = limits.maxIopsPerGiB ?? Infinity;
-  return { min, max: Math.min(limits.maxIopsPerVolume, perGiB * Math.max(sizeGiB, 0)) };
+  // gp3's baseline at any size, the per-GiB ratio above it (the engine's maxIopsOf).
+  return { min, max: maxIopsOf(volumeType, sizeGiB) ?? limits.maxIopsPerVolume };
 }
 
 /** The throughput (MiB/s) a volume takes at its IOPS (gp3: its baseline when none given); null when none. */
