@@ -29,7 +29,7 @@ export function wholeDollarUpfrontFee(
 ): Decimal {
   const product = upfrontFromEffectiveHourly(effectiveHourlyUsd, termYears);
   const fee = product.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  const tolerance = new Decimal(10).pow(-effectiveDecimals).div(2).times(TERM_HOURS[termYears]);
+  const tolerance = toleranceOf(effectiveDecimals, termYears);
   if (product.minus(fee).abs().gt(tolerance)) {
     throw new RangeError(
       `effective rate ${toUsdString(effectiveHourlyUsd)}/h × ${TERM_HOURS[termYears]} h = ${toUsdString(product)} is ` +
@@ -38,6 +38,19 @@ export function wholeDollarUpfrontFee(
     );
   }
   return fee;
+}
+
+const tolerances = new Map<string, Decimal>();
+
+/** Half a unit in the rate's last decimal place, times the term's hours (computed once per pair). */
+function toleranceOf(decimals: number, termYears: TermYears): Decimal {
+  const key = `${decimals}|${termYears}`;
+  let t = tolerances.get(key);
+  if (t === undefined) {
+    t = new Decimal(10).pow(-decimals).div(2).times(TERM_HOURS[termYears]);
+    tolerances.set(key, t);
+  }
+  return t;
 }
 
 /** Why a derived All Upfront fee is what it is; shown beside the fee (options table tooltip, CLI JSON). */
