@@ -108,7 +108,10 @@ const ebsPrices = contractCommand({
     `\n\nSnapshots: standard ${money(e.snapshots.standardUsdPerGBMonth, true)}/GB-month, archive ${money(
       e.snapshots.archiveUsdPerGBMonth,
       true,
-    )}/GB-month, archive retrieval ${money(e.snapshots.archiveRetrievalUsdPerGB, true)}/GB`,
+    )}/GB-month, archive retrieval ${money(e.snapshots.archiveRetrievalUsdPerGB, true)}/GB, fast snapshot restore ${money(
+      e.snapshots.fastSnapshotRestoreUsdPerDsuHour,
+      true,
+    )}/DSU-hour per snapshot and Availability Zone`,
 });
 
 export const EBS_COMMANDS: Command[] = [ebsSize, ebsCost, ebsPrices];

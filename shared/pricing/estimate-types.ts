@@ -84,7 +84,10 @@ export interface VolumeEstimate {
   monthlyUsd: UsdString | null;
   snapshotMonthlyUsd: UsdString | null;
   components: VolumeComponentEstimate[];
+  /** Snapshot storage plus fast snapshot restore (for all billed volumes). */
 }
+  /** The fast snapshot restore part of snapshotMonthlyUsd: '0' when the policy enables none. */
+  fastSnapshotRestoreMonthlyUsd: UsdString | null;
 
 export interface LineEstimate {
   id: string;

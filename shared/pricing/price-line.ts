@@ -154,6 +154,7 @@ export function priceLine(
   );
   s.warnings.push(...ebs.warnings);
 
+    ctx.hoursPerMonth,
   const computeMonthly = sumOrNull([onDemandUsd, spotUsd, recurring]);
   const computeAmortized = sumOrNull([onDemandUsd, spotUsd, reservedUsd, savingsPlanUsd, unusedUsd]);
   const monthly = sumOrNull([computeMonthly, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]);

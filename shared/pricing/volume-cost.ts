@@ -1,5 +1,6 @@
 import type { EbsPrices } from '../catalog-types';
 import { ebsVolumeMonthlyCost, MissingPriceError } from '../ebs/cost';
+import { fastSnapshotRestoreMonthlyCost } from '../ebs/fast-snapshot-restore';
 import { snapshotMonthlyCost } from '../ebs/snapshots';
 import { InputError } from '../errors';
 import { Decimal, toUsdString } from '../money';
@@ -13,7 +14,8 @@ import { of, ratioValue } from './ratio';
  * many instances' worth of volumes are billed all month: the line's peak count when volumes live as
  * long as the instances are provisioned ('instance'), or the average instances running (instance-hours
  * / hours per month) when volumes are created and deleted with the instances ('running'). Snapshots
- * follow the same count: each billed volume keeps its own snapshot chain.
+ * follow the same count: each billed volume keeps its own snapshot chain, and its fast snapshot restore
+ * (if the policy enables it) on its own newest snapshots, all `hoursPerMonth`.
  */
 export interface LineVolumesCost {
   volumes: VolumeEstimate[];
@@ -29,6 +31,7 @@ export function lineVolumesCost(
   volumes: readonly Volume[],
   instancesBilled: Ratio,
   prices: EbsPrices | undefined,
+  hoursPerMonth: number,
 ): LineVolumesCost {
   const warnings: EstimateWarning[] = [];
   if (volumes.length === 0) {
@@ -54,6 +57,7 @@ export function lineVolumesCost(
       perVolumeMonthlyUsd: null,
       monthlyUsd: null,
       snapshotMonthlyUsd: v.snapshot ? null : '0',
+      fastSnapshotRestoreMonthlyUsd: v.snapshot?.fastSnapshotRestore ? null : '0',
       components: [],
     };
     if (prices === undefined) {
@@ -103,7 +107,12 @@ export function lineVolumesCost(
           },
           prices,
         );
-        const monthly = of(snap.monthlyUsd, billed);
+        const fsr = v.snapshot.fastSnapshotRestore
+          ? fastSnapshotRestoreMonthlyCost({ ...v.snapshot.fastSnapshotRestore, hoursPerMonth }, prices)
+          : null;
+        const fsrMonthly = fsr === null ? new Decimal(0) : of(fsr.monthlyUsd, billed);
+        const monthly = of(snap.monthlyUsd, billed).plus(fsrMonthly);
+        result.fastSnapshotRestoreMonthlyUsd = toUsdString(fsrMonthly);
         result.snapshotMonthlyUsd = toUsdString(monthly);
         if (snapshots !== null) snapshots = snapshots.plus(monthly);
       } catch (error) {

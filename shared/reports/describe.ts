@@ -1,4 +1,4 @@
-import type { Day, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
+import type { Day, FastSnapshotRestore, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
 import { DAY_LABELS, DAYS } from '../scenario/schema';
 import {
   OFFERING_CLASS_LABELS,
@@ -67,5 +67,11 @@ export function describePurchase(p: Purchase): string {
 }
 
 export function describeSnapshot(s: SnapshotPolicy): string {
-  return `${s.frequency}, keep ${s.retentionCount}, ${s.dailyChangePct}% daily change, ${s.tier} tier`;
+  const base = `${s.frequency}, keep ${s.retentionCount}, ${s.dailyChangePct}% daily change, ${s.tier} tier`;
+  return s.fastSnapshotRestore ? `${base}, ${describeFastSnapshotRestore(s.fastSnapshotRestore)}` : base;
+}
+
+/** "fast snapshot restore on 1 snapshot in 2 AZs". */
+export function describeFastSnapshotRestore(f: FastSnapshotRestore): string {
+  return `fast snapshot restore on ${plural(f.snapshots, 'snapshot')} in ${plural(f.availabilityZones, 'AZ')}`;
 }

@@ -123,6 +123,7 @@ function lineOf(
     }),
     ebsCheck: check,
   };
+        fastSnapshotRestoreMonthlyUsd: ve?.fastSnapshotRestoreMonthlyUsd ?? null,
 }
 
 function totalsOf(lines: ReportLine[], estimate: ScenarioEstimate): ReportTotals {

@@ -56,7 +56,10 @@ export const reportVolumeSchema = z.strictObject({
   deliveredIops: z.number(),
   deliveredThroughputMiBps: z.number(),
   monthlyUsd: usdOrNull,
+  /** Snapshot storage plus fast snapshot restore. */
   snapshotMonthlyUsd: usdOrNull,
+  /** The fast snapshot restore part of snapshotMonthlyUsd ("0" when the policy enables none). */
+  fastSnapshotRestoreMonthlyUsd: usdOrNull,
   snapshotPolicy: z.string().nullable(),
 });
 

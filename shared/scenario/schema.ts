@@ -6,6 +6,7 @@ import {
   PLAN_TYPES,
   VOLUME_TYPES,
 } from '../catalog-types';
+import { MAX_FSR_AVAILABILITY_ZONES, MAX_FSR_SNAPSHOTS } from '../ebs/fast-snapshot-restore';
 import { HOURS_PER_MONTH } from '../money';
 
 /**
@@ -123,12 +124,37 @@ export const purchaseSchema = z
   .meta(title('Purchase'));
 export type Purchase = z.output<typeof purchaseSchema>;
 
+/**
+ * Fast snapshot restore on the newest snapshots of a volume, in some Availability Zones, all month:
+ * billed per DSU-hour for each snapshot in each AZ (shared/ebs/fast-snapshot-restore.ts).
+ */
+export const fastSnapshotRestoreSchema = z
+  .strictObject({
+    availabilityZones: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_FSR_AVAILABILITY_ZONES)
+      .meta(title('Fast restore Availability Zones', 'AZs')),
+    /** Snapshots kept with fast snapshot restore enabled (the newest); 1 unless said. */
+    snapshots: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_FSR_SNAPSHOTS)
+      .meta(title('Fast restore snapshots'))
+      .default(1),
+  })
+  .meta(title('Fast snapshot restore'));
+export type FastSnapshotRestore = z.output<typeof fastSnapshotRestoreSchema>;
+
 export const snapshotPolicySchema = z
   .strictObject({
     frequency: z.enum(['hourly', 'daily', 'weekly', 'monthly']).meta(title('Snapshot every')),
     retentionCount: z.number().int().min(1).max(10_000).meta(title('Snapshots kept')),
     dailyChangePct: z.number().min(0).max(100).meta(title('Daily change', '%')),
     tier: z.enum(['standard', 'archive']).meta(title('Snapshot tier')).default('standard'),
+    fastSnapshotRestore: fastSnapshotRestoreSchema.optional(),
   })
   .meta(title('Snapshots'));
 export type SnapshotPolicy = z.output<typeof snapshotPolicySchema>;

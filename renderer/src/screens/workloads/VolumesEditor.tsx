@@ -1,5 +1,6 @@
 import { VOLUME_TYPES, type VolumeType } from '@shared/catalog-types';
 import type { ScenarioLine, SnapshotPolicy, Volume } from '@shared/scenario/schema';
+import { MAX_FSR_AVAILABILITY_ZONES } from '@shared/ebs/fast-snapshot-restore';
 import { under } from './field-errors';
 import { NumberField } from './NumberField';
 import { IOPS_TYPES, THROUGHPUT_TYPES, newVolume, switchVolumeType } from './scenario-draft';
@@ -226,6 +227,25 @@ function VolumeRow({
               <option value="archive">archive</option>
             </select>
           </label>
+          <NumberField
+            label="Fast restore AZs"
+            testId="snapshot-fsr-azs"
+            optional
+            min={1}
+            max={MAX_FSR_AVAILABILITY_ZONES}
+            placeholder="off"
+            hint="Fast snapshot restore on the newest snapshot in this many Availability Zones, all month (billed per DSU-hour per AZ); empty = off"
+            value={snapshot.fastSnapshotRestore?.availabilityZones}
+            error={errors['snapshot.fastSnapshotRestore.availabilityZones']}
+            onChange={(availabilityZones) =>
+              setSnapshot({
+                fastSnapshotRestore:
+                  availabilityZones === undefined
+                    ? undefined
+                    : { snapshots: snapshot.fastSnapshotRestore?.snapshots ?? 1, availabilityZones },
+              })
+            }
+          />
         </div>
       )}
     </div>
