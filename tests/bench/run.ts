@@ -1,5 +1,6 @@
 /** `npm run bench [-- name]`: benchmarks, separate from tests. Prints figures; asserts nothing. */
 import { benchCatalog } from './catalog.bench';
+import { benchCli } from './cli.bench';
 import { benchEbs } from './ebs.bench';
 import { benchImport } from './import.bench';
 import { benchPricing } from './pricing.bench';
@@ -8,6 +9,7 @@ import { benchWorkers } from './workers.bench';
 
 const suites: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
+  cli: benchCli,
   ebs: benchEbs,
   import: benchImport,
   pricing: benchPricing,
