@@ -81,6 +81,41 @@ describe('exact All Upfront fees in the shipped catalog', () => {
   });
 });
 
+describe('published fees from an AWS offer file', () => {
+  let cat: TempCatalog;
+  beforeAll(() => {
+    cat = tempCatalog(inject('catalogPath'));
+  });
+  afterAll(() => cat.cleanup());
+
+  it('shows the Upfront Fee dimension as published, not derived', async () => {
+    // The GetProducts m5.large us-east-1 item (2021) in the offer envelope: forced, being older.
+    await importPriceFile({
+      file: fixture('AmazonEC2-offer-m5.large-us-east-1-from-get-products.json'),
+      catalogPath: cat.path,
+      force: true,
+    });
+    const p = priceOptions(cat.path, 'm5.large', 'us-east-1', 'linux');
+    // All Upfront: "Upfront Fee" 494 (1 yr) and 949 (3 yr), Hrs 0.0000000000.
+    expect(allUpfront(p, 1)).toMatchObject({ upfrontUsd: '494', upfrontDerived: false, upfrontNote: null });
+    expect(allUpfront(p, 3)).toMatchObject({ upfrontUsd: '949', upfrontDerived: false, upfrontNote: null });
+    // Partial Upfront 1 yr standard: fee 252 and 0.029/h; 252 / 8,760 + 0.029 = 0.05776712…
+    expect(
+      find(p, {
+        model: 'reserved',
+        termYears: 1,
+        paymentOption: 'partial-upfront',
+        offeringClass: 'standard',
+      }),
+    ).toMatchObject({
+      upfrontUsd: '252',
+      upfrontDerived: false,
+      hourlyUsd: '0.029',
+      effectiveHourlyUsd: '0.05776712',
+    });
+  });
+});
+
 describe('the upfront part of a Savings Plan in the price options', () => {
   let cat: TempCatalog;
   beforeAll(() => {
