@@ -18,6 +18,7 @@ import { readInstanceSpecs } from './build/instance-specs';
 import { readEc2Prices } from './build/ec2-prices';
 import { readEbsPrices } from './build/ebs-prices';
 import { isRegionCode, readJson } from './build/read-snapshot';
+import { writeSpotAdvisor } from './build/spot-advisor';
 
 interface SourcesFile {
   catalog: { source: string; asOf: string };
@@ -107,6 +108,7 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
       for (const e of unique(ebsRows, (e) => `${e.region} ${e.volume_type} ${e.dimension}`, 'EBS price')) {
         w.putEbsPrice.run(e);
       }
+      writeSpotAdvisor(db);
     })();
     db.pragma('optimize');
     // The shipped catalog is opened read-only, possibly from a read-only folder (AppImage, system

@@ -82,6 +82,12 @@ export interface InstanceRow extends InstanceSpec {
   best1yHourlyUsd: UsdString | null;
   best3yHourlyUsd: UsdString | null;
   spotHourlyUsd: UsdString | null;
+  /** AWS's Spot Advisor interruption band ("15-20%"); null when the catalog has none for this type, region and OS. */
+  spotInterruptionBand: string | null;
+  /** The advisor's savings over On-Demand, percent (null with the band). */
+  spotAdvisorSavingsPct: number | null;
+  /** The Spot Advisor data's as-of date (null with the band). */
+  spotAdvisorAsOf: string | null;
 }
 
 export interface InstanceList {
@@ -113,6 +119,13 @@ export interface PriceOption {
   sourceId: string | null;
   /** Why a figure is missing, or a caveat (spot is an average, never a guarantee). */
   note: string | null;
+  /**
+   * Spot only (null on the other options, and when the catalog has no band): AWS's Spot Advisor
+   * interruption band ("15-20%"), the advisor's savings over On-Demand in percent, and its date.
+   */
+  interruptionBand: string | null;
+  advisorSavingsPct: number | null;
+  advisorAsOf: string | null;
 }
 
 export interface PriceOptions {

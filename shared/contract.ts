@@ -56,6 +56,7 @@ export const SORT_COLUMNS = [
   'best1yHourlyUsd',
   'best3yHourlyUsd',
   'spotHourlyUsd',
+  'spotInterruption',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
@@ -266,7 +267,7 @@ export const contract = {
     z.strictObject({
       path: z.string().min(1, { message: 'choose a price file' }).max(4096).meta(label('Price file')),
       kind: z
-        .enum(['ec2', 'savings-plans', 'spot', 'auto'])
+        .enum(['ec2', 'savings-plans', 'spot', 'spot-advisor', 'auto'])
         .default('auto')
         .meta(label('Kind', 'what the file holds; auto detects it')),
       force: z

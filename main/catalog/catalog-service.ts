@@ -19,6 +19,7 @@ import { HOURS_PER_MONTH } from '@shared/money';
 import { buildInstanceQuery, type InstanceListingRow } from './instance-query';
 import { buildPriceOptions } from './price-options';
 import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource } from './row-mapping';
+import { readSpotAdvisorBand } from './spot-advisor';
 import { prepareCatalogReads } from './statements';
 
 /** Read-only queries over a catalog database, each through a prepared statement (./statements.ts). */
@@ -89,6 +90,9 @@ export function createCatalogService(db: Database.Database) {
           best1yHourlyUsd: r.best_1y,
           best3yHourlyUsd: r.best_3y,
           spotHourlyUsd: r.spot_hourly,
+          spotInterruptionBand: r.spot_band,
+          spotAdvisorSavingsPct: r.spot_advisor_savings_pct,
+          spotAdvisorAsOf: r.spot_advisor_as_of,
         }));
       return { region: filter.region, os: filter.os, total: rows.length, rows, sources: sources() };
     },
@@ -112,7 +116,11 @@ export function createCatalogService(db: Database.Database) {
         tenancy: 'shared',
         hoursPerMonth: HOURS_PER_MONTH,
         spec: toInstanceSpec(spec),
-        options: buildPriceOptions(rows),
+        options: buildPriceOptions(
+          rows,
+          HOURS_PER_MONTH,
+          readSpotAdvisorBand(q, input.region, input.os, input.instanceType),
+        ),
         sources: sources(),
       };
     },

@@ -4,9 +4,17 @@ import { SQL } from './statements';
 
 export type ParsedInstanceFilter = ParsedInput<'catalog.instances'>;
 
-/** One row of the catalog listing: a type's specs and its headline prices (null when unpriced). */
+/**
+ * One row of the catalog listing: a type's specs, its headline prices (null when unpriced) and its
+ * Spot Advisor band with the advisor's savings and date (null when the catalog has none).
+ */
 export type InstanceListingRow = InstanceTypeDbRow &
-  Pick<PriceSummaryDbRow, 'od_hourly' | 'best_1y' | 'best_3y' | 'spot_hourly'>;
+  Pick<PriceSummaryDbRow, 'od_hourly' | 'best_1y' | 'best_3y' | 'spot_hourly'> & {
+    spot_band: string | null;
+    spot_band_index: number | null;
+    spot_advisor_savings_pct: number | null;
+    spot_advisor_as_of: string | null;
+  };
 
 /** Sort keys: SQL expressions over the derived row (prices sort numerically; missing prices sort last). */
 const SORT_SQL: Record<SortColumn, string> = {
@@ -25,6 +33,7 @@ const SORT_SQL: Record<SortColumn, string> = {
   best1yHourlyUsd: 'CAST(best_1y AS REAL)',
   best3yHourlyUsd: 'CAST(best_3y AS REAL)',
   spotHourlyUsd: 'CAST(spot_hourly AS REAL)',
+  spotInterruption: 'spot_band_index',
 };
 
 function escapeLike(s: string): string {

@@ -4,7 +4,9 @@ import { savingsPct } from '@shared/pricing/percent';
 import { PURCHASE_OPTIONS, purchaseOptionOf } from '@shared/pricing/purchase-options';
 import { DERIVED_FEE_NOTE, savingsPlanPayment, savingsPlanUpfrontNote } from '@shared/pricing/upfront-fees';
 import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
+import type { SpotAdvisorBand } from '@shared/pricing/spot-interruption';
 import type { Ec2PriceDbRow } from './rows';
+import { spotBandSentence, spotOptionFields } from './spot-advisor';
 
 /** The ec2_prices columns a purchase option is built from. */
 export type PriceDbRow = Pick<
@@ -66,7 +68,12 @@ function paymentOf(row: PriceDbRow): {
 /** Rounds a rate that may not terminate (upfront / 8,760) to a readable precision for transport. */
 const rate = (d: Decimal) => toUsdString(d.toDecimalPlaces(8, Decimal.ROUND_HALF_UP));
 
-export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_MONTH): PriceOption[] {
+/** `spotAdvisor`: AWS's Spot Advisor band for the type, region and OS; the spot option carries it. */
+export function buildPriceOptions(
+  rows: PriceDbRow[],
+  hoursPerMonth = HOURS_PER_MONTH,
+  spotAdvisor: SpotAdvisorBand | null = null,
+): PriceOption[] {
   const byKey = new Map<string, PriceDbRow>();
   for (const r of rows) {
     const option = optionOfRow(r);
@@ -77,6 +84,7 @@ export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_
   return PURCHASE_OPTIONS.map(
     ({ model, termYears, paymentOption, offeringClass, planType, key }): PriceOption => {
       const s = { model, termYears, paymentOption, offeringClass, planType };
+      const band = spotOptionFields(model === 'spot' ? spotAdvisor : null);
       const row = byKey.get(key);
       if (!row) {
         return {
@@ -89,7 +97,8 @@ export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_
           monthlyUsd: null,
           savingsPct: null,
           sourceId: null,
-          note: MISSING_NOTE[s.model],
+          note: s.model === 'spot' ? `${MISSING_NOTE.spot}. ${spotBandSentence(spotAdvisor)}` : MISSING_NOTE[s.model],
+          ...band,
         };
       }
       const effective = new Decimal(row.effective_hourly_usd);
@@ -106,8 +115,9 @@ export function buildPriceOptions(rows: PriceDbRow[], hoursPerMonth = HOURS_PER_
         sourceId: row.source_id,
         note:
           s.model === 'spot'
-            ? 'Average observed spot price, not a guaranteed price; capacity can be reclaimed with 2 minutes notice. Interruption frequency: n/a in this data.'
+            ? `Average observed spot price, not a guaranteed price; capacity can be reclaimed with 2 minutes notice. ${spotBandSentence(spotAdvisor)}`
             : null,
+        ...band,
       };
     },
   );

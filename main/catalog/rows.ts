@@ -24,6 +24,7 @@ export const CATALOG_TABLES = [
   'price_summary',
   'ebs_volume_types',
   'ebs_prices',
+  'spot_advisor',
 ] as const;
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
 
@@ -160,5 +161,20 @@ export interface EbsPriceDbRow {
   unit: string;
   price_usd: string;
   description: string;
+  source_id: string;
+}
+
+/**
+ * spot_advisor: AWS's Spot Advisor entry of one (region, OS, type), as published: the band (the file's
+ * `ranges[r]` label and max) and its savings over On-Demand (`s`). The schema is migration 4.
+ */
+export interface SpotAdvisorDbRow {
+  region: string;
+  os: 'linux' | 'windows';
+  instance_type: string;
+  range_index: number;
+  band_label: string;
+  band_max_pct: number;
+  savings_pct: number;
   source_id: string;
 }

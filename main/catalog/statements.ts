@@ -16,6 +16,7 @@ import type {
   MetaDbRow,
   RegionDbRow,
   SourceDbRow,
+  SpotAdvisorDbRow,
 } from './rows';
 
 const INSTANCE_TYPE_COLUMNS = [
@@ -122,10 +123,14 @@ export const SQL = {
    * The catalog listing: every type a region offers with its headline prices for @os. Filtered and
    * sorted by main/catalog/instance-query.ts, which wraps it.
    */
-  instanceListing: `SELECT it.*, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly
+  instanceListing: `SELECT it.*, ps.od_hourly, ps.best_1y, ps.best_3y, ps.spot_hourly,
+    sa.band_label AS spot_band, sa.range_index AS spot_band_index, sa.savings_pct AS spot_advisor_savings_pct,
+    sas.as_of AS spot_advisor_as_of
   FROM instance_types it
   JOIN instance_regions ir ON ir.instance_type = it.instance_type AND ir.region = @region
-  LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type`,
+  LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type
+  LEFT JOIN spot_advisor sa ON sa.region = @region AND sa.os = @os AND sa.instance_type = it.instance_type
+  LEFT JOIN sources sas ON sas.id = sa.source_id`,
 
   // ── capacity: one type in every region, a scenario in every region, the instance finder ──
   /** Every region, and whether it offers one instance type. */
@@ -184,6 +189,22 @@ export const SQL = {
   /** The same for one region. */
   fillRegionPriceSummary: summarize("tenancy = 'shared' AND region = ?"),
 
+  // ── spot interruption bands (AWS's Spot Advisor; main/catalog/spot-advisor.ts) ──
+  /** The Spot Advisor entry of one (region, os, type), with its source's as-of date. */
+  spotAdvisorOf: `SELECT sa.*, s.as_of FROM spot_advisor sa JOIN sources s ON s.id = sa.source_id
+    WHERE sa.region = ? AND sa.os = ? AND sa.instance_type = ?`,
+  /** Each (region, os) scope of Spot Advisor entries with its newest as-of date (an import compares with it). */
+  spotAdvisorScopeDates: `SELECT sa.region, sa.os, MAX(s.as_of) AS as_of
+    FROM spot_advisor sa JOIN sources s ON s.id = sa.source_id GROUP BY sa.region, sa.os`,
+  /** The newest as-of date of the Spot Advisor data the catalog holds (plucked; null when none). */
+  spotAdvisorAsOf: `SELECT MAX(as_of) FROM sources WHERE id IN (SELECT DISTINCT source_id FROM spot_advisor)`,
+  /** Adds or replaces one (region, os, type) entry. */
+  putSpotAdvisor: `INSERT OR REPLACE INTO spot_advisor
+    (region, os, instance_type, range_index, band_label, band_max_pct, savings_pct, source_id)
+    VALUES (@region, @os, @instance_type, @range_index, @band_label, @band_max_pct, @savings_pct, @source_id)`,
+  /** Removes a region's entries of one OS (an advisor file replaces them). */
+  deleteSpotAdvisorScope: 'DELETE FROM spot_advisor WHERE region = ? AND os = ?',
+
   // ── EBS ──
   ebsVolumeTypes: 'SELECT * FROM ebs_volume_types',
   insertEbsVolumeType: `INSERT INTO ebs_volume_types
@@ -225,6 +246,14 @@ export function prepareCatalogReads(db: Database.Database) {
     priceRowsByModel: db.prepare<[], { model: PurchaseModel; n: number }>(SQL.priceRowsByModel),
     ebsVolumeTypes: db.prepare<[], EbsVolumeTypeDbRow>(SQL.ebsVolumeTypes),
     ebsPricesOfRegion: db.prepare<[region: string], EbsPriceDbRow>(SQL.ebsPricesOfRegion),
+    spotAdvisorOf: db.prepare<
+      [region: string, os: string, instanceType: string],
+      SpotAdvisorDbRow & { as_of: string }
+    >(SQL.spotAdvisorOf),
+    spotAdvisorAsOf: db.prepare<[], string | null>(SQL.spotAdvisorAsOf).pluck(),
+    spotAdvisorScopeDates: db.prepare<[], { region: string; os: string; as_of: string }>(
+      SQL.spotAdvisorScopeDates,
+    ),
     rowCount: (table: CatalogTable): number => countRows(db, table),
   };
 }
@@ -241,5 +270,7 @@ export function prepareCatalogWrites(db: Database.Database) {
     deleteRegionModelPrices: db.prepare<[region: string, model: PurchaseModel]>(SQL.deleteRegionModelPrices),
     insertEbsVolumeType: db.prepare<EbsVolumeTypeDbRow>(SQL.insertEbsVolumeType),
     putEbsPrice: db.prepare<EbsPriceDbRow>(SQL.putEbsPrice),
+    putSpotAdvisor: db.prepare<SpotAdvisorDbRow>(SQL.putSpotAdvisor),
+    deleteSpotAdvisorScope: db.prepare<[region: string, os: string]>(SQL.deleteSpotAdvisorScope),
   };
 }

@@ -26,7 +26,8 @@ export function progressLine(p: ImportProgress): string {
  */
 export const IMPORT_COMMAND: Command = {
   name: 'import',
-  summary: 'Imports an AWS price file (EC2 offer, Savings Plans, spot history) into the catalog.',
+  summary:
+    'Imports an AWS price file (EC2 offer, Savings Plans, spot history) or the Spot Advisor file into the catalog.',
   description:
     'EC2 offer files may be JSON or CSV. Progress goes to stderr; the summary is printed as JSON when done. On any refusal the catalog is left as it was.',
   positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
@@ -48,6 +49,7 @@ export const IMPORT_COMMAND: Command = {
     'import ~/Downloads/AmazonEC2-us-east-1.json',
     'import SavingsPlans-us-east-1.csv --kind savings-plans',
     'import spot-history.json --kind spot --catalog /tmp/my-catalog.sqlite',
+    'import spot-advisor-data.json',
   ],
   async run(args, ctx) {
     const given = args.positionals[0]!;

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import { excerpt, ImportError } from './errors';
 import { openRegularFile } from './input-file';
+import { looksLikeSpotAdvisor } from './spot-advisor-parse';
 
-export type ImportKind = 'ec2' | 'savings-plans' | 'spot';
+export type ImportKind = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor';
 export type FileFormat = 'json' | 'csv';
 
 export interface Detected {
@@ -10,7 +11,10 @@ export interface Detected {
   format: FileFormat;
 }
 
-/** Looks at the first 64 KB to tell an EC2 offer, a Savings Plans offer, spot history or a region index. */
+/**
+ * Looks at the first 64 KB to tell an EC2 offer, a Savings Plans offer, spot history, AWS's Spot Advisor
+ * file or a region index.
+ */
 export async function detectFile(path: string, name: string = basename(path)): Promise<Detected> {
   const fh = await openRegularFile(path, name);
   let head: string;
@@ -31,6 +35,7 @@ export async function detectFile(path: string, name: string = basename(path)): P
   // trimStart also drops a UTF-8 byte order mark (U+FEFF), which the readers skip.
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{')) {
+    if (looksLikeSpotAdvisor(trimmed)) return { kind: 'spot-advisor', format: 'json' };
     if (/"SpotPriceHistory"\s*:/.test(head)) return { kind: 'spot', format: 'json' };
     if (/"regions"\s*:/.test(head) && !/"products"\s*:/.test(head))
       return { kind: 'region-index', format: 'json' };

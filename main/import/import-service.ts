@@ -10,6 +10,7 @@ import { readEc2OfferCsv } from './offer-csv';
 import { readEc2OfferJson } from './offer-json';
 import { OfferMapper } from './offer-mapper';
 import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savings-plans';
+import { importSpotAdvisor } from './spot-advisor';
 import { readSpotHistory } from './spot-history';
 import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
 import type { OfferHeader } from './types';
@@ -93,6 +94,8 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       field: 'kind',
     });
   }
+  // AWS's Spot Advisor file holds bands, not prices: its own importer (spot-advisor.ts).
+  if (kind === 'spot-advisor') return importSpotAdvisor(opts);
   const base = existsSync(target) ? target : opts.baseCatalogPath;
   if (!base || !existsSync(base))
     throw new ImportError(

@@ -1,5 +1,5 @@
 /** What a price-file import reports while it runs and when it ends (CLI, and later the Data screen). */
-export type ImportKindOption = 'ec2' | 'savings-plans' | 'spot' | 'auto';
+export type ImportKindOption = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'auto';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -11,7 +11,8 @@ export interface ImportProgress {
 }
 
 export interface ImportSummary {
-  kind: 'ec2' | 'savings-plans' | 'spot';
+  /** spot-advisor: AWS's Spot Advisor file (interruption bands; rows = its entries, no price rows). */
+  kind: 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor';
   format: 'json' | 'csv';
   catalogPath: string;
   sourceId: string;

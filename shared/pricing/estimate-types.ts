@@ -89,6 +89,35 @@ export interface VolumeEstimate {
   /** The fast snapshot restore part of snapshotMonthlyUsd: '0' when the policy enables none. */
   fastSnapshotRestoreMonthlyUsd: UsdString | null;
 
+/**
+ * A spot line's interruption band (AWS's Spot Advisor) and, when the line states what an interruption
+ * costs, the expected extra cost at the band's upper bound (shared/pricing/spot-interruption.ts).
+ */
+export interface SpotInterruptionEstimate {
+  /** AWS's band label ("15-20%"); null when the catalog has no Spot Advisor entry. */
+  band: string | null;
+  /** The band's upper bound, percent of instances interrupted per month. */
+  upperBoundPct: number | null;
+  /** The advisor's savings over On-Demand, percent. */
+  advisorSavingsPct: number | null;
+  /** The Spot Advisor data's as-of date. */
+  asOf: string | null;
+  /** What the line says one interruption costs; null when it says nothing (no cost is added). */
+  kind: 'rerun' | 'fallback-on-demand' | null;
+  minutes: number | null;
+  /** Expected interruptions and the extra instance-hours they cost, per month (decimal strings). */
+  interruptions: string | null;
+  extraInstanceHours: string | null;
+  /** The hourly rate the extra hours are priced at (spot, or On-Demand minus spot). */
+  rateUsd: UsdString | null;
+  /** Expected extra cost per month; null when it cannot be priced (no band, no rate). */
+  monthlyUsd: UsdString | null;
+  /** "expected interruption cost (derived from the Spot Advisor's upper bound 20 %, 2025-06-28)". */
+  label: string | null;
+  /** The arithmetic in words. */
+  working: string | null;
+}
+
 export interface LineEstimate {
   id: string;
   /** The line's name as the scenario gives it; null when it has none (show the id). */
@@ -146,6 +175,17 @@ export interface ScenarioEstimate {
   /** Every warning of every line, plus scenario-level ones. */
   warnings: EstimateWarning[];
   catalogAsOf: string;
+}
+
+/** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
+export interface SpotBandSummary {
+  /** "5-10% … 15-20%", or one band; null when none of the lines has a band. */
+  range: string | null;
+  /** The Spot Advisor data's date (the newest, should the lines' differ); null without a band. */
+  asOf: string | null;
+  /** Lines on spot, and how many of them the catalog has no band for. */
+  lines: number;
+  linesWithoutBand: number;
 }
 
 export interface StrategyResult {

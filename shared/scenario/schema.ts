@@ -100,6 +100,26 @@ export const usageSchema = z
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];
 
+/** Minutes one spot interruption costs, at most a 730-hour month. */
+const interruptionMinutes = (t: string) => z.number().min(0).max(43_800).meta(title(t, 'minutes'));
+const interruptionKind = <K extends string>(k: K) => z.literal(k).meta(title('On interruption'));
+
+/**
+ * What a spot line loses when AWS reclaims an instance: the work since the last checkpoint runs again
+ * on spot (`rerun`), or the line runs On-Demand until spot capacity is back (`fallback-on-demand`).
+ * The estimate prices it at the Spot Advisor band's upper bound (shared/pricing/spot-interruption.ts).
+ */
+export const spotInterruptionSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: interruptionKind('rerun'), rerunMinutes: interruptionMinutes('Re-run time') }),
+    z.strictObject({
+      kind: interruptionKind('fallback-on-demand'),
+      fallbackMinutes: interruptionMinutes('On-Demand fallback time'),
+    }),
+  ])
+  .meta(title('Interruption cost'));
+export type SpotInterruption = z.output<typeof spotInterruptionSchema>;
+
 export const purchaseSchema = z
   .discriminatedUnion('model', [
     z.strictObject({ model: model('on-demand') }),
@@ -119,7 +139,11 @@ export const purchaseSchema = z
       /** USD per hour committed; absent = sized to cover the line's steady usage at the plan's rate. */
       commitmentHourlyUsd: decimalUsd.meta(title('Commitment ($/h)')).optional(),
     }),
-    z.strictObject({ model: model('spot') }),
+    z.strictObject({
+      model: model('spot'),
+      /** What one interruption costs; absent = nothing is added (the spot cost alone, as before). */
+      interruption: spotInterruptionSchema.optional(),
+    }),
   ])
   .meta(title('Purchase'));
 export type Purchase = z.output<typeof purchaseSchema>;

@@ -45,6 +45,32 @@ describe('Catalog screen in Chromium against serve', () => {
     expect(await page().getByTestId('instance-count').textContent()).toMatch(/\d+ instance types/);
   });
 
+  it('shows the Spot Advisor band of m5.large in us-east-1 in its column and in the spot purchase option', async () => {
+    const first = await openM5SortedByOnDemand();
+    // spot-advisor-data.json (2025-06-28): us-east-1 › Linux › m5.large = { s: 66, r: 3 }, ranges[3] = "15-20%".
+    expect(await page().getByTestId('sort-spotInterruption').textContent()).toContain('Spot interruption');
+    expect(await first.getByTestId('cell-spotInterruption').textContent()).toBe(
+      '15-20% · saves 66% · 2025-06-28',
+    );
+    await first.click();
+    const spot = page()
+      .getByTestId('price-options')
+      .locator('[data-testid="price-option"][data-model="spot"]');
+    await expect
+      .poll(() => spot.getByTestId('option-spot-band').textContent(), { timeout: 10_000 })
+      .toBe('Interruption 15-20% · saves 66% · 2025-06-28');
+    // Windows has its own band: >20%.
+    await page().getByTestId('os-select').selectOption('windows');
+    await expect
+      .poll(() =>
+        page()
+          .locator('[data-testid="instance-row"][data-instance-type="m5.large"]')
+          .getByTestId('cell-spotInterruption')
+          .textContent(),
+      )
+      .toBe('>20% · saves 46% · 2025-06-28');
+  });
+
   it('opens a row’s purchase options with upfront, hourly, effective and monthly cost', async () => {
     const first = await openM5SortedByOnDemand();
     await first.click();

@@ -53,6 +53,13 @@ export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) 
               >
                 <td title={o.model === 'spot' ? (o.note ?? undefined) : undefined}>
                   {MODEL_LABELS[o.model]}
+                  {o.model === 'spot' && (
+                    <div className="muted small" data-testid="option-spot-band">
+                      {o.interruptionBand === null
+                        ? 'Interruption: n/a'
+                        : `Interruption ${o.interruptionBand} · saves ${o.advisorSavingsPct ?? 'n/a'}% · ${o.advisorAsOf ?? ''}`}
+                    </div>
+                  )}
                 </td>
                 <td>{termLabel(o)}</td>
                 <td>{paymentLabel(o)}</td>

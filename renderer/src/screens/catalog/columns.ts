@@ -26,6 +26,7 @@ export const COLUMN_IDS = [
   'best1y',
   'best3y',
   'spot',
+  'spotInterruption',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -214,7 +215,26 @@ export const COLUMNS: readonly ColumnDef[] = [
     (r) => r.spotHourlyUsd,
     'Average observed spot price: not a guaranteed price, and capacity can be reclaimed',
   ),
+  {
+    id: 'spotInterruption',
+    label: 'Spot interruption',
+    header: 'Spot interruption',
+    title:
+      "AWS Spot Advisor: frequency of interruption (the rate at which Spot reclaimed capacity during the trailing month), the advisor's savings over On-Demand (last 30 days) and the data's date; sorted by band",
+    sort: 'spotInterruption',
+    numeric: false,
+    price: false,
+    widthPx: 220,
+    cell: (r) => spotInterruptionCell(r),
+  },
 ];
+
+/** "15-20% · saves 66% · 2025-06-28"; n/a where the Spot Advisor lists no band (RHEL, SLES, Ubuntu Pro, some types). */
+export function spotInterruptionCell(r: InstanceRow): string {
+  if (r.spotInterruptionBand === null) return 'n/a';
+  const saves = r.spotAdvisorSavingsPct === null ? '' : ` · saves ${formatNumber(r.spotAdvisorSavingsPct)}%`;
+  return `${r.spotInterruptionBand}${saves} · ${r.spotAdvisorAsOf ?? 'undated'}`;
+}
 
 export const DEFAULT_COLUMNS: ColumnId[] = [
   'instanceType',
@@ -229,4 +249,5 @@ export const DEFAULT_COLUMNS: ColumnId[] = [
   'best1y',
   'best3y',
   'spot',
+  'spotInterruption',
 ];

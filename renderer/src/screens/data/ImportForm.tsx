@@ -53,6 +53,7 @@ export function ImportForm({ busy, onImport }: { busy: boolean; onImport: (r: Im
           <option value="ec2">EC2 offer file</option>
           <option value="savings-plans">Savings Plans offer file</option>
           <option value="spot">Spot price history</option>
+          <option value="spot-advisor">Spot Advisor (interruption bands)</option>
         </select>
       </label>
       <label className="filter-check">
