@@ -9,6 +9,7 @@ import type {
 import type { Scenario } from '@shared/scenario/schema';
 import { priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
+import { readSpotAdvisorBand } from '../catalog/spot-advisor';
 import { prepareCatalogReads } from '../catalog/statements';
 
 /** Resolves from the catalog every price a scenario's lines need, so the engine can stay pure. */
@@ -61,9 +62,9 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
             hourlyUsd: spot.hourly_usd,
             sourceId: spot.source_id,
             asOf: dates[spot.source_id] ?? 'unknown',
-            interruptionBand: null,
           }
         : null,
+      spotAdvisor: known ? readSpotAdvisorBand(q, region, os, instanceType) : null,
     };
   }
 

@@ -3,9 +3,10 @@ import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
 import { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonthOf, breakEvenOf, breakEvenWords } from './break-even';
 import { estimateWithProfiles, upfrontSchedule } from './estimate';
-import type { EstimateWarning, ScenarioEstimate, StrategyResult } from './estimate-types';
+import type { EstimateWarning, ScenarioEstimate, SpotBandSummary, StrategyResult } from './estimate-types';
 import { savingsPct } from './percent';
-import type { PriceBook } from './price-book';
+import { priceKey, type PriceBook } from './price-book';
+import { bandRangeText, type SpotAdvisorBand } from './spot-interruption';
 import { PURCHASE_OPTIONS, byProduct, type PurchaseOption } from './purchase-options';
 import { usageProfileView } from './usage-profile';
 
@@ -39,7 +40,13 @@ function strategyOf(o: PurchaseOption): Strategy {
       id: 'spot-where-allowed',
       label: 'Spot where allowed',
       model: o.model,
-      purchase: (line) => (line.interruptionTolerant ? { model: 'spot' } : { model: 'on-demand' }),
+      // A spot line keeps what it says an interruption costs; other tolerant lines go to plain spot.
+      purchase: (line) =>
+        line.interruptionTolerant
+          ? line.purchase.model === 'spot'
+            ? line.purchase
+            : { model: 'spot' }
+          : { model: 'on-demand' },
     };
   return {
     id: o.key,
@@ -98,6 +105,21 @@ function strategyWarnings(label: string, estimate: ScenarioEstimate): EstimateWa
   return warnings;
 }
 
+/** The bands of the lines a strategy prices on spot (a line that is not interruption-tolerant is not). */
+function spotBandsOf(estimate: ScenarioEstimate, book: PriceBook): SpotBandSummary {
+  const spot = estimate.lines.filter((l) => l.model === 'spot');
+  const bands = spot
+    .map((l) => book.instances[priceKey(l.region, l.os, l.instanceType)]?.spotAdvisor ?? null)
+    .filter((b): b is SpotAdvisorBand => b !== null);
+  const dates = bands.map((b) => b.asOf).sort();
+  return {
+    range: bandRangeText(bands),
+    asOf: dates[dates.length - 1] ?? null,
+    lines: spot.length,
+    linesWithoutBand: spot.length - bands.length,
+  };
+}
+
 export function compareStrategies(scenario: Scenario, book: PriceBook): StrategyResult[] {
   const profiles = scenario.lines.map((l) => usageProfileView(l.usage));
   const runs = strategies().map((strategy) => ({
@@ -135,6 +157,7 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       savingsVsOnDemandPct: comparable ? savingsPct(baseThreeYear, threeYear) : null,
       breakEvenMonth: breakEvenMonthOf(breakEven),
       breakEven: breakEvenWords(breakEven),
+      spotBands: strategy.model === 'spot' ? spotBandsOf(estimate, book) : null,
       cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
       complete,
       warnings: strategyWarnings(strategy.label, estimate),

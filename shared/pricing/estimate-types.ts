@@ -37,6 +37,8 @@ export interface ComputeBreakdown {
   /** Savings Plan commitment that paid for usage (any line's). */
   savingsPlanUsd: UsdString | null;
   spotUsd: UsdString | null;
+  /** A spot line's expected interruption cost (see spotInterruption); 0 when it states none. */
+  interruptionUsd: UsdString | null;
   /** RI hours and SP commitment paid but not used. */
   unusedCommitmentUsd: UsdString | null;
 }
@@ -146,6 +148,8 @@ export interface LineEstimate {
   compute: ComputeBreakdown;
   coverage: LineCoverage;
   commitment: CommitmentEstimate | null;
+  /** Lines priced as spot: the band and the expected interruption cost; null otherwise. */
+  spotInterruption: SpotInterruptionEstimate | null;
   volumes: VolumeEstimate[];
   complete: boolean;
   warnings: EstimateWarning[];
@@ -206,6 +210,8 @@ export interface StrategyResult {
   breakEvenMonth: number | null;
   /** The break-even in words, as the screen and every report say it (break-even.ts: breakEvenWords). */
   breakEven: string;
+  /** Spot strategies: the Spot Advisor bands of the lines put on spot; null for the other strategies. */
+  spotBands: SpotBandSummary | null;
   /** Cumulative cash at months 0..36 (37 points); null when incomplete. */
   cumulativeUsd: UsdString[] | null;
   complete: boolean;

@@ -5,6 +5,7 @@ import type { InstancePrices, PriceBook } from './price-book';
 import { priceKey } from './price-book';
 import type { UsageProfile } from './usage-profile';
 import { profileStats } from './usage-profile';
+import { bandText } from './spot-interruption';
 import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState } from './estimate-state';
 
 // Reads one line against the price book: its rates, its commitment purchase and the pool it joins.
@@ -108,7 +109,7 @@ export function setUpLine(
         warn(
           state,
           'spot-caveat',
-          `spot price for ${what} is an observation of $${spot.hourlyUsd}/h on ${spot.asOf} (interruption band ${spot.interruptionBand ?? 'n/a'}), never a guaranteed price`,
+          `spot price for ${what} is an observation of $${spot.hourlyUsd}/h on ${spot.asOf} (interruption band ${bandText(prices.spotAdvisor)}), never a guaranteed price`,
           false,
         );
       }

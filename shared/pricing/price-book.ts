@@ -7,6 +7,7 @@ import type {
   TermYears,
 } from '../catalog-types';
 import type { UsdString } from '../money';
+import type { SpotAdvisorBand } from './spot-interruption';
 
 /**
  * Everything the pricing engine needs from the catalog, resolved by main before a scenario is priced:
@@ -42,7 +43,9 @@ export interface InstancePrices {
   onDemandSourceId: string | null;
   reserved: RiRate[];
   savingsPlans: SpRate[];
-  spot: { hourlyUsd: UsdString; sourceId: string; asOf: string; interruptionBand: string | null } | null;
+  spot: { hourlyUsd: UsdString; sourceId: string; asOf: string } | null;
+  /** AWS's Spot Advisor band and savings figure for this type, region and OS; null when the catalog has none. */
+  spotAdvisor: SpotAdvisorBand | null;
 }
 
 export interface PriceBook {

@@ -7,6 +7,7 @@ import { percentText } from './percent';
 import type { PriceBook } from './price-book';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
+import { lineInterruption } from './line-interruption';
 import { lineVolumesCost } from './volume-cost';
 import { UPFRONT_SHARE, ZERO, type LineState } from './estimate-state';
 
@@ -69,6 +70,8 @@ export function priceLine(
         : of(s.onDemandRate.times(onDemand.hours), onDemand.toMonth);
   const spotUsd =
     s.model !== 'spot' ? ZERO : s.spotRate === null ? null : of(s.spotRate.times(usageHours), ownToMonth);
+  const interruption = lineInterruption(s, usageHours, s.profile.periodHours);
+  const interruptionUsd = interruption.usd;
 
   let commitment: CommitmentEstimate | null = null;
   let recurring: Decimal | null = ZERO;
@@ -155,8 +158,15 @@ export function priceLine(
   s.warnings.push(...ebs.warnings);
 
     ctx.hoursPerMonth,
-  const computeMonthly = sumOrNull([onDemandUsd, spotUsd, recurring]);
-  const computeAmortized = sumOrNull([onDemandUsd, spotUsd, reservedUsd, savingsPlanUsd, unusedUsd]);
+  const computeMonthly = sumOrNull([onDemandUsd, spotUsd, interruptionUsd, recurring]);
+  const computeAmortized = sumOrNull([
+    onDemandUsd,
+    spotUsd,
+    interruptionUsd,
+    reservedUsd,
+    savingsPlanUsd,
+    unusedUsd,
+  ]);
   const monthly = sumOrNull([computeMonthly, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]);
   const amortized = sumOrNull([computeAmortized, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]);
   const complete = s.complete && monthly !== null && amortized !== null && upfront !== null;
@@ -183,6 +193,7 @@ export function priceLine(
       reservedUsd: str(reservedUsd),
       savingsPlanUsd: str(savingsPlanUsd),
       spotUsd: str(spotUsd),
+      interruptionUsd: str(interruptionUsd),
       unusedCommitmentUsd: str(unusedUsd),
     },
     coverage: {
@@ -192,6 +203,7 @@ export function priceLine(
       spotHours: spotHours.toNumber(),
     },
     commitment,
+    spotInterruption: interruption.estimate,
     volumes: ebs.volumes,
     complete,
     warnings: s.warnings,
@@ -200,11 +212,19 @@ export function priceLine(
     estimate,
     termYears,
     known: {
-      monthly: sumKnown([onDemandUsd, spotUsd, recurring, ebs.storageMonthlyUsd, ebs.snapshotMonthlyUsd]),
+      monthly: sumKnown([
+        onDemandUsd,
+        spotUsd,
+        interruptionUsd,
+        recurring,
+        ebs.storageMonthlyUsd,
+        ebs.snapshotMonthlyUsd,
+      ]),
       upfront: sumKnown([upfront]),
       amortized: sumKnown([
         onDemandUsd,
         spotUsd,
+        interruptionUsd,
         reservedUsd,
         savingsPlanUsd,
         unusedUsd,

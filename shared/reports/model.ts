@@ -4,6 +4,7 @@ import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types
 import type { Scenario } from '../scenario/schema';
 import { describePurchase, describeSnapshot, describeUsage, lineName } from './describe';
 import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
+import { spotReportNotes } from './spot-notes';
 import {
   REPORT_VERSION,
   type Report,
@@ -243,6 +244,7 @@ export function buildReport(
         'USD list prices, shared tenancy; excludes tax, data transfer, support and discounts.',
         'Upfront payments are amortized over their term; 3-year totals renew 1-year terms at months 12 and 24.',
         'Spot figures are historical averages, never a guaranteed price; spot capacity can be interrupted.',
+        ...spotReportNotes(estimate, comparison),
         'A figure shown as n/a could not be priced from the catalog and is left out of the totals.',
       ],
     },

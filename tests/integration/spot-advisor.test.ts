@@ -11,7 +11,9 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseInput } from '@shared/contract';
-import { openCatalog } from '../../main/services';
+import { createServices, openCatalog } from '../../main/services';
+import { estimateScenario } from '@shared/pricing/estimate';
+import { scenarioSchema } from '@shared/scenario/schema';
 import { createCatalogService } from '../../main/catalog/catalog-service';
 import { detectFile } from '../../main/import/detect';
 import { ImportError } from '../../main/import/errors';
@@ -202,5 +204,44 @@ describe('importing a Spot Advisor file', () => {
     expect((err as ImportError).code).toBe('bad-value');
     expect((err as ImportError).field).toBe('spot_advisor.eu-west-1.Linux.m5.large.r');
     expect(sha256(cat.path)).toBe(before);
+  });
+});
+
+describe('the estimate on the real catalog', () => {
+  it('turns the 15-20% band of m5.large (us-east-1, Linux) into an expected re-run cost, hand-worked', () => {
+    // 4 instances × 20 % (the band's upper bound) = 0.8 interruptions a month; × 30 min = 0.4 h;
+    // × the spot rate $0.04366/h = $0.017464 a month, on top of 4 × 730 h × 0.04366 = $127.4872.
+    const services = createServices({ catalogPath: inject('catalogPath') });
+    try {
+      const s = scenarioSchema.parse({
+        name: 'batch on spot',
+        lines: [
+          {
+            id: 'batch',
+            instanceType: 'm5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 4 },
+            purchase: { model: 'spot', interruption: { kind: 'rerun', rerunMinutes: 30 } },
+            interruptionTolerant: true,
+          },
+        ],
+      });
+      const l = estimateScenario(s, services.priceBook.forScenario(s)).lines[0]!;
+      expect(l.compute.spotUsd).toBe('127.4872');
+      expect(l.spotInterruption).toMatchObject({
+        band: '15-20%',
+        upperBoundPct: 20,
+        advisorSavingsPct: 66,
+        asOf: '2025-06-28',
+        interruptions: '0.8',
+        extraInstanceHours: '0.4',
+        rateUsd: '0.04366',
+        monthlyUsd: '0.017464',
+        label: "expected interruption cost (derived from the Spot Advisor's upper bound 20 %, 2025-06-28)",
+      });
+      expect(l.computeMonthlyUsd).toBe('127.504664');
+    } finally {
+      services.close();
+    }
   });
 });

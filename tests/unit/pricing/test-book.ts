@@ -28,6 +28,7 @@ function instance(
     reserved: [],
     savingsPlans: [],
     spot: null,
+    spotAdvisor: null,
     ...extra,
   };
 }
@@ -89,7 +90,16 @@ export function testBook(): PriceBook {
         sp('ec2-instance', '0.058'), // MADE UP
         { ...sp('compute', '0.062'), paymentOption: 'partial-upfront' }, // MADE UP
       ],
-      spot: { hourlyUsd: '0.0366', sourceId: 'test', asOf: '2025-09-12', interruptionBand: '5-10%' }, // MADE UP
+      spot: { hourlyUsd: '0.0366', sourceId: 'test', asOf: '2025-09-12' }, // MADE UP
+      // MADE UP (the real us-east-1 Linux entry is 15-20%, see spot-advisor.test.ts)
+      spotAdvisor: {
+        label: '5-10%',
+        rangeIndex: 1,
+        upperBoundPct: 10,
+        savingsPct: 62,
+        asOf: '2025-06-28',
+        sourceId: 'test',
+      },
     }),
     instance('m5.xlarge', 'm5', 8, '0.192', {
       reserved: [ri(1, 'no-upfront', '0', '0.12')],
@@ -97,7 +107,7 @@ export function testBook(): PriceBook {
     }),
     instance('c5.large', 'c5', 4, '0.085', {
       savingsPlans: [sp('compute', '0.0595'), sp('ec2-instance', '0.054')], // MADE UP
-      spot: { hourlyUsd: '0.03', sourceId: 'test', asOf: '2025-09-10', interruptionBand: null }, // MADE UP
+      spot: { hourlyUsd: '0.03', sourceId: 'test', asOf: '2025-09-10' }, // MADE UP
     }),
   ];
   return {

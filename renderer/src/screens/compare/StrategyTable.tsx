@@ -1,4 +1,5 @@
 import type { StrategyResult } from '@shared/pricing/estimate-types';
+import { spotBandsText } from '@shared/pricing/spot-interruption';
 import { formatMoney } from '../../format';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
@@ -102,6 +103,7 @@ function StrategyRow({
   onToggle: (id: string, charted: boolean) => void;
 }) {
   const available = s.complete && s.threeYearUsd !== null;
+  const bands = spotBandsText(s.spotBands);
   const reason = s.warnings.find((w) => w.code === 'strategy-unavailable') ?? s.warnings[0];
   const className = [
     'strategy-row',
@@ -136,6 +138,11 @@ function StrategyRow({
         <span>{s.label}</span>
         {cheapest && <span className="badge-cheapest">Cheapest over 3 years</span>}
         {s.id === ON_DEMAND_ID && <span className="badge-reference">reference</span>}
+        {bands && (
+          <span className="muted small strategy-spot-bands" data-testid="strategy-spot-bands">
+            {bands}
+          </span>
+        )}
         {available && s.warnings.length > 0 && (
           <span className="muted small strategy-reason" title={s.warnings.map((w) => w.message).join('\n')}>
             {s.warnings.length} warning{s.warnings.length === 1 ? '' : 's'}: {s.warnings[0]!.message}

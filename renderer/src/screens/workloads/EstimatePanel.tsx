@@ -1,6 +1,7 @@
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { lineName } from '@shared/reports/describe';
 import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
+import { spotLineText } from '@shared/pricing/spot-interruption';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
 import { WarningList } from './WarningList';
@@ -82,6 +83,15 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
                       <div className="muted small">
                         {l.instanceType}, {l.model}
                       </div>
+                      {l.spotInterruption && (
+                        <div
+                          className="muted small"
+                          data-testid="estimate-line-spot"
+                          title={l.spotInterruption.working ?? undefined}
+                        >
+                          {spotLineText(l.spotInterruption)}
+                        </div>
+                      )}
                     </td>
                     <td className="num">{hoursFormat.format(l.instanceHours)}</td>
                     <td className="num">{formatMoney(l.computeMonthlyUsd)}</td>
