@@ -27,6 +27,8 @@ export interface DownloadResult {
   bytes: number;
   /** True when bytes from an earlier attempt or run were kept (a 206 answer to a Range request). */
   resumed: boolean;
+  /** The server's Last-Modified header for the file, as sent (null when it sent none). */
+  lastModified: string | null;
 }
 
 export type DownloadErrorCode = 'offline' | 'http' | 'interrupted' | 'cancelled';
@@ -124,7 +126,7 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadResul
       // The .part may already be whole (a run stopped just before the rename).
       await res.body?.cancel();
       const total = parseContentRange(res.headers.get('content-range'))?.total ?? null;
-      if (total === have) return finish(part, dest, metaPath, have, true);
+      if (total === have) return finish(part, dest, metaPath, have, true, meta?.lastModified ?? null);
       await discardPart(part, metaPath);
       meta = null;
       continue;
@@ -189,7 +191,7 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadResul
       await retryOrThrow(outcome.error);
       continue;
     }
-    return finish(part, dest, metaPath, outcome.bytes, append);
+    return finish(part, dest, metaPath, outcome.bytes, append, lastModified);
   }
 }
 
@@ -251,10 +253,11 @@ async function finish(
   metaPath: string,
   bytes: number,
   resumed: boolean,
+  lastModified: string | null,
 ): Promise<DownloadResult> {
   await rename(part, dest);
   await rm(metaPath, { force: true });
-  return { path: dest, bytes, resumed };
+  return { path: dest, bytes, resumed, lastModified };
 }
 
 function parseContentRange(v: string | null): { start: number; total: number | null } | null {

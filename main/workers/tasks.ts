@@ -103,7 +103,7 @@ export const TASKS = {
         signal: tools.signal,
         onProgress: (p) => tools.progress(p),
       });
-      return result.regions.map((r) => r.summary);
+      return result.files.flatMap((f) => (f.summary ? [f.summary] : []));
     },
   ),
 };

@@ -8,12 +8,19 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { updateFromAws, type AwsUpdateOptions, type AwsUpdateProgress } from '../../main/import/aws-update';
 import { DownloadError, downloadFile } from '../../main/import/download';
 import { ImportError } from '../../main/import/errors';
-import { scalar, sha256, tempCatalog, type TempCatalog } from '../fixtures/import-test-support';
+import { query, scalar, sha256, tempCatalog, type TempCatalog } from '../fixtures/import-test-support';
 
 const MIRROR = resolve(import.meta.dirname, '..', 'fixtures', 'aws-mirror');
 const OFFER_PATH = '/offers/v1.0/aws/AmazonEC2/20261120000000/us-east-1/index.json';
 const OFFER = readFileSync(join(MIRROR, OFFER_PATH));
 const OFFER_FILE_NAME = 'us-east-1-20261120000000.json';
+const SP_PATH = '/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20250911184447/ap-east-2/index.csv';
+const SP = readFileSync(join(MIRROR, SP_PATH));
+const SP_FILE_NAME = 'savings-plans-ap-east-2-20250911184447.csv';
+const ADVISOR_PATH = '/spot-advisor-data.json';
+const ADVISOR = readFileSync(join(MIRROR, ADVISOR_PATH));
+/** The mirror's "current" date, sent as every file's Last-Modified (see the mirror's README). */
+const MIRROR_LAST_MODIFIED = 'Fri, 20 Nov 2026 00:00:00 GMT';
 
 interface SeenRequest {
   path: string;
@@ -81,6 +88,7 @@ async function startMirror(behaviour: Behaviour = {}): Promise<Mirror> {
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': String(body.length - start),
+      'last-modified': MIRROR_LAST_MODIFIED,
       etag,
       ...(status === 206 ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
     });
@@ -149,45 +157,79 @@ const update = (baseUrl: string, extra: Partial<AwsUpdateOptions> = {}) =>
     ...extra,
   });
 
-const offerRequests = () => mirror!.seen.filter((s) => s.path === OFFER_PATH);
+const requestsOf = (path: string) => mirror!.seen.filter((s) => s.path === path);
+const offerRequests = () => requestsOf(OFFER_PATH);
+
+const US_EAST_1_NO_SP =
+  "us-east-1: no Savings Plans file (the region is not in AWS's Savings Plans region index)";
+const AP_EAST_2_NO_EC2 = "ap-east-2: no EC2 offer file (the region is not in AWS's EC2 region index)";
 
 describe('Update from AWS', () => {
-  it('downloads the region file named in the region index and imports it: meta as-of and sources show the new version', async () => {
+  it('brings the EC2 offer file, the Savings Plans file and the Spot Advisor file, each as its own dated source', async () => {
     mirror = await startMirror();
     const phases: AwsUpdateProgress['phase'][] = [];
+    const downloaded: string[] = [];
     const result = await update(mirror.url, {
+      regions: ['us-east-1', 'ap-east-2'],
       onProgress: (p) => {
         if (phases.at(-1) !== p.phase) phases.push(p.phase);
+        // Each download starts with an event of 0 bytes of an unknown total.
+        if (p.phase === 'download' && p.bytes === 0 && p.totalBytes === null)
+          downloaded.push(`${p.kind} ${p.region}`);
       },
     });
     expect(phases).toEqual(['index', 'download', 'import']);
-    expect(result.regions).toHaveLength(1);
-    const r = result.regions[0]!;
-    expect(r).toMatchObject({
-      region: 'us-east-1',
-      file: join(downloadDir, OFFER_FILE_NAME),
-      bytes: OFFER.length,
-      resumed: false,
-    });
-    // The excerpt holds one usable price: p4d.24xlarge on-demand (its capacity-block twin is not a price).
-    expect(r.summary).toMatchObject({
-      sourceId: 'aws-offer-ec2-20261120000000',
-      rows: 1,
-    });
-    expect(readFileSync(r.file).equals(OFFER)).toBe(true);
-    expect(scalar(cat.path, "SELECT value FROM meta WHERE key = 'as_of'")).toBe('2026-11-20');
-    expect(scalar(cat.path, "SELECT value FROM meta WHERE key = 'last_import'")).toBe(
-      'aws-offer-ec2-20261120000000',
-    );
-    expect(scalar(cat.path, 'SELECT as_of FROM sources WHERE id = ?', 'aws-offer-ec2-20261120000000')).toBe(
-      '2026-11-20',
-    );
+    expect(downloaded).toEqual(['ec2 us-east-1', 'savings-plans ap-east-2', 'spot-advisor null']);
+    // The mirror's EC2 index has no ap-east-2 file and its Savings Plans index no us-east-1 one.
+    expect(result.notes).toEqual([AP_EAST_2_NO_EC2, US_EAST_1_NO_SP]);
+    expect(result.files.map((f) => [f.kind, f.region, f.file, f.bytes, f.resumed])).toEqual([
+      ['ec2', 'us-east-1', join(downloadDir, OFFER_FILE_NAME), OFFER.length, false],
+      ['savings-plans', 'ap-east-2', join(downloadDir, SP_FILE_NAME), SP.length, false],
+      ['spot-advisor', null, join(downloadDir, 'spot-advisor-data.json'), ADVISOR.length, false],
+    ]);
+    const [ec2, sp, advisor] = result.files.map((f) => f.summary!);
+    // EC2: the excerpt holds one usable price, p4d.24xlarge on-demand (its capacity-block twin is not a price).
+    expect(ec2).toMatchObject({ kind: 'ec2', sourceId: 'aws-offer-ec2-20261120000000', rows: 1 });
+    expect(scalar(cat.path, 'SELECT as_of FROM sources WHERE id = ?', ec2!.sourceId)).toBe('2026-11-20');
     expect(
       scalar(
         cat.path,
         "SELECT hourly_usd FROM ec2_prices WHERE region = 'us-east-1' AND instance_type = 'p4d.24xlarge' AND model = 'on-demand' AND os = 'linux'",
       ),
     ).toBe('32.7726');
+    // Savings Plans: 10 of the sample's 44 rates are shared tenancy with an OS the catalog prices; published
+    // 2025-09-11, older than the catalog, yet taken without force (the catalog had no Savings Plans rates).
+    expect(sp).toMatchObject({ kind: 'savings-plans', sourceId: 'aws-offer-sp-20250911184447', rows: 10 });
+    expect(sp!.skippedScopes ?? []).toEqual([]);
+    expect(scalar(cat.path, 'SELECT as_of FROM sources WHERE id = ?', sp!.sourceId)).toBe('2025-09-11');
+    expect(
+      scalar(
+        cat.path,
+        `SELECT hourly_usd FROM ec2_prices WHERE region = 'ap-east-2' AND instance_type = 'r7g.2xlarge' AND os = 'linux'
+           AND model = 'savings-plan' AND plan_type = 'ec2-instance' AND term_years = 3 AND payment_option = 'partial-upfront'`,
+      ),
+    ).toBe('0.1954');
+    // Spot Advisor: the excerpt's 8 entries, dated by the file's Last-Modified (2026-11-20).
+    expect(advisor).toMatchObject({ kind: 'spot-advisor', sourceId: 'aws-spot-advisor-2026-11-20', rows: 8 });
+    expect(scalar(cat.path, 'SELECT as_of FROM sources WHERE id = ?', advisor!.sourceId)).toBe('2026-11-20');
+    // us-east-1 Linux m5.large in the file: {"s": 66, "r": 3}; range 3 is "15-20%" (max 22).
+    expect(
+      query(
+        cat.path,
+        "SELECT band_label, savings_pct, source_id FROM spot_advisor WHERE region = 'us-east-1' AND os = 'linux' AND instance_type = 'm5.large'",
+      ),
+    ).toEqual([{ band_label: '15-20%', savings_pct: 66, source_id: 'aws-spot-advisor-2026-11-20' }]);
+    expect(scalar(cat.path, 'SELECT COUNT(*) FROM spot_advisor WHERE source_id = ?', advisor!.sourceId)).toBe(
+      8,
+    );
+    for (const [f, bytes] of [
+      [OFFER_FILE_NAME, OFFER],
+      [SP_FILE_NAME, SP],
+      ['spot-advisor-data.json', ADVISOR],
+    ] as const) {
+      expect(readFileSync(join(downloadDir, f)).equals(bytes), f).toBe(true);
+    }
+    expect(scalar(cat.path, "SELECT value FROM meta WHERE key = 'as_of'")).toBe('2026-11-20');
   });
 
   it('creates the catalog from the base catalog when the target does not exist yet', async () => {
@@ -195,30 +237,56 @@ describe('Update from AWS', () => {
     const target = join(cat.dir, 'user-data', 'catalog.sqlite');
     mkdirSync(join(cat.dir, 'user-data'));
     const result = await update(mirror.url, { catalogPath: target, baseCatalogPath: cat.path });
-    expect(result.regions[0]!.summary.catalogPath).toBe(target);
+    expect(result.files[0]!.summary!.catalogPath).toBe(target);
     expect(scalar(target, "SELECT value FROM meta WHERE key = 'as_of'")).toBe('2026-11-20');
   });
 
-  it('skips the download when the complete file is already in the download folder', async () => {
+  it('skips a versioned file already complete in the download folder, and fetches the Spot Advisor file afresh', async () => {
     mirror = await startMirror();
-    await update(mirror.url);
-    const again = await update(mirror.url);
+    await update(mirror.url, { regions: ['us-east-1', 'ap-east-2'] });
+    const again = await update(mirror.url, { regions: ['us-east-1', 'ap-east-2'] });
     expect(offerRequests()).toHaveLength(1);
-    expect(again.regions[0]).toMatchObject({ bytes: OFFER.length, resumed: false });
+    expect(requestsOf(SP_PATH)).toHaveLength(1);
+    // Its URL names no version: a second run asks again (and may get newer bands).
+    expect(requestsOf(ADVISOR_PATH)).toHaveLength(2);
+    expect(again.files.map((f) => [f.kind, f.bytes, f.resumed])).toEqual([
+      ['ec2', OFFER.length, false],
+      ['savings-plans', SP.length, false],
+      ['spot-advisor', ADVISOR.length, false],
+    ]);
+    // The same files again: the catalog already holds them, as new as they are, and takes them again.
+    expect(again.files.every((f) => f.summary !== null)).toBe(true);
   });
 
-  it('resumes with a Range request after the server drops the connection, giving a byte-identical file', async () => {
-    const dropAfter = 2000;
+  it('resumes every file with a Range request after the server drops each connection, giving byte-identical files', async () => {
+    const dropAfter = 400;
     mirror = await startMirror({ dropAfter });
-    const result = await update(mirror.url);
-    const seen = offerRequests();
-    expect(seen.map((s) => s.status)).toEqual([200, 206]);
-    expect(seen[0]!.range).toBeNull();
-    expect(seen[1]!.range).toBe(`bytes=${dropAfter}-`);
-    expect(seen[1]!.ifRange).toBe(etagOf(OFFER));
-    expect(result.regions[0]).toMatchObject({ bytes: OFFER.length, resumed: true });
+    const result = await update(mirror.url, { regions: ['us-east-1', 'ap-east-2'] });
+    for (const [path, body] of [
+      [OFFER_PATH, OFFER],
+      [SP_PATH, SP],
+      [ADVISOR_PATH, ADVISOR],
+    ] as const) {
+      const seen = requestsOf(path);
+      expect(
+        seen.map((s) => s.status),
+        path,
+      ).toEqual([200, 206]);
+      expect(seen[0]!.range).toBeNull();
+      expect(seen[1]!.range).toBe(`bytes=${dropAfter}-`);
+      expect(seen[1]!.ifRange).toBe(etagOf(body));
+    }
+    expect(result.files.map((f) => [f.kind, f.bytes, f.resumed])).toEqual([
+      ['ec2', OFFER.length, true],
+      ['savings-plans', SP.length, true],
+      ['spot-advisor', ADVISOR.length, true],
+    ]);
     expect(readFileSync(join(downloadDir, OFFER_FILE_NAME)).equals(OFFER)).toBe(true);
+    expect(readFileSync(join(downloadDir, SP_FILE_NAME)).equals(SP)).toBe(true);
+    expect(readFileSync(join(downloadDir, 'spot-advisor-data.json')).equals(ADVISOR)).toBe(true);
     expect(existsSync(join(downloadDir, `${OFFER_FILE_NAME}.part`))).toBe(false);
+    // Imported as whole files: the same rows as an undisturbed run.
+    expect(result.files.map((f) => f.summary?.rows)).toEqual([1, 10, 8]);
   });
 
   it('restarts from zero when the server ignores Range (200 again) and still gives a correct file', async () => {
@@ -227,7 +295,7 @@ describe('Update from AWS', () => {
     const seen = offerRequests();
     expect(seen.map((s) => s.status)).toEqual([200, 200]);
     expect(seen[1]!.range).toBe('bytes=2000-');
-    expect(result.regions[0]).toMatchObject({ bytes: OFFER.length, resumed: false });
+    expect(result.files[0]).toMatchObject({ kind: 'ec2', bytes: OFFER.length, resumed: false });
     expect(readFileSync(join(downloadDir, OFFER_FILE_NAME)).equals(OFFER)).toBe(true);
   });
 
@@ -240,6 +308,24 @@ describe('Update from AWS', () => {
     expect((err as DownloadError).message).toBe(
       `Cannot reach 127.0.0.1:${port}: you appear to be offline. Download the price files on a connected machine and use Import price file… instead.`,
     );
+    expect(sha256(cat.path)).toBe(before);
+  });
+
+  it('changes nothing when the Spot Advisor host cannot be reached, though the price files came down', async () => {
+    const before = sha256(cat.path);
+    mirror = await startMirror();
+    const port = await deadPort();
+    const err = await update(mirror.url, {
+      regions: ['us-east-1', 'ap-east-2'],
+      spotAdvisorUrl: `http://127.0.0.1:${port}/spot-advisor-data.json`,
+    }).catch((e: unknown) => e);
+    expect((err as DownloadError).code).toBe('offline');
+    expect((err as DownloadError).message).toMatch(
+      /^Cannot reach 127\.0\.0\.1:\d+: you appear to be offline\./,
+    );
+    // Both price files were downloaded (and are kept for the next run), none imported.
+    expect(readFileSync(join(downloadDir, OFFER_FILE_NAME)).equals(OFFER)).toBe(true);
+    expect(readFileSync(join(downloadDir, SP_FILE_NAME)).equals(SP)).toBe(true);
     expect(sha256(cat.path)).toBe(before);
   });
 
@@ -277,19 +363,20 @@ describe('Update from AWS', () => {
     mirror.behaviour = {};
     const result = await update(mirror.url);
     expect(offerRequests().at(-1)!.range).toBe('bytes=1536-');
-    expect(result.regions[0]).toMatchObject({ bytes: OFFER.length, resumed: true });
+    expect(result.files[0]).toMatchObject({ kind: 'ec2', bytes: OFFER.length, resumed: true });
     expect(readFileSync(join(downloadDir, OFFER_FILE_NAME)).equals(OFFER)).toBe(true);
   });
 
-  it('refuses an unknown region, listing the ones the index has, before downloading anything', async () => {
+  it('refuses a region neither index lists, listing the ones they have, before downloading anything', async () => {
     const before = sha256(cat.path);
     mirror = await startMirror();
     const err = await update(mirror.url, { regions: ['us-east-1', 'mars-north-1'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).message).toContain(
-      'region mars-north-1 not in the AWS EC2 region index; available: ap-northeast-2, eu-west-1, us-east-1',
+      "region mars-north-1 not in AWS's EC2 or Savings Plans region index; available: ap-east-2, ap-northeast-2, eu-west-1, us-east-1",
     );
     expect(offerRequests()).toHaveLength(0);
+    expect(requestsOf(ADVISOR_PATH)).toHaveLength(0);
     expect(sha256(cat.path)).toBe(before);
   });
 });
@@ -313,7 +400,12 @@ describe('downloadFile', () => {
     writeFileSync(`${dest}.part.json`, JSON.stringify({ url: mirror.url + OFFER_PATH, etag: etagOf(old) }));
     const got = await downloadFile({ url: mirror.url + OFFER_PATH, dest });
     expect(offerRequests()[0]).toMatchObject({ range: 'bytes=10-', ifRange: etagOf(old), status: 200 });
-    expect(got).toEqual({ path: dest, bytes: OFFER.length, resumed: false });
+    expect(got).toEqual({
+      path: dest,
+      bytes: OFFER.length,
+      resumed: false,
+      lastModified: MIRROR_LAST_MODIFIED,
+    });
     expect(readFileSync(dest).equals(OFFER)).toBe(true);
     expect(existsSync(`${dest}.part.json`)).toBe(false);
   });

@@ -4,8 +4,9 @@ import type { Region } from '@shared/catalog-types';
 const DEFAULT_REGIONS = ['us-east-1'];
 
 /**
- * "Update from AWS": download the chosen regions' current EC2 offer files from the Price List Bulk API
- * (resuming a broken download) and import them. Offline it fails with a clear message; nothing changes.
+ * "Update from AWS": download the chosen regions' current EC2 offer files and Savings Plans files from
+ * the Price List Bulk API, and AWS's Spot Advisor data (resuming a broken download), and import them.
+ * Offline it fails with a clear message; nothing changes.
  */
 export function AwsUpdatePanel({
   regions,
@@ -23,8 +24,9 @@ export function AwsUpdatePanel({
     <section className="data-panel">
       <h2 className="section-title">Update from AWS</h2>
       <p className="muted small">
-        Needs a network connection: each region&apos;s EC2 offer file is several hundred MB. Without a
-        network, download the files on another machine and use Import price file above.
+        Brings each chosen region&apos;s EC2 offer file (several hundred MB) and Savings Plans file, and
+        AWS&apos;s Spot Advisor interruption bands, each dated by AWS. Needs a network connection: without
+        one, download the files on another machine and use Import price file above.
       </p>
       <div className="aws-regions" data-testid="aws-regions">
         {regions.map((r) => (
