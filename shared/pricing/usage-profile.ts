@@ -1,5 +1,7 @@
-import type { Day, Usage } from '../scenario/schema';
+import type { CountUsage, Day, DemandShape, DemandUsage, Usage } from '../scenario/schema';
 import { DAYS, HOURS_PER_WEEK } from '../scenario/schema';
+import type { DemandShapeProfile, DemandSizing, InstanceCapacity } from '../capacity/demand';
+import { sizeDemand } from '../capacity/demand';
 
 /**
  * A usage pattern as instances running per hour over one period that repeats: a 168-hour week
@@ -17,8 +19,8 @@ function dayIndex(day: Day): number {
   return DAYS.indexOf(day);
 }
 
-export function usageProfile(usage: Usage): UsageProfile {
-  const profile = usageProfileView(usage);
+export function usageProfile(usage: Usage, capacity: InstanceCapacity | null = null): UsageProfile {
+  const profile = usageProfileView(usage, capacity);
   return usage.pattern === 'weekly' || usage.pattern === 'hourly'
     ? { ...profile, counts: [...profile.counts] }
     : profile;
@@ -27,8 +29,36 @@ export function usageProfile(usage: Usage): UsageProfile {
 /**
  * The same profile without copying a weekly or hourly usage's counts: the engine reads up to 8,784
  * values per line and never writes them. Callers that keep or change the counts use usageProfile.
+ * A line sized from demand needs its instance type's capacity (null: counted at its minimum).
  */
-export function usageProfileView(usage: Usage): UsageProfile {
+export function usageProfileView(usage: Usage, capacity: InstanceCapacity | null = null): UsageProfile {
+  if (usage.pattern === 'demand') {
+    const { counts, periodHours } = sizeDemandUsage(usage, capacity);
+    return { counts, periodHours };
+  }
+  return countProfile(usage);
+}
+
+/** A demand line's hour-by-hour sizing (shared/capacity/demand.ts) over the shape its demand follows. */
+export function sizeDemandUsage(usage: DemandUsage, capacity: InstanceCapacity | null): DemandSizing {
+  return sizeDemand(usage, demandShapeProfile(usage.shape), capacity);
+}
+
+/** Demand relative to its peak per hour: constant over a week, a pattern's profile, or the values given. */
+export function demandShapeProfile(shape: DemandShape): DemandShapeProfile {
+  switch (shape.kind) {
+    case 'constant':
+      return { values: new Array<number>(HOURS_PER_WEEK).fill(1), periodHours: HOURS_PER_WEEK };
+    case 'pattern': {
+      const { counts, periodHours } = countProfile(shape.usage);
+      return { values: counts, periodHours };
+    }
+    case 'per-hour':
+      return { values: shape.values, periodHours: shape.values.length };
+  }
+}
+
+function countProfile(usage: CountUsage): UsageProfile {
   switch (usage.pattern) {
     case 'constant':
       return { counts: new Array<number>(HOURS_PER_WEEK).fill(usage.count), periodHours: HOURS_PER_WEEK };

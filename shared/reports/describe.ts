@@ -1,4 +1,11 @@
-import type { Day, FastSnapshotRestore, Purchase, SnapshotPolicy, Usage } from '../scenario/schema';
+import type {
+  Day,
+  DemandUsage,
+  FastSnapshotRestore,
+  Purchase,
+  SnapshotPolicy,
+  Usage,
+} from '../scenario/schema';
 import { DAY_LABELS, DAYS } from '../scenario/schema';
 import {
   OFFERING_CLASS_LABELS,
@@ -42,7 +49,37 @@ export function describeUsage(u: Usage): string {
       return `Weekly profile of 168 hourly counts (${Math.min(...u.counts)}–${Math.max(...u.counts)} instances)`;
     case 'hourly':
       return `Hourly series of ${u.counts.length} hours (${Math.min(...u.counts)}–${Math.max(...u.counts)} instances)`;
+    case 'demand':
+      return describeDemand(u);
   }
+}
+
+const amount = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** "Sized from demand: 100 vCPU (constant) at 100 % target utilization over 3 Availability Zones, …". */
+export function describeDemand(u: DemandUsage): string {
+  const needs = [
+    u.vcpu !== undefined ? `${amount(u.vcpu)} vCPU` : null,
+    u.memoryGiB !== undefined ? `${amount(u.memoryGiB)} GiB of memory` : null,
+    u.custom
+      ? `${amount(u.custom.peak)} ${u.custom.unit} (${amount(u.custom.perInstance)} per instance)`
+      : null,
+  ].filter((n) => n !== null);
+  const shape =
+    u.shape.kind === 'constant'
+      ? 'constant'
+      : u.shape.kind === 'pattern'
+        ? `peak, following ${describeUsage(u.shape.usage).replace(/^./, (c) => c.toLowerCase())}`
+        : `peak, given for ${plural(u.shape.values.length, 'hour')}`;
+  const zones =
+    u.zones === 1
+      ? 'one Availability Zone'
+      : `${u.zones} Availability Zones${u.surviveZoneLoss ? ', surviving the loss of one' : ''}`;
+  const bounds =
+    u.maxInstances === undefined
+      ? `at least ${plural(u.minInstances, 'instance')}`
+      : `${u.minInstances}–${u.maxInstances} instances`;
+  return `Sized from demand: ${needs.join(' and ')} (${shape}) at ${amount(u.targetUtilizationPct)} % target utilization over ${zones}, ${bounds}`;
 }
 
 export function describePurchase(p: Purchase): string {

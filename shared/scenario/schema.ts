@@ -8,6 +8,7 @@ import {
 } from '../catalog-types';
 import { MAX_FSR_AVAILABILITY_ZONES, MAX_FSR_SNAPSHOTS } from '../ebs/fast-snapshot-restore';
 import { HOURS_PER_MONTH } from '../money';
+import { MAX_QUOTA_VCPUS, QUOTA_CLASSES, type QuotaKey } from '../capacity/quotas';
 
 /**
  * The scenario document: a versioned JSON format (published as docs/scenario.schema.json, generated
@@ -50,52 +51,121 @@ const model = <M extends string>(m: M) => z.literal(m).meta(title('Purchase mode
 const termYears = z.union([z.literal(1), z.literal(3)]).meta(title('Term (years)'));
 const paymentOption = z.enum(PAYMENT_OPTIONS).meta(title('Payment'));
 
-export const usageSchema = z
-  .discriminatedUnion('pattern', [
-    z.strictObject({ pattern: pattern('constant'), count: instanceCount.meta(title('Instances')) }),
-    z
-      .strictObject({
-        pattern: pattern('business-hours'),
-        count: instanceCount.meta(title('Instances in hours')),
-        days,
-        startHour: hourOfDay.meta(title('Start hour')),
-        endHour: z.number().int().min(1).max(24).meta(title('End hour')),
-        /** Instances kept running outside business hours (0 = stopped). */
-        offHoursCount: instanceCount.meta(title('Off-hours instances')).default(0),
-      })
-      .refine((u) => u.endHour > u.startHour, {
-        message: 'must be later than the start hour',
-        path: ['endHour'],
-      }),
-    z
-      .strictObject({
-        pattern: pattern('daily-spike'),
-        baseCount: instanceCount.meta(title('Base instances')),
-        peakCount: instanceCount.meta(title('Peak instances')),
-        peakStartHour: hourOfDay.meta(title('Peak starts (hour)')),
-        peakHours: z.number().int().min(1).max(24).meta(title('Peak length', 'hours')),
-        days: days.default([...DAYS]),
-      })
-      .refine((u) => u.peakCount >= u.baseCount, {
-        message: 'must be at least the base instances',
-        path: ['peakCount'],
-      }),
-    z.strictObject({
-      pattern: pattern('weekly'),
-      counts: z
-        .array(instanceCount.meta(title('Hour')))
-        .length(HOURS_PER_WEEK)
-        .meta(title('Instances per hour of the week')),
+/** The patterns that give a count of instances per hour. */
+const countUsageOptions = [
+  z.strictObject({ pattern: pattern('constant'), count: instanceCount.meta(title('Instances')) }),
+  z
+    .strictObject({
+      pattern: pattern('business-hours'),
+      count: instanceCount.meta(title('Instances in hours')),
+      days,
+      startHour: hourOfDay.meta(title('Start hour')),
+      endHour: z.number().int().min(1).max(24).meta(title('End hour')),
+      /** Instances kept running outside business hours (0 = stopped). */
+      offHoursCount: instanceCount.meta(title('Off-hours instances')).default(0),
+    })
+    .refine((u) => u.endHour > u.startHour, {
+      message: 'must be later than the start hour',
+      path: ['endHour'],
     }),
+  z
+    .strictObject({
+      pattern: pattern('daily-spike'),
+      baseCount: instanceCount.meta(title('Base instances')),
+      peakCount: instanceCount.meta(title('Peak instances')),
+      peakStartHour: hourOfDay.meta(title('Peak starts (hour)')),
+      peakHours: z.number().int().min(1).max(24).meta(title('Peak length', 'hours')),
+      days: days.default([...DAYS]),
+    })
+    .refine((u) => u.peakCount >= u.baseCount, {
+      message: 'must be at least the base instances',
+      path: ['peakCount'],
+    }),
+  z.strictObject({
+    pattern: pattern('weekly'),
+    counts: z
+      .array(instanceCount.meta(title('Hour')))
+      .length(HOURS_PER_WEEK)
+      .meta(title('Instances per hour of the week')),
+  }),
+  z.strictObject({
+    pattern: pattern('hourly'),
+    counts: z
+      .array(instanceCount.meta(title('Hour')))
+      .min(1)
+      .max(MAX_HOURLY_POINTS)
+      .meta(title('Hourly counts')),
+  }),
+] as const;
+export const countUsageSchema = z.discriminatedUnion('pattern', [...countUsageOptions]).meta(title('Usage'));
+export type CountUsage = z.output<typeof countUsageSchema>;
+
+/** The largest demand a line may state, in any unit (vCPU, GiB or a custom unit). */
+export const MAX_DEMAND = 1_000_000_000;
+const demandAmount = (t: string, unit?: string) => z.number().min(0).max(MAX_DEMAND).meta(title(t, unit));
+const shapeKind = <K extends string>(k: K) => z.literal(k).meta(title('Demand follows'));
+
+/**
+ * How demand moves over the hours: constant at its peak; a usage pattern's hourly profile scaled so
+ * that its peak is the demand's peak (the pattern's counts give the shape only); or a value per hour,
+ * scaled the same way (enter the demand itself and it is used as is). shared/capacity/demand.ts.
+ */
+export const demandShapeSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: shapeKind('constant') }),
+    z.strictObject({ kind: shapeKind('pattern'), usage: countUsageSchema.meta(title('Shape pattern')) }),
     z.strictObject({
-      pattern: pattern('hourly'),
-      counts: z
-        .array(instanceCount.meta(title('Hour')))
-        .min(1)
-        .max(MAX_HOURLY_POINTS)
-        .meta(title('Hourly counts')),
+      kind: shapeKind('per-hour'),
+      values: z.array(demandAmount('Hour')).min(1).max(MAX_HOURLY_POINTS).meta(title('Demand per hour')),
     }),
   ])
+  .meta(title('Demand shape'));
+export type DemandShape = z.output<typeof demandShapeSchema>;
+
+/**
+ * A line sized from demand, as an Auto Scaling group would be: per hour, the instances that carry the
+ * demand at the target utilization, spread evenly over the Availability Zones (surviving the loss of
+ * one when asked), within the group's minimum and maximum. shared/capacity/demand.ts sizes it.
+ */
+export const demandUsageSchema = z
+  .strictObject({
+    pattern: pattern('demand'),
+    /** Peak vCPUs the line must carry. */
+    vcpu: demandAmount('vCPU needed', 'vCPU').optional(),
+    /** Peak memory the line must hold. */
+    memoryGiB: demandAmount('Memory needed', 'GiB').optional(),
+    /** A unit of the workload's own (requests/s…) with what one instance carries. */
+    custom: z
+      .strictObject({
+        unit: z.string().trim().min(1).max(40).meta(title('Custom unit')),
+        peak: demandAmount('Custom demand'),
+        perInstance: z.number().positive().max(MAX_DEMAND).meta(title('Per instance')),
+      })
+      .meta(title('Custom demand'))
+      .optional(),
+    shape: demandShapeSchema.default({ kind: 'constant' }),
+    targetUtilizationPct: z.number().gt(0).max(100).meta(title('Target utilization', '%')).default(100),
+    minInstances: instanceCount.meta(title('Minimum instances')).default(0),
+    maxInstances: instanceCount.meta(title('Maximum instances')).optional(),
+    zones: z.number().int().min(1).max(6).meta(title('Availability Zones')).default(1),
+    surviveZoneLoss: z.boolean().meta(title('Survive the loss of one AZ')).default(false),
+  })
+  .refine((u) => u.vcpu !== undefined || u.memoryGiB !== undefined || u.custom !== undefined, {
+    message: 'give the vCPU, the memory or a custom unit the line must carry',
+    path: ['vcpu'],
+  })
+  .refine((u) => u.maxInstances === undefined || u.maxInstances >= u.minInstances, {
+    message: 'must be at least the minimum instances',
+    path: ['maxInstances'],
+  })
+  .refine((u) => !u.surviveZoneLoss || u.zones >= 2, {
+    message: 'needs at least 2 Availability Zones',
+    path: ['surviveZoneLoss'],
+  });
+export type DemandUsage = z.output<typeof demandUsageSchema>;
+
+export const usageSchema = z
+  .discriminatedUnion('pattern', [...countUsageOptions, demandUsageSchema])
   .meta(title('Usage'));
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];
@@ -218,6 +288,15 @@ export const lineSchema = z
   .meta(title('Line'));
 export type ScenarioLine = z.output<typeof lineSchema>;
 
+const quotaFields = Object.fromEntries(
+  QUOTA_CLASSES.map((c) => [
+    c.key,
+    z.number().int().min(0).max(MAX_QUOTA_VCPUS).meta(title(c.name, 'vCPUs')).optional(),
+  ]),
+) as Record<QuotaKey, z.ZodOptional<z.ZodNumber>>;
+/** vCPUs per quota class, keyed as shared/capacity/quotas.ts names them ("standard", "spot-g-vt"…). */
+export const quotasSchema = z.strictObject(quotaFields).meta(title('vCPU quotas'));
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().max(500).meta(title('Schema address')).optional(),
@@ -234,6 +313,8 @@ export const scenarioSchema = z
       .meta(title('Hours per month', 'hours'))
       .default(HOURS_PER_MONTH),
     lines: z.array(lineSchema).max(2000).meta(title('Lines')),
+    /** The account's vCPU quotas by class (each applies in every region); absent = AWS's defaults. */
+    quotas: quotasSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
