@@ -97,7 +97,10 @@ export function buildPriceOptions(
           monthlyUsd: null,
           savingsPct: null,
           sourceId: null,
-          note: s.model === 'spot' ? `${MISSING_NOTE.spot}. ${spotBandSentence(spotAdvisor)}` : MISSING_NOTE[s.model],
+          note:
+            s.model === 'spot'
+              ? `${MISSING_NOTE.spot}. ${spotBandSentence(spotAdvisor)}`
+              : MISSING_NOTE[s.model],
           ...band,
         };
       }
