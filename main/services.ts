@@ -7,6 +7,7 @@ import { userMigrations } from './db/migrations/user';
 import { nativeBinding, openDatabase } from './db/open';
 import { createCatalogService } from './catalog/catalog-service';
 import { createInstanceFinder } from './catalog/instance-finder';
+import { createCatalogListing } from './catalog/listing';
 import { createRegionPrices } from './catalog/region-prices';
 import { openCatalogOrShipped, setCatalogAside } from './catalog/open-catalog';
 import { createEbsService } from './ebs/ebs-service';
@@ -80,6 +81,7 @@ export function openCatalogContext(path: string, renderPdf: PdfRenderer) {
     ebs: createEbsService(catalog),
     regionPrices: createRegionPrices(db),
     finder: createInstanceFinder(db),
+    listing: createCatalogListing(db),
     scenarioRegions: createScenarioRegions(db, priceBook),
     reports: createReportService({ catalog, priceBook, renderPdf }),
   };
@@ -156,6 +158,7 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'catalog.priceOptions': (input) => ctx.catalog.priceOptions(input),
     'catalog.regionPrices': (input) => ctx.regionPrices(input),
     'catalog.find': (input) => ctx.finder(input),
+    'catalog.listing': (input) => ctx.listing(input),
     'ebs.volumeTypes': () => ctx.catalog.volumeTypes(),
     'ebs.prices': (input) => ctx.catalog.ebsPrices(input),
     'ebs.size': (input) => ctx.ebs.size(input),

@@ -10,6 +10,7 @@ export const CALL_NAMES = [
   'catalog.priceOptions',
   'catalog.regionPrices',
   'catalog.find',
+  'catalog.listing',
   'ebs.volumeTypes',
   'ebs.prices',
   'ebs.size',

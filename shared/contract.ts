@@ -21,6 +21,7 @@ import { MAX_PAYLOAD_BYTES, SCENARIO_FILE_NAME_MAX } from './limits';
 import { FINDER_PURCHASES, type FinderResult } from './capacity/finder';
 import { REGION_PRICE_SORTS, type RegionPricesResult } from './capacity/region-prices';
 import type { ScenarioRegionsResult } from './capacity/scenario-regions';
+import type { CatalogListing } from './catalog-listing';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/transport/ipc.ts, main/transport/preload.ts),
@@ -208,6 +209,10 @@ export const contract = {
   ),
   'catalog.regionPrices': call<RegionPricesResult>()(regionPricesInputSchema),
   'catalog.find': call<FinderResult>()(finderInputSchema),
+  /** A region's types (or every region's) with their headline prices, compact (shared/catalog-listing.ts). */
+  'catalog.listing': call<CatalogListing>()(
+    z.strictObject({ region: regionOrAllSchema, os: osSchema.default('linux') }),
+  ),
   'ebs.volumeTypes': call<EbsVolumeTypeInfo[]>()(empty),
   'ebs.prices': call<EbsPrices>()(region),
   'ebs.size': call<EbsSizingResult>()(ebsSizingInputSchema),

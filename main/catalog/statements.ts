@@ -86,6 +86,16 @@ const summarize = (where: string) => `INSERT INTO price_summary
     ${cheapestCommitment(3)}, ${plainHourly('spot')}
   FROM (SELECT DISTINCT region, os, instance_type FROM ec2_prices WHERE ${where}) k`;
 
+/** The catalog listing's rows (main/catalog/listing.ts), each type in each region; `where` picks regions. */
+const listingOffers = (where: string) => `SELECT ir.instance_type, ir.region, ps.od_hourly, ps.best_1y,
+    ps.best_3y, ps.spot_hourly, sa.range_index AS spot_band_index, sa.band_label AS spot_band,
+    sa.savings_pct AS spot_advisor_savings_pct, sas.as_of AS spot_advisor_as_of
+  FROM instance_regions ir
+  LEFT JOIN price_summary ps ON ps.region = ir.region AND ps.os = @os AND ps.instance_type = ir.instance_type
+  LEFT JOIN spot_advisor sa ON sa.region = ir.region AND sa.os = @os AND sa.instance_type = ir.instance_type
+  LEFT JOIN sources sas ON sas.id = sa.source_id
+  ${where} ORDER BY ir.instance_type, ir.region`;
+
 export const SQL = {
   // ── meta and sources ──
   /** Every meta entry. */
@@ -131,6 +141,13 @@ export const SQL = {
   LEFT JOIN price_summary ps ON ps.region = @region AND ps.os = @os AND ps.instance_type = it.instance_type
   LEFT JOIN spot_advisor sa ON sa.region = @region AND sa.os = @os AND sa.instance_type = it.instance_type
   LEFT JOIN sources sas ON sas.id = sa.source_id`,
+  /** Every instance type's specs, by name: the types of the catalog listing (main/catalog/listing.ts). */
+  listingTypes: 'SELECT * FROM instance_types ORDER BY instance_type',
+  /** Every (type, region) offered, with its headline prices and Spot Advisor band for @os: the listing of all regions. */
+  listingOffers: listingOffers(''),
+  /** The same for one @region. */
+  listingOffersOfRegion: listingOffers('WHERE ir.region = @region'),
+
 
   // ── capacity: one type in every region, a scenario in every region, the instance finder ──
   /** Every region, and whether it offers one instance type. */
