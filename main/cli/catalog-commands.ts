@@ -120,7 +120,17 @@ const price = contractCommand({
         o.savingsPct === null ? '' : `${o.savingsPct}%`,
         p.sources.find((s) => s.id === o.sourceId)?.asOf ?? '',
       ]),
-    ),
+    ) +
+    spotBandLine(p),
 });
+
+/** The spot option's interruption band under the table (AWS's Spot Advisor), dated. */
+function spotBandLine(p: PriceOptions): string {
+  const spot = p.options.find((o) => o.model === 'spot');
+  if (!spot) return '';
+  return spot.interruptionBand === null
+    ? '\nSpot interruption band: n/a (the Spot Advisor lists none for this type, region and OS)\n'
+    : `\nSpot interruption band: ${spot.interruptionBand} of instances a month; the advisor's savings over On-Demand ${spot.advisorSavingsPct ?? 'n/a'} % (AWS Spot Advisor, ${spot.advisorAsOf ?? 'undated'})\n`;
+}
 
 export const CATALOG_COMMANDS: Command[] = [catalogMeta, catalogRegions, catalogInstances, price];
