@@ -12,6 +12,7 @@ import { openDatabase } from '../main/db/open';
 import { catalogMigrations } from '../main/db/migrations/catalog';
 import { VOLUME_LIMITS } from '@shared/ebs/volume-limits';
 import { refreshPriceSummary } from '../main/catalog/price-summary';
+import { refreshScopeDates } from '../main/catalog/scope-dates';
 import type { SourceDbRow } from '../main/catalog/rows';
 import { prepareCatalogWrites } from '../main/catalog/statements';
 import { readInstanceSpecs } from './build/instance-specs';
@@ -108,6 +109,7 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
       for (const e of unique(ebsRows, (e) => `${e.region} ${e.volume_type} ${e.dimension}`, 'EBS price')) {
         w.putEbsPrice.run(e);
       }
+      refreshScopeDates(db);
       writeSpotAdvisor(db);
     })();
     db.pragma('optimize');

@@ -26,16 +26,46 @@ export interface PriceSource {
   note: string;
 }
 
+/** The oldest and the newest as-of date among some prices (the same date twice when there is one). */
+export interface DateRange {
+  oldest: string;
+  newest: string;
+}
+
+/**
+ * One scope's prices from one source: a scope is what one price file replaces at once (EC2: region ×
+ * purchase model × OS, Savings Plans: region × plan type; EBS: a region).
+ */
+export interface ScopeDate {
+  product: 'ec2' | 'ebs';
+  region: string;
+  /** EC2: the purchase model; EBS: null. */
+  model: PurchaseModel | null;
+  /** EC2 other than Savings Plans: the OS; otherwise null (a Savings Plans scope covers every OS). */
+  os: OperatingSystem | null;
+  /** Savings Plans: the plan type; otherwise null. */
+  planType: PlanType | null;
+  sourceId: string;
+  asOf: string;
+  rows: number;
+}
+
 export interface CatalogMeta {
   source: string;
+  /** The catalog's as-of date: the newest date of any of its prices (meta.as_of). */
   asOf: string;
+  /** The oldest and newest as-of date among the catalog's prices; null when it holds none. */
+  pricesAsOf: DateRange | null;
   schemaVersion: number;
   builtAt: string;
   regions: number;
   instanceTypes: number;
   priceRows: Record<PurchaseModel, number>;
   ebsPriceRows: number;
-  sources: PriceSource[];
+  /** Every source, newest first, with how many price rows (EC2 and EBS) it supplies. */
+  sources: (PriceSource & { rows: number })[];
+  /** Every scope with each of its sources and dates (see ScopeDate). */
+  scopes: ScopeDate[];
 }
 
 export interface Region {

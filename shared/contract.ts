@@ -278,7 +278,7 @@ export const contract = {
       force: z
         .boolean()
         .default(false)
-        .meta(label('Force', "import a file published before the catalog's as-of date")),
+        .meta(label('Force', 'replace prices the catalog holds newer than the file (scope by scope)')),
     }),
   ),
   'import.updateFromAws': call<ImportJobStatus>()(

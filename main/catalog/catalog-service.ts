@@ -18,7 +18,7 @@ import { NotFoundError } from '@shared/errors';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { buildInstanceQuery, type InstanceListingRow } from './instance-query';
 import { buildPriceOptions } from './price-options';
-import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource } from './row-mapping';
+import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource, toScopeDate } from './row-mapping';
 import { readSpotAdvisorBand } from './spot-advisor';
 import { prepareCatalogReads } from './statements';
 
@@ -42,27 +42,39 @@ export function createCatalogService(db: Database.Database) {
     return r;
   };
 
+  // The catalog a service reads never changes (an import swaps in a new file and a new service), so
+  // its meta is worked out once, on first use, from scope_dates (no price row is read).
+  let metaOnce: CatalogMeta | null = null;
+  const readMeta = (): CatalogMeta => {
+    const m = Object.fromEntries(q.metaEntries.all().map((r) => [r.key, r.value]));
+    const priceRows: Record<PurchaseModel, number> = {
+      'on-demand': 0,
+      reserved: 0,
+      'savings-plan': 0,
+      spot: 0,
+    };
+    for (const r of q.priceRowsByModel.all()) priceRows[r.model] = r.n;
+    const rowsOf = new Map(q.rowsBySource.all().map((r) => [r.source_id, r.n]));
+    const range = q.scopeDateRange.get();
+    return {
+      source: m.source ?? 'unknown',
+      asOf: m.as_of ?? 'unknown',
+      pricesAsOf: range?.oldest && range.newest ? { oldest: range.oldest, newest: range.newest } : null,
+      schemaVersion: Number(m.schema_version ?? 0),
+      builtAt: m.built_at ?? '',
+      regions: q.rowCount('regions'),
+      instanceTypes: q.rowCount('instance_types'),
+      priceRows,
+      ebsPriceRows: q.ebsPriceRowCount.get() ?? 0,
+      sources: sources().map((s) => ({ ...s, rows: rowsOf.get(s.id) ?? 0 })),
+      scopes: q.scopeDates.all().map(toScopeDate),
+    };
+  };
+
   return {
     meta(): CatalogMeta {
-      const m = Object.fromEntries(q.metaEntries.all().map((r) => [r.key, r.value]));
-      const priceRows: Record<PurchaseModel, number> = {
-        'on-demand': 0,
-        reserved: 0,
-        'savings-plan': 0,
-        spot: 0,
-      };
-      for (const r of q.priceRowsByModel.all()) priceRows[r.model] = r.n;
-      return {
-        source: m.source ?? 'unknown',
-        asOf: m.as_of ?? 'unknown',
-        schemaVersion: Number(m.schema_version ?? 0),
-        builtAt: m.built_at ?? '',
-        regions: q.rowCount('regions'),
-        instanceTypes: q.rowCount('instance_types'),
-        priceRows,
-        ebsPriceRows: q.rowCount('ebs_prices'),
-        sources: sources(),
-      };
+      metaOnce ??= readMeta();
+      return metaOnce;
     },
 
     regions(): Region[] {

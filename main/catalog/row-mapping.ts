@@ -1,6 +1,6 @@
 /** Catalog rows (main/catalog/rows.ts) → the contract's shapes (shared/catalog-types.ts). */
-import type { EbsVolumeTypeInfo, InstanceSpec, PriceSource } from '@shared/catalog-types';
-import type { EbsVolumeTypeDbRow, InstanceTypeDbRow, SourceDbRow } from './rows';
+import type { EbsVolumeTypeInfo, InstanceSpec, PriceSource, ScopeDate } from '@shared/catalog-types';
+import type { EbsVolumeTypeDbRow, InstanceTypeDbRow, ScopeDateDbRow, SourceDbRow } from './rows';
 
 export function toInstanceSpec(r: InstanceTypeDbRow): InstanceSpec {
   return {
@@ -37,6 +37,20 @@ export function toInstanceSpec(r: InstanceTypeDbRow): InstanceSpec {
 
 export function toPriceSource(r: SourceDbRow): PriceSource {
   return { id: r.id, name: r.name, url: r.url, licence: r.licence, asOf: r.as_of, note: r.note };
+}
+
+/** '' (not applicable) becomes null. */
+export function toScopeDate(r: ScopeDateDbRow): ScopeDate {
+  return {
+    product: r.product,
+    region: r.region,
+    model: r.model === '' ? null : r.model,
+    os: r.os === '' ? null : r.os,
+    planType: r.plan_type === '' ? null : r.plan_type,
+    sourceId: r.source_id,
+    asOf: r.as_of,
+    rows: r.rows,
+  };
 }
 
 export function toEbsVolumeTypeInfo(r: EbsVolumeTypeDbRow): EbsVolumeTypeInfo {

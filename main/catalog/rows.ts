@@ -24,6 +24,7 @@ export const CATALOG_TABLES = [
   'price_summary',
   'ebs_volume_types',
   'ebs_prices',
+  'scope_dates',
   'spot_advisor',
 ] as const;
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
@@ -162,6 +163,24 @@ export interface EbsPriceDbRow {
   price_usd: string;
   description: string;
   source_id: string;
+}
+
+/**
+ * scope_dates: how many rows of one scope come from one source, and that source's as-of date. Derived
+ * from ec2_prices / ebs_prices and sources (main/catalog/scope-dates.ts); the schema is migration 2.
+ * EC2 scopes are region × purchase model × OS (Savings Plans: region × plan type, os ''); EBS scopes
+ * are a region (model, os, plan_type and tenancy '').
+ */
+export interface ScopeDateDbRow {
+  product: 'ec2' | 'ebs';
+  region: string;
+  model: '' | PurchaseModel;
+  os: '' | OperatingSystem;
+  plan_type: '' | PlanType;
+  tenancy: '' | 'shared';
+  source_id: string;
+  as_of: string;
+  rows: number;
 }
 
 /**

@@ -15,6 +15,7 @@ import type {
   InstanceTypeDbRow,
   MetaDbRow,
   RegionDbRow,
+  ScopeDateDbRow,
   SourceDbRow,
   SpotAdvisorDbRow,
 } from './rows';
@@ -96,6 +97,19 @@ const listingOffers = (where: string) => `SELECT ir.instance_type, ir.region, ps
   LEFT JOIN sources sas ON sas.id = sa.source_id
   ${where} ORDER BY ir.instance_type, ir.region`;
 
+/** scope_dates rows derived from the price tables (one per scope and source); `where` filters the prices. */
+const fillEc2Scopes = (where: string) => `INSERT INTO scope_dates
+    (product, region, model, os, plan_type, tenancy, source_id, as_of, rows)
+  SELECT 'ec2', p.region, p.model, CASE WHEN p.model = 'savings-plan' THEN '' ELSE p.os END,
+    p.plan_type, p.tenancy, p.source_id, COALESCE(s.as_of, ''), COUNT(*)
+  FROM ec2_prices p LEFT JOIN sources s ON s.id = p.source_id ${where}
+  GROUP BY 2, 3, 4, 5, 6, 7`;
+const fillEbsScopes = (where: string) => `INSERT INTO scope_dates
+    (product, region, model, os, plan_type, tenancy, source_id, as_of, rows)
+  SELECT 'ebs', e.region, '', '', '', '', e.source_id, COALESCE(s.as_of, ''), COUNT(*)
+  FROM ebs_prices e LEFT JOIN sources s ON s.id = e.source_id ${where}
+  GROUP BY 2, 7`;
+
 export const SQL = {
   // ── meta and sources ──
   /** Every meta entry. */
@@ -148,7 +162,6 @@ export const SQL = {
   /** The same for one @region. */
   listingOffersOfRegion: listingOffers('WHERE ir.region = @region'),
 
-
   // ── capacity: one type in every region, a scenario in every region, the instance finder ──
   /** Every region, and whether it offers one instance type. */
   regionsOfferingType: `SELECT r.code, r.name,
@@ -191,14 +204,16 @@ export const SQL = {
   /** Every shared-tenancy price of one (region, os, type): price options and the price book. */
   pricesOfType: `SELECT * FROM ec2_prices
     WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = 'shared'`,
-  /** How many price rows each purchase model has. */
-  priceRowsByModel: 'SELECT model, COUNT(*) AS n FROM ec2_prices GROUP BY model',
+  /** How many price rows each purchase model has (from scope_dates: no price row is read). */
+  priceRowsByModel: `SELECT model, SUM(rows) AS n FROM scope_dates WHERE product = 'ec2' GROUP BY model`,
   /** How many price rows one source has (plucked). */
   priceRowsOfSource: 'SELECT count(*) FROM ec2_prices WHERE source_id = ?',
   /** Adds a price; a row whose key is already there is left alone (changes = 0). */
   insertEc2Price: `${insertRow('ec2_prices', EC2_PRICE_COLUMNS)} ON CONFLICT DO NOTHING`,
-  /** Removes a region's prices of one purchase model (an offer file replaces them). */
-  deleteRegionModelPrices: 'DELETE FROM ec2_prices WHERE region = ? AND model = ?',
+  /** Removes one EC2 scope's prices: a region's prices of one purchase model and OS (a file replaces them). */
+  deleteScopePrices: 'DELETE FROM ec2_prices WHERE region = ? AND os = ? AND model = ?',
+  /** Removes one Savings Plans scope's rates: a region's rates of one plan type, every OS. */
+  deleteSavingsPlanScopePrices: `DELETE FROM ec2_prices WHERE region = ? AND model = 'savings-plan' AND plan_type = ?`,
   clearPriceSummary: 'DELETE FROM price_summary',
   clearRegionPriceSummary: 'DELETE FROM price_summary WHERE region = ?',
   /** Derives every (region, os, type)'s headline prices from ec2_prices. */
@@ -231,9 +246,26 @@ export const SQL = {
      @max_throughput_mibps, @max_iops_per_gib, @baseline_iops, @baseline_throughput_mibps, @io_size_cap_kib, @notes)`,
   /** Every EBS price of a region. */
   ebsPricesOfRegion: 'SELECT * FROM ebs_prices WHERE region = ?',
+  /** How many EBS price rows the catalog has (from scope_dates). */
+  ebsPriceRowCount: `SELECT COALESCE(SUM(rows), 0) FROM scope_dates WHERE product = 'ebs'`,
   /** Adds or replaces one (region, volume type, dimension) price. */
   putEbsPrice: `INSERT OR REPLACE INTO ebs_prices (region, volume_type, dimension, unit, price_usd, description, source_id)
     VALUES (@region, @volume_type, @dimension, @unit, @price_usd, @description, @source_id)`,
+
+  // ── dates per scope (scope_dates, derived; see main/catalog/scope-dates.ts) ──
+  /** Every scope with each of its sources: EC2 first, by region, model, OS / plan type, newest source first. */
+  scopeDates: `SELECT * FROM scope_dates
+    ORDER BY product DESC, region, model, os, plan_type, tenancy, as_of DESC, source_id`,
+  /** The oldest and newest as-of date of any price in the catalog. */
+  scopeDateRange: 'SELECT MIN(as_of) AS oldest, MAX(as_of) AS newest FROM scope_dates',
+  /** How many price rows (EC2 and EBS) each source has. */
+  rowsBySource: 'SELECT source_id, SUM(rows) AS n FROM scope_dates GROUP BY source_id',
+  clearScopeDates: 'DELETE FROM scope_dates',
+  clearRegionScopeDates: 'DELETE FROM scope_dates WHERE region = ?',
+  fillEc2ScopeDates: fillEc2Scopes(''),
+  fillEbsScopeDates: fillEbsScopes(''),
+  fillRegionEc2ScopeDates: fillEc2Scopes('WHERE p.region = ?'),
+  fillRegionEbsScopeDates: fillEbsScopes('WHERE e.region = ?'),
 } as const;
 
 /** How many rows a table holds; the table name comes from CATALOG_TABLES, never from input. */
@@ -263,6 +295,10 @@ export function prepareCatalogReads(db: Database.Database) {
     priceRowsByModel: db.prepare<[], { model: PurchaseModel; n: number }>(SQL.priceRowsByModel),
     ebsVolumeTypes: db.prepare<[], EbsVolumeTypeDbRow>(SQL.ebsVolumeTypes),
     ebsPricesOfRegion: db.prepare<[region: string], EbsPriceDbRow>(SQL.ebsPricesOfRegion),
+    ebsPriceRowCount: db.prepare<[], number>(SQL.ebsPriceRowCount).pluck(),
+    scopeDates: db.prepare<[], ScopeDateDbRow>(SQL.scopeDates),
+    scopeDateRange: db.prepare<[], { oldest: string | null; newest: string | null }>(SQL.scopeDateRange),
+    rowsBySource: db.prepare<[], { source_id: string; n: number }>(SQL.rowsBySource),
     spotAdvisorOf: db.prepare<
       [region: string, os: string, instanceType: string],
       SpotAdvisorDbRow & { as_of: string }
@@ -284,7 +320,10 @@ export function prepareCatalogWrites(db: Database.Database) {
     insertInstanceType: db.prepare<InstanceTypeDbRow>(SQL.insertInstanceType),
     addInstanceRegion: db.prepare<InstanceRegionDbRow>(SQL.addInstanceRegion),
     insertEc2Price: db.prepare<Ec2PriceDbRow>(SQL.insertEc2Price),
-    deleteRegionModelPrices: db.prepare<[region: string, model: PurchaseModel]>(SQL.deleteRegionModelPrices),
+    deleteScopePrices: db.prepare<[region: string, os: string, model: PurchaseModel]>(SQL.deleteScopePrices),
+    deleteSavingsPlanScopePrices: db.prepare<[region: string, planType: string]>(
+      SQL.deleteSavingsPlanScopePrices,
+    ),
     insertEbsVolumeType: db.prepare<EbsVolumeTypeDbRow>(SQL.insertEbsVolumeType),
     putEbsPrice: db.prepare<EbsPriceDbRow>(SQL.putEbsPrice),
     putSpotAdvisor: db.prepare<SpotAdvisorDbRow>(SQL.putSpotAdvisor),

@@ -1,3 +1,4 @@
+import { formatDateRange, scopeName } from '@shared/catalog-scopes';
 import type { CatalogMeta, InstanceList, PriceOptions, Region } from '@shared/catalog-types';
 import { contractCommand } from './contract-command';
 import { fieldLabel } from './flags';
@@ -6,17 +7,25 @@ import type { Command } from './types';
 
 const catalogMeta = contractCommand({
   name: 'catalog meta',
-  summary: 'What the price catalog holds: its sources, as-of dates and counts.',
+  summary: 'What the price catalog holds: its sources and the as-of date of every scope, and counts.',
+  description:
+    "A scope is what one price file replaces at once: EC2 prices of a region × purchase model × OS (Savings Plans: region × plan type) and EBS prices of a region. Each scope is listed with each source it takes prices from, that source's as-of date and its rows.",
   call: 'catalog.meta',
   examples: ['catalog meta', 'catalog meta --format json'],
   table: (m: CatalogMeta) =>
-    `Catalog: ${m.source}\nAs of: ${m.asOf}\nRegions: ${m.regions}\nInstance types: ${m.instanceTypes}\n` +
+    `Catalog: ${m.source}\nPrices as of: ${formatDateRange(m.pricesAsOf)}\nRegions: ${m.regions}\n` +
+    `Instance types: ${m.instanceTypes}\n` +
     `Price rows: ${Object.entries(m.priceRows)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}; EBS ${m.ebsPriceRows}\n\n` +
     formatTable(
-      ['Source', 'As of', 'Licence'],
-      m.sources.map((s) => [s.name, s.asOf, s.licence]),
+      ['Source', 'Id', 'As of', 'Price rows', 'Licence'],
+      m.sources.map((s) => [s.name, s.id, s.asOf, s.rows, s.licence]),
+    ) +
+    '\n\nDates per scope\n\n' +
+    formatTable(
+      ['Region', 'Scope', 'Source', 'As of', 'Rows'],
+      m.scopes.map((sc) => [sc.region, scopeName(sc), sc.sourceId, sc.asOf, sc.rows]),
     ),
 });
 

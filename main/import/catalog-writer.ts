@@ -3,10 +3,12 @@ import type { PurchaseModel } from '@shared/catalog-types';
 import { openDatabase } from '../db/open';
 import { catalogMigrations } from '../db/migrations/catalog';
 import { refreshPriceSummary } from '../catalog/price-summary';
+import { refreshScopeDates } from '../catalog/scope-dates';
 import type { SourceDbRow } from '../catalog/rows';
 import { prepareCatalogReads, prepareCatalogWrites } from '../catalog/statements';
 import type { CatalogSink } from './catalog-sink';
 import { excerpt, ImportError, type ImportErrorWhere } from './errors';
+import { ScopeFreshness } from './freshness';
 import { specFromAttributes } from './instance-spec';
 import type { Attributes, EbsPriceInput, Ec2PriceInput, OfferHeader } from './types';
 import { verifyImportedCatalog } from './verify-import';
@@ -25,9 +27,11 @@ export interface WriteCounts {
 /**
  * The CatalogSink an import writes to: a temporary copy of the catalog, private to this import and
  * discarded on any failure, so it runs without fsync until the end (the rollback journal stays:
- * better-sqlite3 refuses journal_mode = OFF); the whole import is one transaction. An offer file is
- * authoritative for each (region, purchase model) it prices: the first row for such a pair deletes
- * that pair's old rows, whatever their source.
+ * better-sqlite3 refuses journal_mode = OFF); the whole import is one transaction. A file replaces
+ * each scope it prices (EC2: region × purchase model × OS; Savings Plans: region × plan type; EBS:
+ * region) that it is at least as new as (freshness.ts): the first row of such a scope deletes the
+ * scope's old EC2 rows, whatever their source (EBS rows are upserted); the rows of an older scope are
+ * skipped and counted.
  */
 export class CatalogWriter implements CatalogSink {
   readonly counts: WriteCounts = {
@@ -48,7 +52,9 @@ export class CatalogWriter implements CatalogSink {
   private readonly knownRegions = new Set<string>();
   private readonly regionByName = new Map<string, string>();
   private readonly regionTypes = new Set<string>();
-  private readonly cleared = new Set<string>();
+  /** Per scope (region, model, OS / plan type; EBS: region): whether the file replaces it. */
+  private readonly scopeTaken = new Map<string, boolean>();
+  private freshness: ScopeFreshness | null = null;
   private sourceId = '';
   private asOfDate = '';
 
@@ -78,7 +84,7 @@ export class CatalogWriter implements CatalogSink {
     this.db.exec('BEGIN');
   }
 
-  /** The catalog's current as-of date (meta.as_of), to refuse older files. */
+  /** The catalog's current as-of date (meta.as_of): the newest of its prices; only moves forward. */
   asOf(): string | null {
     return this.read.metaValue.get('as_of') ?? null;
   }
@@ -92,14 +98,8 @@ export class CatalogWriter implements CatalogSink {
       });
     }
     const asOf = h.publicationDate.slice(0, 10);
-    const current = this.asOf();
-    if (current && asOf < current && !this.force) {
-      throw new ImportError(
-        'stale',
-        `the file was published ${asOf}, before the catalog's as-of date ${current}; use --force to import it anyway`,
-        { field: 'publicationDate' },
-      );
-    }
+    // Freshness is decided scope by scope, as the file's rows arrive (freshness.ts).
+    this.freshness = new ScopeFreshness(this.read.scopeDates.all(), asOf, this.force);
     const row = this.makeSource(h);
     this.write.putSource.run(row);
     this.sourceId = row.id;
@@ -141,10 +141,25 @@ export class CatalogWriter implements CatalogSink {
 
   ec2(r: Ec2PriceInput): void {
     if (!this.sourceId) this.requireHeader();
-    const pair = r.region + '\u0000' + r.model;
-    if (!this.cleared.has(pair)) {
-      this.write.deleteRegionModelPrices.run(r.region, r.model);
-      this.cleared.add(pair);
+    const sp = r.model === 'savings-plan';
+    const scope = r.region + '\u0000' + r.model + '\u0000' + (sp ? r.plan_type : r.os);
+    let taken = this.scopeTaken.get(scope);
+    if (taken === undefined) {
+      // A scope the file takes is replaced whole: its old rows go, whatever their source.
+      taken = this.freshness!.takes({
+        product: 'ec2',
+        region: r.region,
+        model: r.model,
+        os: sp ? null : r.os,
+        planType: sp && r.plan_type !== '' ? r.plan_type : null,
+      });
+      if (taken && sp) this.write.deleteSavingsPlanScopePrices.run(r.region, r.plan_type);
+      else if (taken) this.write.deleteScopePrices.run(r.region, r.os, r.model);
+      this.scopeTaken.set(scope, taken);
+    }
+    if (!taken) {
+      this.freshness!.skippedRows++;
+      return;
     }
     const avail = r.region + '\u0000' + r.instance_type;
     if (!this.regionTypes.has(avail)) {
@@ -181,6 +196,22 @@ export class CatalogWriter implements CatalogSink {
 
   ebs(r: EbsPriceInput): void {
     if (!this.sourceId) this.requireHeader();
+    const scope = r.region + '\u0000ebs';
+    let taken = this.scopeTaken.get(scope);
+    if (taken === undefined) {
+      taken = this.freshness!.takes({
+        product: 'ebs',
+        region: r.region,
+        model: null,
+        os: null,
+        planType: null,
+      });
+      this.scopeTaken.set(scope, taken);
+    }
+    if (!taken) {
+      this.freshness!.skippedRows++;
+      return;
+    }
     this.write.putEbsPrice.run({ ...r, source_id: this.sourceId });
     this.counts.ebsRows++;
     this.counts.regions.add(r.region);
@@ -190,12 +221,18 @@ export class CatalogWriter implements CatalogSink {
     return this.counts.ec2Rows + this.counts.ebsRows;
   }
 
+  /** The scopes left alone because the catalog's prices for them are newer, and their rows. */
+  get skipped(): { scopes: ScopeFreshness['skipped']; rows: number } {
+    return { scopes: this.freshness?.skipped ?? [], rows: this.freshness?.skippedRows ?? 0 };
+  }
+
   /**
    * Ends the import: headline prices, meta, commit, then the checks a catalog must pass before it
    * may replace the current one (verify-import.ts). Leaves the file in rollback-journal mode, as the
    * app expects. `end` = where the file ended (its problems are found only once all of it is read).
    */
   finish(end: ImportErrorWhere): void {
+    this.freshness?.refuseIfAllSkipped();
     if (this.rows === 0) {
       throw new ImportError(
         'empty',
@@ -204,6 +241,7 @@ export class CatalogWriter implements CatalogSink {
       );
     }
     refreshPriceSummary(this.db, [...this.counts.regions]);
+    refreshScopeDates(this.db, [...this.counts.regions]);
     const current = this.asOf();
     if (!current || this.asOfDate > current) this.write.putMeta.run({ key: 'as_of', value: this.asOfDate });
     this.write.putMeta.run({ key: 'last_import', value: this.sourceId });

@@ -24,7 +24,7 @@ export interface ImportOptions {
   /** Used only when catalogPath does not exist yet (normally the shipped catalog). */
   baseCatalogPath?: string;
   kind?: ImportKindOption;
-  /** Accept a file published before the catalog's current as-of date. */
+  /** Replace scopes the catalog holds newer prices for (freshness.ts) instead of leaving them. */
   force?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
@@ -193,6 +193,8 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       addedInstanceTypes: w.counts.instanceTypesAdded,
       zeroPricesSkipped: mapper.counts.zeroPrices + sp.zeroPrices,
       duplicatesIgnored: w.counts.duplicates,
+      skippedScopes: w.skipped.scopes,
+      skippedRows: w.skipped.rows,
     };
   } finally {
     writer?.close();

@@ -31,4 +31,19 @@ export interface ImportSummary {
   /** $0.00 listings skipped (capacity-block/reservation placeholders; never stored as a price). */
   zeroPricesSkipped: number;
   duplicatesIgnored: number;
+  /**
+   * Scopes the file holds that the catalog has newer prices for: left as they were (an import is
+   * refused when this is every scope it holds, unless forced). Absent: none was skipped.
+   */
+  skippedScopes?: SkippedScope[];
+  /** The file's rows of those scopes, not imported. */
+  skippedRows?: number;
+}
+
+/** A scope an import left alone because the catalog's prices for it are newer than the file. */
+export interface SkippedScope {
+  /** "us-east-1 Linux On-Demand" (shared/catalog-scopes.ts). */
+  scope: string;
+  catalogAsOf: string;
+  fileAsOf: string;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServices, openCatalog, type Services } from '../../main/services';
 import { createCatalogService, type CatalogService } from '../../main/catalog/catalog-service';
+import { catalogMigrations } from '../../main/db/migrations/catalog';
 import { dispatch } from '../../main/transport/dispatch';
 import { parseInput } from '@shared/contract';
 import type { InstanceList, PriceOptions } from '@shared/catalog-types';
@@ -48,7 +49,12 @@ describe('catalog meta', () => {
   it('counts the regions and instance types of the shipped snapshot', () => {
     const m = catalog.meta();
     // 34 regions in AWS's pricing-page feed + ap-east-2 and ap-southeast-6 from ec2instances.info
-    expect(m).toMatchObject({ regions: 36, instanceTypes: 1373, asOf: '2026-07-20', schemaVersion: 1 });
+    expect(m).toMatchObject({
+      regions: 36,
+      instanceTypes: 1373,
+      asOf: '2026-07-20',
+      schemaVersion: catalogMigrations.length,
+    });
     // Savings Plans rates are not in the snapshot: zero rows, never invented ones.
     expect(m.priceRows['savings-plan']).toBe(0);
     expect(m.priceRows['on-demand']).toBeGreaterThan(50_000);

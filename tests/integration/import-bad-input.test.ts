@@ -126,11 +126,12 @@ describe('bad input stops the import with the place and the field, and changes n
     expect(err.message).toBe(`line ${i + 1}, field PricePerUnit: not a price: "1,5"`);
   });
 
-  it('a file older than the catalog, unless forced', async () => {
+  it('a file older than the catalog for every scope it holds, unless forced', async () => {
+    // The excerpt holds us-east-1 Linux On-Demand only; the catalog's are Karpenter's of 2026-07-20.
     const err = await failure('old.json', excerpt(), { force: false });
     expect(err.code).toBe('stale');
     expect(err.message).toBe(
-      "field publicationDate: the file was published 2024-05-28, before the catalog's as-of date 2026-07-20; use --force to import it anyway",
+      "field publicationDate: the catalog's us-east-1 Linux On-Demand prices are from 2026-07-20, newer than this file's 2024-05-28; use --force to replace them",
     );
   });
 

@@ -86,7 +86,7 @@ describe('npm run cli -- import', () => {
     const refused = await runCli(['import', excerpt, '--catalog', cat.path]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /published 2024-05-28, before the catalog's as-of date 2026-11-02; use --force/,
+      /the catalog's us-east-1 Linux On-Demand prices are from 2026-07-20, newer than this file's 2024-05-28; use --force to replace them/,
     );
     const forced = await runCli(['import', excerpt, '--catalog', cat.path, '--force']);
     expect(forced.code).toBe(0);

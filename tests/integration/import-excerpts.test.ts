@@ -76,21 +76,16 @@ describe('importing the real AWS excerpts', () => {
     ]);
   });
 
-  it('replaces every us-east-1 on-demand price (the file is authoritative for its region × model) and keeps other regions', async () => {
-    const seoulBefore = scalar(
-      cat.path,
-      "SELECT count(*) FROM ec2_prices WHERE region = 'ap-northeast-2' AND model = 'on-demand'",
-    );
+  it('replaces every us-east-1 Linux on-demand price (the file is authoritative for its scopes: region × model × OS) and keeps other OSes and regions', async () => {
+    const count = (where: string) => scalar(cat.path, `SELECT count(*) FROM ec2_prices WHERE ${where}`);
+    const seoulBefore = count("region = 'ap-northeast-2' AND model = 'on-demand'");
+    const windowsBefore = count("region = 'us-east-1' AND model = 'on-demand' AND os = 'windows'");
     await run('AmazonEC2-offer-excerpt-us-east-1.json');
-    expect(
-      scalar(cat.path, "SELECT count(*) FROM ec2_prices WHERE region = 'us-east-1' AND model = 'on-demand'"),
-    ).toBe(1);
-    expect(
-      scalar(
-        cat.path,
-        "SELECT count(*) FROM ec2_prices WHERE region = 'ap-northeast-2' AND model = 'on-demand'",
-      ),
-    ).toBe(seoulBefore);
+    expect(count("region = 'us-east-1' AND model = 'on-demand' AND os = 'linux'")).toBe(1);
+    // The excerpt holds no Windows price: us-east-1 Windows On-Demand is another scope, left alone.
+    expect(count("region = 'us-east-1' AND model = 'on-demand' AND os = 'windows'")).toBe(windowsBefore);
+    expect(windowsBefore).toBeGreaterThan(0);
+    expect(count("region = 'ap-northeast-2' AND model = 'on-demand'")).toBe(seoulBefore);
     expect(
       scalar(
         cat.path,

@@ -155,10 +155,22 @@ describe('the statements the services run use their indexes', () => {
         uses: listingUses,
       },
       {
-        name: 'an import replacing a region’s prices of one model (deleteRegionModelPrices)',
-        sql: SQL.deleteRegionModelPrices,
-        params: ['us-east-1', 'on-demand'],
+        name: 'an import replacing one scope: a region’s prices of one model and OS (deleteScopePrices)',
+        sql: SQL.deleteScopePrices,
+        params: ['us-east-1', 'linux', 'on-demand'],
+        uses: [/SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\?\)/],
+      },
+      {
+        name: 'an import replacing a region’s rates of one Savings Plan type (deleteSavingsPlanScopePrices)',
+        sql: SQL.deleteSavingsPlanScopePrices,
+        params: ['us-east-1', 'compute'],
         uses: [/SEARCH ec2_prices USING PRIMARY KEY \(region=\?\)/],
+      },
+      {
+        name: 'an import refreshing a region’s dates per scope (fillRegionEc2ScopeDates)',
+        sql: SQL.fillRegionEc2ScopeDates,
+        params: ['us-east-1'],
+        uses: [/SEARCH p USING PRIMARY KEY \(region=\?\)/],
       },
       {
         name: 'an import refreshing a region’s headline prices (fillRegionPriceSummary)',

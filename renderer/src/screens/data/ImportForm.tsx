@@ -63,7 +63,7 @@ export function ImportForm({ busy, onImport }: { busy: boolean; onImport: (r: Im
           data-testid="import-force"
           onChange={(e) => setForce(e.target.checked)}
         />
-        Allow a file older than the catalog
+        Replace prices newer than the file
       </label>
       <button type="submit" className="button-primary" disabled={!ready} data-testid="import-submit">
         Import price file

@@ -38,6 +38,14 @@ export function ImportProgressView({ job, onCancel }: { job: ImportJobStatus; on
               {s.mbPerSecond.toFixed(0)} MB/s
               {s.skippedInstanceTypes.length > 0 &&
                 ` · ${s.skippedInstanceTypes.length} types without specs skipped`}
+              {s.skippedScopes && s.skippedScopes.length > 0 && (
+                <div className="muted small" data-testid="import-skipped-scopes">
+                  Kept the catalog&apos;s newer prices for {s.skippedScopes.length} scope
+                  {s.skippedScopes.length === 1 ? '' : 's'} ({formatCount(s.skippedRows ?? 0)} rows of the file
+                  not imported):{' '}
+                  {s.skippedScopes.map((k) => `${k.scope} (${k.catalogAsOf})`).join(', ')}
+                </div>
+              )}
             </li>
           ))}
         </ul>
