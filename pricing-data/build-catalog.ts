@@ -16,7 +16,8 @@ import { refreshScopeDates } from '../main/catalog/scope-dates';
 import type { SourceDbRow } from '../main/catalog/rows';
 import { prepareCatalogWrites } from '../main/catalog/statements';
 import { readInstanceSpecs } from './build/instance-specs';
-import { readEc2Prices } from './build/ec2-prices';
+import { NewestPrices, readEc2Prices } from './build/ec2-prices';
+import { readNewerOnDemand } from './build/newer-ondemand';
 import { readEbsPrices } from './build/ebs-prices';
 import { isRegionCode, readJson } from './build/read-snapshot';
 import { writeSpotAdvisor } from './build/spot-advisor';
@@ -37,12 +38,17 @@ export interface BuildSummary {
   priceRows: Record<string, number>;
   ebsPriceRows: number;
   skippedPricesForUnknownTypes: number;
+  /** Price rows per source: which source each figure came from (the newest that has it). */
+  rowsBySource: Record<string, number>;
+  /** Location names of the 2025-06 On-Demand feed that name no catalog region (Local/Wavelength Zones). */
+  unmappedLocations: string[];
 }
 
 export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSummary {
   const started = performance.now();
   const sourcesFile = readJson<SourcesFile>('../sources.json');
-  const ec2 = readEc2Prices();
+  const prices = new NewestPrices(new Map(sourcesFile.sources.map((s) => [s.id, s.asOf])));
+  const ec2 = readEc2Prices(prices);
   const ebs = readEbsPrices();
   const specs = readInstanceSpecs(ec2.currentInFeed);
   const offerings = readJson<{ regions: Record<string, string[]> }>(
@@ -54,7 +60,10 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
   for (const [code, name] of Object.entries(sourcesFile.regionNameSupplement)) {
     if (isRegionCode(code)) regionNames.set(code, name);
   }
-  const priced = ec2.rows.filter((r) => knownTypes.has(r.instance_type));
+  // The 2025-06 feed names locations, not regions: read it once every region has its name.
+  const newer = readNewerOnDemand(prices, new Map([...regionNames].map(([code, name]) => [name, code])));
+  const allRows = prices.rows();
+  const priced = allRows.filter((r) => knownTypes.has(r.instance_type));
   const regions = new Set<string>(priced.map((r) => r.region));
 
   const tmp = `${outPath}.building-${process.pid}`;
@@ -127,7 +136,11 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
   for (const suffix of ['-wal', '-shm']) rmSync(tmp + suffix, { force: true });
 
   const priceRows: Record<string, number> = {};
-  for (const p of priced) priceRows[p.model] = (priceRows[p.model] ?? 0) + 1;
+  const rowsBySource: Record<string, number> = {};
+  for (const p of priced) {
+    priceRows[p.model] = (priceRows[p.model] ?? 0) + 1;
+    rowsBySource[p.source_id] = (rowsBySource[p.source_id] ?? 0) + 1;
+  }
   return {
     path: outPath,
     seconds: (performance.now() - started) / 1000,
@@ -135,7 +148,9 @@ export function buildCatalog(outPath: string = DEFAULT_CATALOG_PATH): BuildSumma
     instanceTypes: specs.length,
     priceRows,
     ebsPriceRows: ebs.rows.filter((e) => regions.has(e.region)).length,
-    skippedPricesForUnknownTypes: ec2.rows.length - priced.length,
+    skippedPricesForUnknownTypes: allRows.length - priced.length,
+    rowsBySource,
+    unmappedLocations: newer.unmapped,
   };
 }
 
@@ -172,7 +187,8 @@ if (isMain) {
     console.log(
       `catalog built: ${summary.path} in ${summary.seconds.toFixed(2)} s — ${summary.regions} regions, ` +
         `${summary.instanceTypes} instance types, prices ${JSON.stringify(summary.priceRows)}, ` +
-        `${summary.ebsPriceRows} EBS price rows`,
+        `${summary.ebsPriceRows} EBS price rows; EC2 rows by source ${JSON.stringify(summary.rowsBySource)}; ` +
+        `${summary.unmappedLocations.length} On-Demand feed locations are not regions (Local/Wavelength Zones)`,
     );
   }
 }

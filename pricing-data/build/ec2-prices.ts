@@ -26,31 +26,52 @@ const VANTAGE_OS: Record<string, OperatingSystem> = {
 };
 
 export interface Ec2PriceData {
-  rows: Ec2PriceDbRow[];
   regionNames: Map<string, string>;
   /** Types the pricing-page feed lists as current generation. */
   currentInFeed: Set<string>;
 }
 
+/** One price as a snapshot gives it (shared tenancy, no Savings Plans; the effective rate may be derived). */
+export type { SnapshotPrice };
+
 /**
- * Merges the price sources, preferring the newest per figure:
- * on-demand Linux: Karpenter (us-east-1, 2026-07) > ec2instances.info (2026-05) > AWS feed (2025-04);
- * other OS on-demand, standard All Upfront RIs: ec2instances.info (2026-05; fee derived, whole dollars);
- * No Upfront RIs: AWS feed (2025-04); spot average: ec2instances.info 2026-05 > 2024-04.
+ * The snapshot's EC2 prices, merged so that every figure comes from the newest source that has it:
+ * a (region, type, OS, purchase model, term, payment option, offering class) figure read from a source
+ * whose as-of date (sources.json) is older than the one already held is dropped, whatever the order the
+ * files are read in. Taken per figure, a scope (region × model × OS) gets its newest source wherever
+ * that source has the type, and an older one only for types the newer one lacks.
  */
-export function readEc2Prices(): Ec2PriceData {
-  const byKey = new Map<string, Ec2PriceDbRow>();
-  const regionNames = new Map<string, string>();
-  const currentInFeed = new Set<string>();
-  // Lower precedence first; later writes replace earlier ones.
-  const put = (row: SnapshotPrice) => {
+export class NewestPrices {
+  private readonly byKey = new Map<string, Ec2PriceDbRow>();
+
+  constructor(private readonly sourceDates: ReadonlyMap<string, string>) {}
+
+  private dateOf(sourceId: string): string {
+    const d = this.sourceDates.get(sourceId);
+    if (d === undefined) throw new Error(`price source ${sourceId} is not in sources.json`);
+    return d;
+  }
+
+  put(row: SnapshotPrice): void {
     if (!isRegionCode(row.region)) return;
+    const key = [
+      row.region,
+      row.instance_type,
+      row.os,
+      row.model,
+      row.term_years,
+      row.payment_option,
+      row.offering_class,
+    ].join('|');
+    const held = this.byKey.get(key);
+    // Equal dates: the later read wins (a file that lists a figure twice keeps its last).
+    if (held && this.dateOf(held.source_id) > this.dateOf(row.source_id)) return;
     const termYears = row.term_years === 0 ? null : row.term_years;
     const effective =
       row.effective_hourly_usd ??
       toUsdString(effectiveHourlyUsd(new Decimal(row.upfront_usd), new Decimal(row.hourly_usd), termYears));
     // Every column written out (no spread): one object shape for all ~360k rows keeps the build fast.
-    const full: Ec2PriceDbRow = {
+    this.byKey.set(key, {
       region: row.region,
       instance_type: row.instance_type,
       os: row.os,
@@ -65,22 +86,12 @@ export function readEc2Prices(): Ec2PriceData {
       effective_hourly_usd: effective,
       source_id: row.source_id,
       upfront_source: row.upfront_source ?? 'published',
-    };
-    byKey.set(
-      [
-        row.region,
-        row.instance_type,
-        row.os,
-        row.model,
-        row.term_years,
-        row.payment_option,
-        row.offering_class,
-      ].join('|'),
-      full,
-    );
-  };
-  const od = (region: string, type: string, os: OperatingSystem, price: string, source: string) =>
-    put({
+    });
+  }
+
+  /** An On-Demand price (no term, nothing upfront). */
+  onDemand(region: string, type: string, os: OperatingSystem, price: string, source: string): void {
+    this.put({
       region,
       instance_type: type,
       os,
@@ -92,6 +103,25 @@ export function readEc2Prices(): Ec2PriceData {
       hourly_usd: price,
       source_id: source,
     });
+  }
+
+  rows(): Ec2PriceDbRow[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * Reads the snapshot's EC2 price files into `prices` (which keeps the newest figure per key):
+ * On-Demand Linux from Karpenter (us-east-1 and GovCloud, 2026-07), ec2instances.info (2026-05) and the
+ * AWS feed (2025-04); other OS On-Demand, standard All Upfront RIs and spot averages from
+ * ec2instances.info (2026-05); No Upfront RIs from the AWS feed (2025-04); older spot averages (2024-04).
+ * The 2025-06 pricing-page copy is read by ./newer-ondemand.ts once region names are known.
+ */
+export function readEc2Prices(prices: NewestPrices): Ec2PriceData {
+  const regionNames = new Map<string, string>();
+  const currentInFeed = new Set<string>();
+  const put = (row: SnapshotPrice) => prices.put(row);
+  const od = prices.onDemand.bind(prices);
   const spot = (region: string, type: string, os: OperatingSystem, price: string, source: string) =>
     put({
       region,
@@ -165,12 +195,14 @@ export function readEc2Prices(): Ec2PriceData {
   const karpenter = readJson<{ prices: Record<string, Record<string, number | string>> }>(
     'karpenter-ondemand-linux-prices.json',
   );
-  for (const [type, price] of Object.entries(karpenter.prices['us-east-1'] ?? {})) {
-    // The JSON carries Karpenter's Go literals; String() of a JSON number keeps its shortest decimal form.
-    const p = priceOrNull(String(price));
-    if (p) od('us-east-1', type, 'linux', p, 'karpenter-od-2026-07');
+  for (const [region, types] of Object.entries(karpenter.prices)) {
+    for (const [type, price] of Object.entries(types)) {
+      // The JSON carries Karpenter's Go literals; String() of a JSON number keeps its shortest decimal form.
+      const p = priceOrNull(String(price));
+      if (p) od(region, type, 'linux', p, 'karpenter-od-2026-07');
+    }
   }
-  return { rows: [...byKey.values()], regionNames, currentInFeed };
+  return { regionNames, currentInFeed };
 }
 
 /** The whole-dollar All Upfront fee of a snapshot effective rate; a rate that fits none stops the build. */
