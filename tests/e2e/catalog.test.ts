@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { expandListing, type CatalogListing } from '@shared/catalog-listing';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
@@ -178,5 +179,102 @@ describe('Catalog screen in Chromium against serve', () => {
     await expect
       .poll(() => page().getByTestId('instance-row').first().getByTestId('cell-onDemand').textContent())
       .toContain('70.08');
+  });
+});
+
+describe('Catalog filtered in the page, by keyboard and over every region', () => {
+  /** The listing the screen loads, as catalog.listing gives it, expanded into rows. */
+  const listingRows = async (region: string) =>
+    expandListing(await served.api<CatalogListing>('catalog.listing', { region, os: 'linux' }));
+
+  async function openRegion(region: string) {
+    await page().goto(served.url());
+    await page().getByTestId('os-select').selectOption('linux');
+    await page().getByTestId('region-select').selectOption(region);
+    await expect.poll(() => page().getByTestId('instance-row').count()).toBeGreaterThan(10);
+  }
+  const n = (v: number) => v.toLocaleString('en-US');
+  const shownTypes = () =>
+    page()
+      .getByTestId('instance-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-instance-type') ?? ''));
+
+  it('finds Graviton types by typing "graviton", and only those', async () => {
+    await openRegion('us-east-1');
+    const rows = await listingRows('us-east-1');
+    const graviton = rows.filter(
+      (r) => r.processor === 'AWS' && r.arch === 'arm64' && r.generation === 'current',
+    );
+    await page().getByTestId('search-input').pressSequentially('graviton');
+    await expect
+      .poll(() => page().getByTestId('instance-count').textContent())
+      .toBe(`${graviton.length} of ${n(rows.length)} instance types`);
+    const shown = await shownTypes();
+    expect(shown.length).toBeGreaterThan(10);
+    const names = new Set(graviton.map((r) => r.instanceType));
+    expect(shown.every((t) => names.has(t))).toBe(true);
+    const arch = await page()
+      .getByTestId('instance-row')
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid="cell-arch"]')?.textContent));
+    expect(new Set(arch)).toEqual(new Set(['arm64']));
+    expect(shown).toContain('c6g.large');
+    await page().screenshot({ path: join(ARTIFACTS, 'catalog-graviton.png') });
+  });
+
+  it('moves the focused row with the arrow keys and opens it with Enter', async () => {
+    await openRegion('us-east-1');
+    await page().getByTestId('family-select').selectOption('m5');
+    await expect.poll(async () => (await shownTypes()).every((t) => t.startsWith('m5.'))).toBe(true);
+    const [first, , third] = await shownTypes();
+    const focused = () => page().evaluate(() => document.activeElement?.getAttribute('data-instance-type'));
+    // Arrow Down in the search box goes on to the first row.
+    await page().getByTestId('search-input').focus();
+    await page().keyboard.press('ArrowDown');
+    expect(await focused()).toBe(first);
+    await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('ArrowDown');
+    expect(await focused()).toBe(third);
+    expect(await page().getByTestId('detail-pane').count()).toBe(0);
+    await page().keyboard.press('Enter');
+    await expect.poll(() => page().getByTestId('detail-panel').locator('h2').textContent()).toBe(third);
+    const selected = page().locator('[data-testid="instance-row"][aria-selected="true"]');
+    expect(await selected.getAttribute('data-instance-type')).toBe(third);
+    // Arrow Up goes back; End reaches the last row.
+    await page().keyboard.press('ArrowUp');
+    expect(await focused()).not.toBe(third);
+    await page().keyboard.press('End');
+    expect(await focused()).toBe((await shownTypes()).at(-1));
+    await page().screenshot({ path: join(ARTIFACTS, 'catalog-keyboard.png') });
+  });
+
+  it('lists every region’s rows, one per type and region, and sorts them by price', async () => {
+    await openRegion('all');
+    const rows = await listingRows('all');
+    const current = rows.filter((r) => r.generation === 'current');
+    await expect
+      .poll(() => page().getByTestId('instance-count').textContent())
+      .toBe(`${n(current.length)} of ${n(rows.length)} rows (instance type × region)`);
+    await page().getByTestId('search-input').pressSequentially('m7g.xlarge');
+    const m7g = current.filter((r) => r.instanceType === 'm7g.xlarge');
+    expect(m7g.length).toBeGreaterThan(10);
+    await expect.poll(() => page().getByTestId('instance-row').count()).toBe(m7g.length);
+    const sort = page().getByTestId('sort-onDemandHourlyUsd');
+    await sort.click();
+    await expect.poll(() => sort.getAttribute('aria-sort')).toBe('ascending');
+    const cheapest = m7g
+      .filter((r) => r.onDemandHourlyUsd !== null)
+      .sort(
+        (a, b) =>
+          Number(a.onDemandHourlyUsd) - Number(b.onDemandHourlyUsd) || a.region.localeCompare(b.region),
+      )[0]!;
+    const first = page().getByTestId('instance-row').first();
+    await expect.poll(() => first.getAttribute('data-region')).toBe(cheapest.region);
+    expect(await first.getByTestId('cell-region').textContent()).toBe(cheapest.region);
+    // Its details are that region's.
+    await first.click();
+    await expect
+      .poll(() => page().getByTestId('detail-panel').locator('p.muted').first().textContent())
+      .toContain(cheapest.region);
+    await page().screenshot({ path: join(ARTIFACTS, 'catalog-all-regions.png') });
   });
 });

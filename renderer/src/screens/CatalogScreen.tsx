@@ -1,86 +1,84 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { expandListing, rowKey, type ListingRow } from '@shared/catalog-listing';
 import type { SortColumn } from '@shared/contract';
 import type { OperatingSystem } from '@shared/catalog-types';
+import { useCatalogRevision } from '../catalog-revision';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PRICE_UNITS, PRICE_UNIT_LABELS, type PriceUnit } from '../format';
 import { useApiCall } from '../hooks/useApiCall';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { usePersistentState } from '../hooks/usePersistentState';
 import {
+  ALL_REGIONS,
   DEFAULT_FILTERS,
   DEFAULT_REGION,
   restoreCatalogState,
-  toInstanceFilter,
+  toRowFilter,
   type CatalogFilters,
 } from './catalog/catalog-state';
 import { ColumnPicker } from './catalog/ColumnPicker';
-import { COLUMNS, type ColumnId } from './catalog/columns';
+import { type ColumnId } from './catalog/columns';
 import { DetailPanel } from './catalog/DetailPanel';
 import { FilterBar } from './catalog/FilterBar';
-import { InstanceTable } from './catalog/InstanceTable';
+import { filterRows, sortRows } from './catalog/filter-sort';
+import { InstanceTable, type InstanceTableHandle } from './catalog/InstanceTable';
 import { PaneResizer } from './catalog/PaneResizer';
 import { clampWidth, paneBounds, restorePaneWidth, useElementWidth } from './catalog/pane-width';
+import { tableColumns } from './catalog/table-columns';
 
 const STORAGE_KEY = 'planner.catalog.v1';
 const PANE_WIDTH_KEY = 'planner.catalog.detailWidth.v1';
-const DEBOUNCE_MS = 150;
 const EMPTY_INPUT = {};
-
-type TextFilters = Pick<
-  CatalogFilters,
-  'search' | 'minVcpu' | 'maxVcpu' | 'minMemoryGiB' | 'maxMemoryGiB' | 'minNetworkGbps'
->;
+const NO_ROWS: ListingRow[] = [];
 
 /**
- * The catalog: every instance type of a region, filtered and sorted by main, with a resizable detail
- * pane beside the table (its width remembered).
+ * The catalog: every instance type of a region (or of every region, a row per type and region),
+ * loaded once per region and OS (catalog.listing) and filtered and sorted here in memory, at each
+ * keystroke, with a resizable detail pane beside the table (its width remembered).
  */
 export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
   const [state, setState] = usePersistentState(STORAGE_KEY, restoreCatalogState);
   const [selected, setSelected] = useState<string | null>(null);
   const [storedPaneWidth, setPaneWidth] = usePersistentState(PANE_WIDTH_KEY, restorePaneWidth);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<InstanceTableHandle>(null);
   const bodyWidth = useElementWidth(bodyRef);
+  const { revision } = useCatalogRevision();
   const { filters } = state;
 
-  const regions = useApiCall('catalog.regions', EMPTY_INPUT);
+  const regions = useApiCall('catalog.regions', EMPTY_INPUT, revision);
   // A stored region this catalog doesn't have falls back rather than showing an empty table.
   const region =
-    !regions.data || regions.data.some((r) => r.code === state.region)
+    state.region === ALL_REGIONS || !regions.data || regions.data.some((r) => r.code === state.region)
       ? state.region
       : (regions.data.find((r) => r.code === DEFAULT_REGION)?.code ?? regions.data[0]?.code ?? state.region);
+  const allRegions = region === ALL_REGIONS;
 
-  const families = useApiCall('catalog.families', { region });
-  const family =
-    families.loading || !families.data || families.data.includes(filters.family) ? filters.family : '';
+  // The region's rows, once; an import's new catalog (revision) loads them again.
+  const listing = useApiCall('catalog.listing', { region, os: state.os }, revision);
+  const loaded = useMemo(() => (listing.data ? expandListing(listing.data) : null), [listing.data]);
+  // After a failed load the previous rows no longer answer the choices on screen: show none.
+  const rows = listing.error ? NO_ROWS : (loaded ?? NO_ROWS);
 
-  // Typing waits for a pause; selects and checkboxes apply at once.
-  const text: TextFilters = {
-    search: filters.search,
-    minVcpu: filters.minVcpu,
-    maxVcpu: filters.maxVcpu,
-    minMemoryGiB: filters.minMemoryGiB,
-    maxMemoryGiB: filters.maxMemoryGiB,
-    minNetworkGbps: filters.minNetworkGbps,
-  };
-  const debouncedText = useDebouncedValue(JSON.stringify(text), DEBOUNCE_MS);
-  const query = toInstanceFilter(
-    region,
-    state.os,
-    { ...filters, family, ...(JSON.parse(debouncedText) as TextFilters) },
-    state.sortBy,
-    state.sortDir,
+  const families = useMemo(
+    () => (loaded ? [...new Set(loaded.map((r) => r.family))].sort() : undefined),
+    [loaded],
   );
-  const instances = useApiCall('catalog.instances', query);
-  // After a failed query the previous rows no longer answer the filters on screen: show none.
-  const rows = instances.error ? [] : instances.data?.rows;
+  const family = !families || families.includes(filters.family) ? filters.family : '';
 
+  const sorted = useMemo(
+    () => sortRows(rows, state.sortBy, state.sortDir),
+    [rows, state.sortBy, state.sortDir],
+  );
+  const rowFilter = useMemo(() => toRowFilter({ ...filters, family }), [filters, family]);
+  const shown = useMemo(() => filterRows(sorted, rowFilter), [sorted, rowFilter]);
+
+  const selectedRow = selected ? rows.find((r) => rowKey(r) === selected) : undefined;
   const priceOptions = useApiCall(
     'catalog.priceOptions',
-    selected ? { instanceType: selected, region, os: state.os } : null,
+    selectedRow ? { instanceType: selectedRow.instanceType, region: selectedRow.region, os: state.os } : null,
   );
 
-  const columns = useMemo(() => COLUMNS.filter((c) => state.columns.includes(c.id)), [state.columns]);
+  const columns = useMemo(() => tableColumns(state.columns, allRegions), [state.columns, allRegions]);
 
   const setFilters = (patch: Partial<CatalogFilters>) =>
     setState((s) => ({ ...s, filters: { ...s.filters, ...patch } }));
@@ -96,14 +94,11 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
     }));
   const closeDetail = useCallback(() => setSelected(null), []);
 
-  const errors = [...shellErrors, regions.error, families.error, instances.error, priceOptions.error].filter(
+  const errors = [...shellErrors, regions.error, listing.error, priceOptions.error].filter(
     (m): m is string => m !== null,
   );
 
-  const count = instances.data
-    ? countText(instances.data.rows.length, instances.data.total)
-    : 'Loading instance types…';
-  const selectedRow = selected ? rows?.find((r) => r.instanceType === selected) : undefined;
+  const count = loaded ? countText(shown.length, rows.length, allRegions) : 'Loading instance types…';
   // The pane sits beside the table, never over it: as wide as asked, while the table keeps its
   // instance type and price columns whole.
   const bounds = paneBounds(bodyWidth, columns);
@@ -117,22 +112,25 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
         os={state.os}
         filters={{ ...filters, family }}
         regions={regions.data}
-        families={families.data}
+        families={families}
         onRegionChange={onRegionChange}
         onOsChange={(os: OperatingSystem) => setState((s) => ({ ...s, os }))}
         onFiltersChange={setFilters}
         onReset={() => setState((s) => ({ ...s, filters: DEFAULT_FILTERS }))}
+        onSearchArrowDown={() => tableRef.current?.focusFirstRow()}
       />
       <div className="toolbar">
         <span className="instance-count" data-testid="instance-count" aria-live="polite">
           {count}
         </span>
-        {instances.loading && instances.data && (
+        {listing.loading && listing.data && (
           <span className="loading-indicator" role="status">
             Updating…
           </span>
         )}
-        <span className="toolbar-hint muted">Click a row for purchase options and specs.</span>
+        <span className="toolbar-hint muted">
+          Click a row, or move with the arrow keys and press Enter, for purchase options and specs.
+        </span>
         <div className="toolbar-spacer" />
         <label className="inline-field">
           <span className="filter-label">Prices</span>
@@ -155,7 +153,8 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
       </div>
       <div className="catalog-body" ref={bodyRef}>
         <InstanceTable
-          rows={rows ?? []}
+          ref={tableRef}
+          rows={shown}
           columns={columns}
           unit={state.unit}
           sortBy={state.sortBy}
@@ -163,28 +162,28 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
           onSort={onSort}
           selected={selected}
           onSelect={setSelected}
-          loading={instances.loading}
+          loading={listing.loading}
           emptyMessage={
-            instances.error
+            listing.error
               ? 'Nothing to show: the catalog could not answer (see the message above).'
-              : instances.data
+              : loaded
                 ? 'No instance types match these filters.'
                 : 'Loading…'
           }
         />
-        {selected && (
+        {selectedRow && (
           <>
             <PaneResizer
               width={paneWidth}
               min={bounds.min}
               max={bounds.max}
               onResize={setPaneWidth}
-              label={`Resize the ${selected} details`}
+              label={`Resize the ${selectedRow.instanceType} details`}
             />
             <div className="detail-pane" data-testid="detail-pane" style={{ width: paneWidth }}>
               <DetailPanel
-                instanceType={selected}
-                region={region}
+                instanceType={selectedRow.instanceType}
+                region={selectedRow.region}
                 os={state.os}
                 spec={selectedRow}
                 priceOptions={priceOptions.data}
@@ -200,7 +199,12 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
   );
 }
 
-function countText(shown: number, total: number): string {
-  const noun = total === 1 ? 'instance type' : 'instance types';
-  return shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
+function countText(shown: number, total: number, allRegions: boolean): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const noun = allRegions
+    ? 'rows (instance type × region)'
+    : total === 1
+      ? 'instance type'
+      : 'instance types';
+  return shown === total ? `${n(total)} ${noun}` : `${n(shown)} of ${n(total)} ${noun}`;
 }

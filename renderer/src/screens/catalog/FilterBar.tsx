@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
-import { TRI_STATES, isValidAmount, isValidCount, type CatalogFilters, type TriState } from './catalog-state';
+import {
+  ALL_REGIONS,
+  TRI_STATES,
+  isValidAmount,
+  isValidCount,
+  type CatalogFilters,
+  type TriState,
+} from './catalog-state';
 
 const OS_LABELS: Record<OperatingSystem, string> = {
   linux: 'Linux',
@@ -22,11 +29,14 @@ export interface FilterBarProps {
   onOsChange: (os: OperatingSystem) => void;
   onFiltersChange: (patch: Partial<CatalogFilters>) => void;
   onReset: () => void;
+  /** Arrow Down in the search box: on to the rows. */
+  onSearchArrowDown: () => void;
 }
 
 export function FilterBar(props: FilterBarProps) {
   const { filters, onFiltersChange: set } = props;
-  const regionKnown = props.regions?.some((r) => r.code === props.region) ?? false;
+  const regionKnown =
+    props.region === ALL_REGIONS || (props.regions?.some((r) => r.code === props.region) ?? false);
   const familyKnown = props.families?.includes(filters.family) ?? false;
 
   return (
@@ -43,6 +53,7 @@ export function FilterBar(props: FilterBarProps) {
           onChange={(e) => props.onRegionChange(e.target.value)}
         >
           {!regionKnown && <option value={props.region}>{props.region}</option>}
+          <option value={ALL_REGIONS}>All regions</option>
           {props.regions?.map((r) => (
             <option key={r.code} value={r.code}>
               {r.name} ({r.code})
@@ -71,6 +82,12 @@ export function FilterBar(props: FilterBarProps) {
           value={filters.search}
           maxLength={100}
           onChange={(e) => set({ search: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              props.onSearchArrowDown();
+            }
+          }}
         />
       </Field>
       <Field label="Family">

@@ -1,31 +1,55 @@
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { rowKey, type ListingRow } from '@shared/catalog-listing';
 import type { SortColumn } from '@shared/contract';
-import type { InstanceRow } from '@shared/catalog-types';
 import type { PriceUnit } from '../../format';
 import { PRICE_UNIT_SUFFIX } from '../../format';
-import type { ColumnDef } from './columns';
 import { pinnedRight } from './pane-width';
+import type { TableColumn } from './table-columns';
 
 /** Fixed row height: lets the virtualizer place ~1,000 rows without measuring them. */
 const ROW_HEIGHT_PX = 28;
 
+/** What the screen may ask of the table. */
+export interface InstanceTableHandle {
+  /** Moves the keyboard focus to the first row (from the search box's Arrow Down). */
+  focusFirstRow(): void;
+}
+
 export interface InstanceTableProps {
-  rows: InstanceRow[];
-  columns: ColumnDef[];
+  rows: ListingRow[];
+  columns: TableColumn[];
   unit: PriceUnit;
   sortBy: SortColumn;
   sortDir: 'asc' | 'desc';
   onSort: (column: SortColumn) => void;
+  /** The selected row's key (rowKey: type and region). */
   selected: string | null;
-  onSelect: (instanceType: string) => void;
+  onSelect: (key: string) => void;
   loading: boolean;
   emptyMessage: string;
+  ref?: Ref<InstanceTableHandle>;
 }
 
+/**
+ * The rows, virtualized. One row at a time takes the keyboard focus (a roving tabindex): arrow keys,
+ * Page Up/Down, Home and End move it, Enter or Space opens the row's details.
+ */
 export function InstanceTable(props: InstanceTableProps) {
   const { rows, columns, unit } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The focusable row's index, for these rows; a new result starts again at its first row.
+  const [active, setActive] = useState({ rows, index: 0 });
+  const activeIndex = active.rows === rows ? Math.min(active.index, rows.length - 1) : 0;
+  const focusWanted = useRef(false);
   // TanStack Virtual returns fresh measurements on every render by design; nothing here is memoized on it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -40,16 +64,48 @@ export function InstanceTable(props: InstanceTableProps) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [rows]);
 
+  // After a move, focus the row once the virtualizer has rendered it (far moves take a scroll first).
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (row) {
+      focusWanted.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number) => {
+    if (rows.length === 0) return;
+    const to = Math.max(0, Math.min(rows.length - 1, index));
+    setActive({ rows, index: to });
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    focusWanted.current = true;
+  };
+  useImperativeHandle(props.ref, () => ({ focusFirstRow: () => moveTo(0) }));
+
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const tableWidthPx = columns.reduce((sum, c) => sum + c.widthPx, 0);
   const pins = pinning(columns);
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, instanceType: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, key: string) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT_PX) - 2);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const to = moves[e.key];
+    if (to !== undefined) {
       e.preventDefault();
-      props.onSelect(instanceType);
+      moveTo(to);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      props.onSelect(key);
     }
   };
 
@@ -118,19 +174,25 @@ export function InstanceTable(props: InstanceTableProps) {
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const isSelected = row.instanceType === props.selected;
+            const key = rowKey(row);
+            const isSelected = key === props.selected;
             return (
               <tr
-                key={row.instanceType}
+                key={key}
                 data-testid="instance-row"
                 data-instance-type={row.instanceType}
+                data-region={row.region}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 className={isSelected ? 'instance-row is-selected' : 'instance-row'}
                 style={{ height: ROW_HEIGHT_PX }}
-                tabIndex={0}
-                onClick={() => props.onSelect(row.instanceType)}
-                onKeyDown={(e) => onRowKey(e, row.instanceType)}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                onClick={() => {
+                  setActive({ rows, index: item.index });
+                  props.onSelect(key);
+                }}
+                onKeyDown={(e) => onRowKey(e, item.index, key)}
               >
                 {columns.map((c) => {
                   const text = c.cell(row, unit);
@@ -178,7 +240,7 @@ interface Pin {
  * the first (instance type) on the left, the price columns on the right; the other columns scroll
  * underneath (one after the prices shows once the table is scrolled to its end).
  */
-function pinning(columns: readonly ColumnDef[]): Map<string, Pin> {
+function pinning(columns: readonly TableColumn[]): Map<string, Pin> {
   const pins = new Map<string, Pin>();
   const first = columns[0];
   if (first) pins.set(first.id, { className: 'pin-left', style: { left: 0 } });

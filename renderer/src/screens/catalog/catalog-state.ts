@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { SORT_COLUMNS, type InstanceFilter, type SortColumn } from '@shared/contract';
+import { SORT_COLUMNS, type SortColumn } from '@shared/contract';
 import { OPERATING_SYSTEMS, type OperatingSystem } from '@shared/catalog-types';
 import { parseDecimalText, REGION_CODE_PATTERN } from '@shared/validation';
 import { PRICE_UNITS, type PriceUnit } from '../../format';
 import { storedNumberText as numberText } from '../../hooks/usePersistentState';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
+import type { RowFilter } from './filter-sort';
 
 export const DEFAULT_REGION = 'us-east-1';
+/** The region choice that lists every region's rows (one per type × region). */
+export const ALL_REGIONS = 'all';
 export const TRI_STATES = ['any', 'yes', 'no'] as const;
 export type TriState = (typeof TRI_STATES)[number];
 
@@ -27,6 +30,7 @@ export interface CatalogFilters {
 }
 
 export interface CatalogState {
+  /** A region code, or ALL_REGIONS. */
   region: string;
   os: OperatingSystem;
   filters: CatalogFilters;
@@ -82,7 +86,9 @@ const filtersSchema = z.object({
 });
 
 const stateSchema = z.object({
-  region: z.string().regex(REGION_CODE_PATTERN).catch(DEFAULT_STATE.region),
+  region: z
+    .union([z.literal(ALL_REGIONS), z.string().regex(REGION_CODE_PATTERN)])
+    .catch(DEFAULT_STATE.region),
   os: z.enum(OPERATING_SYSTEMS).catch(DEFAULT_STATE.os),
   filters: filtersSchema.catch(DEFAULT_FILTERS),
   sortBy: z.enum(SORT_COLUMNS).catch(DEFAULT_STATE.sortBy),
@@ -125,23 +131,10 @@ export function isValidAmount(text: string): boolean {
 
 const triState = (value: TriState): boolean | undefined => (value === 'any' ? undefined : value === 'yes');
 
-/** The `catalog.instances` input for these controls; invalid number fields are left out, not sent. */
-export function toInstanceFilter(
-  region: string,
-  os: OperatingSystem,
-  filters: CatalogFilters,
-  sortBy: SortColumn,
-  sortDir: 'asc' | 'desc',
-): InstanceFilter {
+/** The filters these controls set (as catalog.instances takes them); invalid number fields are left out. */
+export function toRowFilter(filters: CatalogFilters): RowFilter {
   const search = filters.search.trim();
-  const input: InstanceFilter = {
-    region,
-    os,
-    generation: filters.generation,
-    pricedOnly: filters.pricedOnly,
-    sortBy,
-    sortDir,
-  };
+  const input: RowFilter = { generation: filters.generation, pricedOnly: filters.pricedOnly };
   if (search) input.search = search;
   if (filters.family) input.families = [filters.family];
   if (filters.arch) input.arch = filters.arch;

@@ -1,6 +1,9 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { ColumnDef } from './columns';
 
+/** What the pane's bounds need of a column. */
+type Column = Pick<ColumnDef, 'widthPx' | 'price'>;
+
 /**
  * The detail pane beside the catalog table: how wide it may be. The table keeps room for the columns
  * pinned at its edges (instance type on the left, the prices on the right), so the prices of every row
@@ -24,7 +27,7 @@ export function restorePaneWidth(stored: unknown): number {
 }
 
 /** The narrowest the table may get: its pinned columns (the first, and the prices at the end) whole. */
-export function minTableWidthPx(columns: readonly ColumnDef[]): number {
+export function minTableWidthPx(columns: readonly Column[]): number {
   const first = columns[0]?.widthPx ?? 0;
   const prices = pinnedRight(columns).reduce((sum, c) => sum + c.widthPx, 0);
   return first + prices + TABLE_CHROME_PX;
@@ -34,12 +37,12 @@ export function minTableWidthPx(columns: readonly ColumnDef[]): number {
  * The columns pinned to the table's right edge: its price columns (not the first column). A column
  * after them (spot interruption, say) keeps its place: seen when the table is scrolled to its end.
  */
-export function pinnedRight(columns: readonly ColumnDef[]): ColumnDef[] {
+export function pinnedRight<C extends Column>(columns: readonly C[]): C[] {
   return columns.filter((c, i) => i > 0 && c.price);
 }
 
 /** The pane's bounds in a body `bodyWidthPx` wide; the pane never gets narrower than its minimum. */
-export function paneBounds(bodyWidthPx: number, columns: readonly ColumnDef[]): { min: number; max: number } {
+export function paneBounds(bodyWidthPx: number, columns: readonly Column[]): { min: number; max: number } {
   const max = Math.floor(bodyWidthPx - HANDLE_PX - minTableWidthPx(columns));
   return { min: MIN_PANE_WIDTH_PX, max: Math.max(MIN_PANE_WIDTH_PX, max) };
 }
