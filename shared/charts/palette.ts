@@ -92,3 +92,10 @@ export const PROFILE_COLORS = {
   heatHue: 217,
   bar: '#3b82f6',
 } as const;
+
+/** A line sized from demand: what its instances provide, the demand, and demand they leave uncovered. */
+export const DEMAND_COLORS = {
+  provided: '#bfdbfe',
+  demand: '#1d4ed8',
+  short: '#dc2626',
+} as const;

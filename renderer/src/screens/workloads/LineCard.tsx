@@ -7,6 +7,7 @@ import { InstanceField } from './InstanceField';
 import { PurchaseEditor } from './PurchaseEditor';
 import { OS_LABELS } from './scenario-draft';
 import { UsageEditor } from './UsageEditor';
+import { useInstanceCapacity } from './useInstanceCapacity';
 import { VolumesEditor } from './VolumesEditor';
 
 export interface LineCardProps {
@@ -35,6 +36,7 @@ export function LineCard({
 }: LineCardProps) {
   const set = (patch: Partial<ScenarioLine>) => onChange({ ...line, ...patch });
   const regionKnown = regions?.some((r) => r.code === line.region) ?? false;
+  const { capacity, known } = useInstanceCapacity(line.region, line.os, line.instanceType);
 
   return (
     <article className="line-card" data-testid="line-card" data-line-id={line.id}>
@@ -128,7 +130,14 @@ export function LineCard({
           </select>
         </label>
       </div>
-      <UsageEditor usage={line.usage} onChange={(usage) => set({ usage })} errors={under(errors, 'usage.')} />
+      <UsageEditor
+        usage={line.usage}
+        onChange={(usage) => set({ usage })}
+        errors={under(errors, 'usage.')}
+        instanceType={line.instanceType}
+        capacity={capacity}
+        known={known}
+      />
       <PurchaseEditor
         purchase={line.purchase}
         interruptionTolerant={line.interruptionTolerant}

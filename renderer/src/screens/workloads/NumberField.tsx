@@ -9,7 +9,7 @@ export interface NumberFieldProps {
   optional?: boolean;
   min?: number;
   max?: number;
-  step?: number;
+  step?: number | 'any';
   placeholder?: string;
   disabled?: boolean;
   /** A validation message for this field, shown under it. */

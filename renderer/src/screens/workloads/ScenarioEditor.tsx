@@ -5,6 +5,7 @@ import { AddLineBar } from './AddLineBar';
 import { under } from './field-errors';
 import { LineCard } from './LineCard';
 import { NumberField } from './NumberField';
+import { QuotasPanel } from './QuotasPanel';
 import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { ExportButton } from '../../components/ExportDialog';
@@ -89,6 +90,19 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
           />
         ))}
       </div>
+      <QuotasPanel
+        quotas={doc.quotas}
+        errors={under(errors, 'quotas.')}
+        onChange={(quotas) => edit((d) => withQuotas(d, quotas))}
+      />
     </section>
   );
+}
+
+/** The document with these quotas, or without the field when none is entered. */
+function withQuotas(doc: Scenario, quotas: Scenario['quotas']): Scenario {
+  const next = { ...doc };
+  if (quotas) next.quotas = quotas;
+  else delete next.quotas;
+  return next;
 }

@@ -1,21 +1,30 @@
+import type { InstanceCapacity } from '@shared/capacity/demand';
 import type { Usage, UsagePattern } from '@shared/scenario/schema';
+import { DemandPreview } from '../../charts/DemandPreview';
 import { ProfilePreview } from '../../charts/ProfilePreview';
-import { BusinessHoursForm } from './BusinessHoursForm';
-import { ConstantUsageForm } from './ConstantUsageForm';
-import { DailySpikeForm } from './DailySpikeForm';
-import { HourlySeriesForm } from './HourlySeriesForm';
+import { CountUsageForm } from './CountUsageForm';
+import { DemandForm } from './DemandForm';
 import { PATTERN_LABELS, USAGE_PATTERNS, switchPattern } from './scenario-draft';
-import { WeeklyGridForm } from './WeeklyGridForm';
 
-/** How many instances run when: the pattern, its form, and a preview of the week it makes. */
+/**
+ * How many instances run when: the pattern, its form, and a preview of the week it makes (for a line
+ * sized from demand, the demand against what its instances provide).
+ */
 export function UsageEditor({
   usage,
   onChange,
   errors,
+  instanceType,
+  capacity,
+  known,
 }: {
   usage: Usage;
   onChange: (usage: Usage) => void;
   errors: Record<string, string>;
+  instanceType: string;
+  /** The instance type's vCPUs and memory (null while unknown), to size a demand. */
+  capacity: InstanceCapacity | null;
+  known: boolean | null;
 }) {
   return (
     <section className="line-section usage-section">
@@ -25,7 +34,7 @@ export function UsageEditor({
           <select
             data-testid="line-pattern"
             value={usage.pattern}
-            onChange={(e) => onChange(switchPattern(usage, e.target.value as UsagePattern))}
+            onChange={(e) => onChange(switchPattern(usage, e.target.value as UsagePattern, capacity))}
           >
             {USAGE_PATTERNS.map((p) => (
               <option key={p} value={p}>
@@ -34,32 +43,24 @@ export function UsageEditor({
             ))}
           </select>
         </label>
-        <UsageForm usage={usage} onChange={onChange} errors={errors} />
+        {usage.pattern === 'demand' ? (
+          <DemandForm
+            usage={usage}
+            onChange={onChange}
+            errors={errors}
+            instanceType={instanceType}
+            capacity={capacity}
+            known={known}
+          />
+        ) : (
+          <CountUsageForm usage={usage} onChange={onChange} errors={errors} />
+        )}
       </div>
-      <ProfilePreview usage={usage} />
+      {usage.pattern === 'demand' ? (
+        <DemandPreview usage={usage} capacity={capacity} />
+      ) : (
+        <ProfilePreview usage={usage} />
+      )}
     </section>
   );
-}
-
-function UsageForm({
-  usage,
-  onChange,
-  errors,
-}: {
-  usage: Usage;
-  onChange: (usage: Usage) => void;
-  errors: Record<string, string>;
-}) {
-  switch (usage.pattern) {
-    case 'constant':
-      return <ConstantUsageForm usage={usage} onChange={onChange} errors={errors} />;
-    case 'business-hours':
-      return <BusinessHoursForm usage={usage} onChange={onChange} errors={errors} />;
-    case 'daily-spike':
-      return <DailySpikeForm usage={usage} onChange={onChange} errors={errors} />;
-    case 'weekly':
-      return <WeeklyGridForm usage={usage} onChange={onChange} errors={errors} />;
-    case 'hourly':
-      return <HourlySeriesForm usage={usage} onChange={onChange} errors={errors} />;
-  }
 }

@@ -4,6 +4,7 @@ import type { Purchase, Scenario, ScenarioLine, Usage, UsagePattern, Volume } fr
 import { HOURS_PER_MONTH } from '@shared/money';
 import { DAYS, HOURS_PER_WEEK } from '@shared/scenario/schema';
 import { peakCount, usageProfile } from '@shared/pricing/usage-profile';
+import type { InstanceCapacity } from '@shared/capacity/demand';
 import { validate, withLabel } from '@shared/validation';
 import { fieldErrors } from './field-errors';
 
@@ -16,6 +17,7 @@ export const USAGE_PATTERNS: readonly UsagePattern[] = [
   'daily-spike',
   'weekly',
   'hourly',
+  'demand',
 ];
 
 export const PATTERN_LABELS: Record<UsagePattern, string> = {
@@ -24,6 +26,7 @@ export const PATTERN_LABELS: Record<UsagePattern, string> = {
   'daily-spike': 'Daily spike',
   weekly: 'Weekly (7 × 24)',
   hourly: 'Hourly series (CSV)',
+  demand: 'Sized from demand (Auto Scaling)',
 };
 
 export const OS_LABELS: Record<OperatingSystem, string> = {
@@ -72,10 +75,17 @@ export function duplicateLine(line: ScenarioLine, lines: readonly ScenarioLine[]
   return { ...structuredClone(line), id: uniqueLineId(`${line.id}-copy`, lines) };
 }
 
-/** Switching pattern keeps the shape of the usage where it can (the weekly grid starts from the profile). */
-export function switchPattern(usage: Usage, pattern: UsagePattern): Usage {
+/**
+ * Switching pattern keeps the shape of the usage where it can (the weekly grid starts from the profile;
+ * a demand starts as what the current instances carry, following the current pattern's shape).
+ */
+export function switchPattern(
+  usage: Usage,
+  pattern: UsagePattern,
+  capacity: InstanceCapacity | null = null,
+): Usage {
   if (usage.pattern === pattern) return usage;
-  const profile = usageProfile(usage);
+  const profile = usageProfile(usage, capacity);
   const peak = peakCount(profile);
   switch (pattern) {
     case 'constant':
@@ -101,6 +111,21 @@ export function switchPattern(usage: Usage, pattern: UsagePattern): Usage {
       };
     case 'hourly':
       return { pattern, counts: profile.counts };
+    case 'demand': {
+      const instances = Math.max(peak, 1);
+      return {
+        pattern,
+        vcpu: capacity ? instances * capacity.vcpu : instances,
+        shape:
+          usage.pattern === 'constant' || usage.pattern === 'demand'
+            ? { kind: 'constant' }
+            : { kind: 'pattern', usage },
+        targetUtilizationPct: 100,
+        minInstances: 0,
+        zones: 1,
+        surviveZoneLoss: false,
+      };
+    }
   }
 }
 
