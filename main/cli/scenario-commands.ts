@@ -1,3 +1,4 @@
+import { formatDateRange } from '@shared/catalog-scopes';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
 import { contractCommand } from './contract-command';
 import { formatTable, money } from './table';
@@ -53,7 +54,7 @@ const estimate = contractCommand({
   ],
   csv: { rows: (e) => e.lines, columns: ESTIMATE_CSV_COLUMNS },
   table: (e: ScenarioEstimate) =>
-    `${e.name} — month = ${e.hoursPerMonth} h, prices as of ${e.catalogAsOf}\n\n` +
+    `${e.name} — month = ${e.hoursPerMonth} h, prices as of ${formatDateRange(e.pricesAsOf)}\n\n` +
     formatTable(
       [
         'Line',

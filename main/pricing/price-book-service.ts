@@ -85,7 +85,6 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
         instances,
         ebs,
         sourceDates: dates,
-        catalogAsOf: q.metaValue.get('as_of') ?? 'unknown',
       };
     },
   };

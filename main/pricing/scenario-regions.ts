@@ -1,3 +1,4 @@
+import { formatDateRange } from '@shared/catalog-scopes';
 import type Database from 'better-sqlite3';
 import {
   moveScenarioToRegion,
@@ -52,7 +53,8 @@ export function createScenarioRegions(db: Database.Database, priceBook: PriceBoo
       },
       entries: sortRegionEntries(entries),
       // The dates of the prices the current estimate used ("2024-07-18 … 2026-07-20").
-      catalogAsOf: asIs.catalogAsOf,
+      // The dates of the prices the current estimate used ("2024-07-18 … 2026-07-20").
+      catalogAsOf: formatDateRange(asIs.pricesAsOf),
     };
   };
 }

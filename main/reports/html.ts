@@ -1,3 +1,4 @@
+import { formatDateRange } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { CUMULATIVE_COST_TITLE } from '@shared/charts/cumulative-cost';
 import { Decimal, formatUsd } from '@shared/money';
@@ -19,11 +20,15 @@ export function producedText(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
+/** The dates of the prices the report used: "2024-07-18 … 2026-07-20" (one date when all share it). */
+export const pricesAsOfText = (report: Report): string =>
+  formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)');
+
 /** The footer Chromium draws on every page (its own tiny document: inline styles only). */
 export function footerTemplate(report: Report): string {
   return (
     '<div style="font-size:8px;font-family:Helvetica,Arial,sans-serif;color:#6b7280;width:100%;padding:0 12mm;display:flex;justify-content:space-between">' +
-    `<span>${e(report.scenarioName)} · prices as of ${e(report.catalog.asOf)}</span>` +
+    `<span>${e(report.scenarioName)} · prices as of ${e(pricesAsOfText(report))}</span>` +
     '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
   );
 }
@@ -191,7 +196,7 @@ export function reportHtml(report: Report, paper: Paper = 'a4'): string {
 <h1>${e(report.title)}</h1>
 <p class="meta">Scenario <strong>${e(report.scenarioName)}</strong> · produced ${e(producedText(report.producedAt))} · catalog: ${e(
     report.catalog.source,
-  )}, prices as of <strong>${e(report.catalog.asOf)}</strong></p>
+  )}, prices as of <strong data-prices-as-of>${e(pricesAsOfText(report))}</strong></p>
 ${report.description ? `<p>${e(report.description)}</p>` : ''}
 <div class="kpis">${kpi('Monthly', usdText(t.monthlyUsd))}${kpi('Upfront', usdText(t.upfrontUsd))}${kpi(
     'Amortized monthly',

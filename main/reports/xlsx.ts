@@ -1,3 +1,4 @@
+import { formatDateRange } from '@shared/catalog-scopes';
 import ExcelJS from 'exceljs';
 import { Decimal } from '@shared/money';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
@@ -154,6 +155,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
     ['Produced', report.producedAt],
     ['Catalog', report.catalog.source],
     ['Catalog as of', report.catalog.asOf],
+    ['Prices as of', formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)')],
     ...report.catalog.sources.map((s): [string, string] => [`Price source as of ${s.asOf}`, s.name]),
     ['Hours per month', a.hoursPerMonth],
     ['Regions', a.regions.join(', ') || 'none'],

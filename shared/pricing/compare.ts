@@ -161,6 +161,8 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
       complete,
       warnings: strategyWarnings(strategy.label, estimate),
+      sourceIds: estimate.sourceIds,
+      pricesAsOf: estimate.pricesAsOf,
     };
   });
 }

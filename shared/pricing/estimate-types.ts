@@ -1,4 +1,4 @@
-import type { OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
+import type { DateRange, OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
 import type { UsdString } from '../money';
 
 /**
@@ -178,7 +178,10 @@ export interface ScenarioEstimate {
   totals: EstimateTotals;
   /** Every warning of every line, plus scenario-level ones. */
   warnings: EstimateWarning[];
-  catalogAsOf: string;
+  /** The sources of the prices this estimate used (prices-as-of.ts: sourcesUsed), sorted. */
+  sourceIds: string[];
+  /** The oldest and newest as-of date among those prices; null when no price was used. */
+  pricesAsOf: DateRange | null;
 }
 
 /** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
@@ -216,4 +219,7 @@ export interface StrategyResult {
   cumulativeUsd: UsdString[] | null;
   complete: boolean;
   warnings: EstimateWarning[];
+  /** The sources of the prices this strategy used, and their oldest and newest as-of date. */
+  sourceIds: string[];
+  pricesAsOf: DateRange | null;
 }

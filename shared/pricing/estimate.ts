@@ -7,6 +7,7 @@ import { sumTotals } from './estimate-totals';
 import { knownRegions, setUpLine } from './line-setup';
 import { allocatePools } from './pool-allocation';
 import type { PriceBook } from './price-book';
+import { datesOf, sourcesUsed } from './prices-as-of';
 import { priceLine } from './price-line';
 import type { Ratio } from './ratio';
 import type { UsageProfile } from './usage-profile';
@@ -77,12 +78,20 @@ export function estimateWithProfiles(
     }),
   );
   const totals = sumTotals(lines);
+  const used = sourcesUsed(
+    states,
+    lines.map((l) => l.estimate),
+    pools,
+    allocation,
+    book,
+  );
   return {
     name: scenario.name,
     hoursPerMonth,
     lines: lines.map((l) => l.estimate),
     totals,
     warnings: [...allocation.warnings, ...lines.flatMap((l) => l.estimate.warnings)],
-    catalogAsOf: book.catalogAsOf,
+    sourceIds: [...used].sort(),
+    pricesAsOf: datesOf(used, book),
   };
 }

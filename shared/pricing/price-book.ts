@@ -53,9 +53,8 @@ export interface PriceBook {
   instances: Record<string, InstancePrices>;
   /** EBS prices by region; absent = the catalog has no EBS prices for that region. */
   ebs: Record<string, EbsPrices>;
-  /** Source id -> as-of date, to date every figure. */
+  /** Source id -> as-of date, to date every figure (and an estimate by the prices it used). */
   sourceDates: Record<string, string>;
-  catalogAsOf: string;
 }
 
 export function priceKey(region: string, os: string, instanceType: string): string {

@@ -1,3 +1,4 @@
+import { dateRangeOf } from '../catalog-scopes';
 import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
 import { strategyModel } from '../pricing/compare';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
@@ -18,7 +19,10 @@ import {
 
 export * from './schema';
 
-/** Catalog facts the report dates its figures with; `sources` = the ones this scenario's prices use. */
+/**
+ * Catalog facts the report dates its figures with: the catalog's source and as-of date, and every
+ * source it holds (buildReport keeps those the estimate and the comparison used).
+ */
 export interface ReportMeta {
   source: string;
   asOf: string;
@@ -226,13 +230,21 @@ export function buildReport(
     cheapest(strategies.filter((s) => s.kind === 'savings-plan')),
   ].filter((s): s is ReportStrategy => s !== null && s.cumulativeUsd !== null);
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  // The sources of the prices the figures used: the estimate's and every compared strategy's.
+  const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
+  const used = meta.sources.filter((s) => usedIds.has(s.id));
   return {
     reportVersion: REPORT_VERSION,
     title: `Cost report: ${scenario.name}`,
     scenarioName: scenario.name,
     description: scenario.description ?? null,
     producedAt,
-    catalog: { source: meta.source, asOf: meta.asOf, sources: meta.sources },
+    catalog: {
+      source: meta.source,
+      asOf: meta.asOf,
+      pricesAsOf: dateRangeOf(used.map((s) => s.asOf)),
+      sources: used,
+    },
     assumptions: {
       hoursPerMonth: scenario.hoursPerMonth,
       regions: uniq(scenario.lines.map((l) => l.region)),

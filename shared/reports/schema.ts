@@ -150,7 +150,13 @@ export const reportSchema = z.strictObject({
   producedAt: z.string(),
   catalog: z.strictObject({
     source: z.string(),
+    /** The catalog's as-of date: the newest date of any price it holds. */
     asOf: z.string(),
+    /**
+     * The oldest and newest as-of date among the prices this report's figures (the estimate and every
+     * strategy compared) used; null when none could be priced.
+     */
+    pricesAsOf: z.strictObject({ oldest: z.string(), newest: z.string() }).nullable(),
     /** The price sources this scenario's figures come from, each with its own as-of date. */
     sources: z.array(z.strictObject({ id: z.string(), name: z.string(), asOf: z.string() })),
   }),

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { CUMULATIVE_COST_TITLE, strategyColors } from '@shared/charts/cumulative-cost';
 import { REFERENCE_SERIES_COLOR } from '@shared/charts/palette';
@@ -119,7 +120,11 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
               <p className="muted small">
                 Each strategy buys for every line’s steady usage, the rest on-demand; EBS is the same in each.
                 1-year terms are renewed twice over 3 years. Strategies without a price in this catalog show
-                n/a, never $0.
+                n/a, never $0.{' '}
+                <span data-testid="compare-prices-as-of">
+                  Prices as of{' '}
+                  {formatDateRange(spanOf(results.map((s) => s.pricesAsOf)), 'n/a (nothing priced)')}.
+                </span>
               </p>
             )}
           </section>

@@ -114,7 +114,6 @@ export function testBook(): PriceBook {
     instances: Object.fromEntries(list.map((p) => [priceKey(p.region, p.os, p.instanceType), p])),
     ebs: { 'us-east-1': usEast1Ebs },
     sourceDates: { test: '2025-09-12' },
-    catalogAsOf: '2025-09-12',
   };
 }
 

@@ -1,3 +1,4 @@
+import { formatDateRange } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { lineName } from '@shared/reports/describe';
 import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
@@ -115,8 +116,9 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
           <WorkloadCostChart lines={estimate.lines} />
           <h3 className="subsection-title">Warnings</h3>
           <WarningList warnings={estimate.warnings} testId="estimate-warnings" />
-          <p className="muted small">
-            Prices as of {estimate.catalogAsOf}; {estimate.hoursPerMonth} hours a month.
+          <p className="muted small" data-testid="estimate-prices-as-of">
+            Prices as of {formatDateRange(estimate.pricesAsOf, 'n/a (nothing priced)')};{' '}
+            {estimate.hoursPerMonth} hours a month.
           </p>
         </div>
       )}
