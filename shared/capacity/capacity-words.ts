@@ -1,6 +1,6 @@
 import type { LineEstimate } from '../pricing/estimate-types';
 import type { DemandEstimate } from './demand';
-import type { QuotaCheck } from './quotas';
+import { QUOTA_FAMILY_LABELS, quotaClass, type QuotaCheck } from './quotas';
 
 /** The capacity parts of an estimate in words: lines sized from demand, and the quota check. */
 
@@ -38,4 +38,17 @@ export function quotaVerdict(q: QuotaCheck): string {
   if (q.uses.length === 0) return 'no line counts against a vCPU quota';
   if (q.exceeded === 0) return `within every quota (${q.uses.length} checked)`;
   return `${q.exceeded} of ${q.uses.length} quota${q.uses.length === 1 ? '' : 's'} exceeded`;
+}
+
+/** "Over quota: spot Standard in us-east-1 (14 vCPUs, quota 4)"; null when within every quota. */
+export function exceededWords(q: QuotaCheck): string | null {
+  const over = q.uses.filter((u) => u.status === 'exceeds');
+  if (over.length === 0) return null;
+  const what = over.map((u) => {
+    const family = QUOTA_FAMILY_LABELS[quotaClass(u.key).family].replace(/ \(.*\)$/, '');
+    const market = u.market === 'spot' ? 'spot' : 'On-Demand';
+    const source = u.quotaSource === 'aws-default' ? ", AWS's default" : '';
+    return `${market} ${family} in ${u.region} (${num(u.peakVcpus)} vCPUs, quota ${num(u.quotaVcpus)}${source})`;
+  });
+  return `Over quota: ${what.join('; ')}`;
 }

@@ -125,4 +125,45 @@ describe('a line sized from demand, in Chromium against serve', () => {
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: join(ARTIFACTS, 'demand-line-short.png') });
   });
+
+  it('flags in Compare the strategy whose spot lines exceed the spot quota', async () => {
+    // web 4 × m5.large (8 vCPU) always; batch 2 × c5.xlarge (8 vCPU) in business hours, tolerant.
+    // All on-demand: Standard peaks at 16 = the quota of 16. Spot where allowed: batch on spot, 8 spot
+    // vCPUs against a spot quota of 4.
+    const created = await served.api<{ id: string }>('scenarios.create', {
+      document: {
+        name: 'E2E quotas',
+        quotas: { standard: 16, 'spot-standard': 4 },
+        lines: [
+          {
+            id: 'web',
+            instanceType: 'm5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 4 },
+          },
+          {
+            id: 'batch',
+            instanceType: 'c5.xlarge',
+            region: 'us-east-1',
+            interruptionTolerant: true,
+            usage: {
+              pattern: 'business-hours',
+              count: 2,
+              days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+              startHour: 8,
+              endHour: 18,
+            },
+          },
+        ],
+      },
+    });
+    await served.chooseScenario(created.id);
+    await page().goto(`${served.url()}#compare`);
+    const row = (id: string) => page().locator(`[data-testid="strategy-row"][data-strategy-id="${id}"]`);
+    await expect
+      .poll(() => row('spot-where-allowed').getByTestId('strategy-quota').textContent())
+      .toBe('Over quota: spot Standard in us-east-1 (8 vCPUs, quota 4)');
+    expect(await row('on-demand').getByTestId('strategy-quota').count()).toBe(0);
+    await row('spot-where-allowed').screenshot({ path: join(ARTIFACTS, 'compare-quota.png') });
+  });
 });

@@ -1,5 +1,6 @@
 import type { StrategyResult } from '@shared/pricing/estimate-types';
 import { spotBandsText } from '@shared/pricing/spot-interruption';
+import { exceededWords } from '@shared/capacity/capacity-words';
 import { formatMoney } from '../../format';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
@@ -104,6 +105,7 @@ function StrategyRow({
 }) {
   const available = s.complete && s.threeYearUsd !== null;
   const bands = spotBandsText(s.spotBands);
+  const overQuota = exceededWords(s.quotas);
   const reason = s.warnings.find((w) => w.code === 'strategy-unavailable') ?? s.warnings[0];
   const className = [
     'strategy-row',
@@ -141,6 +143,15 @@ function StrategyRow({
         {bands && (
           <span className="muted small strategy-spot-bands" data-testid="strategy-spot-bands">
             {bands}
+          </span>
+        )}
+        {overQuota && (
+          <span
+            className="small strategy-quota"
+            data-testid="strategy-quota"
+            title={s.quotas.uses.map((u) => u.message).join('\n')}
+          >
+            {overQuota}
           </span>
         )}
         {available && s.warnings.length > 0 && (
