@@ -73,7 +73,10 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
       const dates = Object.fromEntries(q.sources.all().map((s) => [s.id, s.as_of]));
       const instances: PriceBook['instances'] = {};
       const ebs: PriceBook['ebs'] = {};
+      const specs: NonNullable<PriceBook['specs']> = {};
       for (const line of scenario.lines) {
+        const type = line.instanceType in specs ? undefined : q.instanceType.get(line.instanceType);
+        if (type) specs[line.instanceType] = { vcpu: type.vcpu, memoryGiB: type.memory_gib };
         const key = priceKey(line.region, line.os, line.instanceType);
         instances[key] ??= instancePrices(line.region, line.os, line.instanceType, dates);
         if (!(line.region in ebs) && regionKnown(line.region)) {
@@ -85,6 +88,7 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
         instances,
         ebs,
         sourceDates: dates,
+        specs,
       };
     },
   };

@@ -8,6 +8,7 @@ import type {
 } from '../catalog-types';
 import type { UsdString } from '../money';
 import type { SpotAdvisorBand } from './spot-interruption';
+import type { InstanceCapacity } from '../capacity/demand';
 
 /**
  * Everything the pricing engine needs from the catalog, resolved by main before a scenario is priced:
@@ -55,6 +56,11 @@ export interface PriceBook {
   ebs: Record<string, EbsPrices>;
   /** Source id -> as-of date, to date every figure (and an estimate by the prices it used). */
   sourceDates: Record<string, string>;
+  /**
+   * vCPUs and memory of each instance type the scenario names, by type (what demand sizing and the
+   * quota check read); absent or missing a type = unknown.
+   */
+  specs?: Record<string, InstanceCapacity>;
 }
 
 export function priceKey(region: string, os: string, instanceType: string): string {
