@@ -2,6 +2,7 @@ import { formatDateRange } from '@shared/catalog-scopes';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
 import { contractCommand } from './contract-command';
 import { formatTable, money } from './table';
+import { noticesText, strategyNoticesText } from './notices-text';
 import type { Command, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
@@ -85,7 +86,8 @@ const estimate = contractCommand({
       e.totals.amortizedMonthlyUsd,
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
-    (e.warnings.length ? '\n\nWarnings:\n' + e.warnings.map((w) => `  - ${w.message}`).join('\n') : ''),
+    noticesText(e.missingPrices, e.warnings, e.lines) +
+    capacityText(e),
 });
 
 const compare = contractCommand({
@@ -112,7 +114,7 @@ const compare = contractCommand({
         r.savingsVsOnDemandPct === null ? 'n/a' : `${r.savingsVsOnDemandPct}%`,
         r.breakEvenMonth === null ? 'n/a' : `month ${r.breakEvenMonth}`,
       ]),
-    ),
+    ) + strategyNoticesText(rows),
 });
 
 export const SCENARIO_COMMANDS: Command[] = [estimate, compare];

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Report, ReportLine, ReportTotals } from '@shared/reports/model';
+import type { Report, ReportLine, ReportMissingPrice, ReportTotals } from '@shared/reports/model';
 
 /**
  * One row per line item, then a TOTAL row. RFC 4180 (CRLF, quoted where needed), UTF-8. Money columns
@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'monthlyUsd',
   'amortizedMonthlyUsd',
   'complete',
+  'missingPrices',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
@@ -34,7 +35,7 @@ export const CSV_TOTAL_ID = 'TOTAL';
 const NA = 'n/a';
 const m = (v: string | null) => v ?? NA;
 
-function lineRow(l: ReportLine): Record<CsvColumn, string | number> {
+function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<CsvColumn, string | number> {
   return {
     lineId: l.id,
     lineName: l.name ?? '',
@@ -56,10 +57,18 @@ function lineRow(l: ReportLine): Record<CsvColumn, string | number> {
     monthlyUsd: m(l.monthlyUsd),
     amortizedMonthlyUsd: m(l.amortizedMonthlyUsd),
     complete: String(l.complete),
+    missingPrices: missingPriceNotes(
+      notices,
+      (m) => m.estimateLineIds.includes(l.id),
+      (m) => m.title,
+    ),
   };
 }
 
-function totalRow(t: ReportTotals): Record<CsvColumn, string | number> {
+function totalRow(
+  t: ReportTotals,
+  notices: readonly ReportMissingPrice[],
+): Record<CsvColumn, string | number> {
   return {
     lineId: CSV_TOTAL_ID,
     lineName: '',
@@ -81,11 +90,30 @@ function totalRow(t: ReportTotals): Record<CsvColumn, string | number> {
     monthlyUsd: t.monthlyUsd,
     amortizedMonthlyUsd: t.amortizedMonthlyUsd,
     complete: String(t.complete),
+    missingPrices: missingPriceNotes(
+      notices,
+      () => true,
+      (m) => `${m.title} — ${m.wayOut}`,
+    ),
   };
 }
 
+/**
+ * The missing-prices column: a line's row names the families it lacks; the TOTAL row says each family
+ * once with its way out (the report's notices, those of the estimate's own lines).
+ */
+function missingPriceNotes(
+  notices: readonly ReportMissingPrice[],
+  keep: (m: ReportMissingPrice) => boolean,
+  say: (m: ReportMissingPrice) => string,
+): string {
+  return notices.filter(keep).map(say).join('; ');
+}
+
 export function reportCsv(report: Report, opts: { bom?: boolean } = {}): string {
-  const rows = [...report.lines.map(lineRow), totalRow(report.totals)];
+  // The CSV holds the scenario as planned: the notices its own figures lack (not the strategies').
+  const notices = report.missingPrices.filter((m) => m.estimateLineIds.length > 0);
+  const rows = [...report.lines.map((l) => lineRow(l, notices)), totalRow(report.totals, notices)];
   const text = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },
     { newline: '\r\n', quotes: false, escapeFormulae: true },

@@ -156,6 +156,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
     ['Catalog', report.catalog.source],
     ['Catalog as of', report.catalog.asOf],
     ['Prices as of', formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)')],
+    ['Prices as of', formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)')],
     ...report.catalog.sources.map((s): [string, string] => [`Price source as of ${s.asOf}`, s.name]),
     ['Hours per month', a.hoursPerMonth],
     ['Regions', a.regions.join(', ') || 'none'],
@@ -194,6 +195,13 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
   const cheapest = report.comparison.strategies.find((s) => s.id === report.comparison.cheapestId);
   ws.addRow(['Cheapest strategy over 3 years', cheapest ? cheapest.label : 'n/a']);
   ws.addRow([]);
+  // Missing prices: one row per family, its way out and the lines it concerns named once.
+  if (report.missingPrices.length) {
+    ws.addRow(['Prices not in this catalog', '']).font = { bold: true };
+    for (const m of report.missingPrices)
+      ws.addRow([m.title, m.text]).getCell(2).alignment = { wrapText: true };
+    ws.addRow([]);
+  }
   ws.addRow(['Warnings', report.warnings.length === 0 ? 'none' : '']).font = { bold: true };
   for (const w of report.warnings) ws.addRow([w.scope, w.message]).getCell(2).alignment = { wrapText: true };
 }

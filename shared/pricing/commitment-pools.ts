@@ -2,6 +2,13 @@ import { Decimal } from '../money';
 import { describeInstance, describePlan, describeReserved, IMPORT_HINT } from './messages';
 import { PAYMENT_RANK, ZERO, warn, type LineState, type RiPool, type SpPool } from './estimate-state';
 import { familyOrType, riPoolKey } from './line-setup';
+import { reservedFamily, type MissingPriceFamily, type MissingPriceTag } from './missing-prices';
+import {
+  OFFERING_CLASS_LABELS,
+  purchaseFields,
+  purchaseOptionOf,
+  type PurchaseOptionFields,
+} from './purchase-options';
 
 /**
  * Pool building, the first stage of an estimate after line setup: each line's RI or Savings Plan
@@ -11,6 +18,16 @@ import { familyOrType, riPoolKey } from './line-setup';
 export interface CommitmentPools {
   riList: RiPool[];
   spList: SpPool[];
+}
+
+/** A missing commitment price's tag: the line's scope and the option as the list of ways to buy says it. */
+function missingTag(s: LineState, family: MissingPriceFamily, fields: PurchaseOptionFields): MissingPriceTag {
+  return {
+    family,
+    region: s.line.region,
+    os: s.line.os,
+    option: purchaseOptionOf(fields)?.label ?? null,
+  };
 }
 
 export function buildPools(states: LineState[]): CommitmentPools {
@@ -42,6 +59,10 @@ function buyReserved(s: LineState, riPools: Map<string, RiPool>): void {
       'missing-price',
       `no ${describeReserved(p.offeringClass, p.termYears, p.paymentOption)} price for ${describeInstance(s.line)} — ${IMPORT_HINT}`,
       true,
+      {
+        ...missingTag(s, reservedFamily(p.paymentOption), purchaseFields(p)),
+        qualifier: OFFERING_CLASS_LABELS[p.offeringClass],
+      },
     );
   }
   const { key, flexible, factor } = riPoolKey(s.line, s.prices);
@@ -82,6 +103,7 @@ function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>): void {
         'missing-price',
         `no Savings Plans rate for ${describeInstance(s.line)}: ${describePlan(p.planType, p.termYears, p.paymentOption)} — ${IMPORT_HINT}`,
         true,
+        missingTag(s, 'savings-plan', purchaseFields(p)),
       );
     }
     return;
@@ -138,6 +160,13 @@ function addConsumers(states: LineState[], riPools: Map<string, RiPool>, spPools
             'sp-rate-missing-for-eligible-usage',
             `no Savings Plans rate for ${describeInstance(s.line)}: ${describePlan(pool.planType, pool.termYears, pool.paymentOption)} — its usage is priced on-demand, although the plan may cover it — ${IMPORT_HINT}`,
             true,
+            missingTag(s, 'savings-plan', {
+              model: 'savings-plan',
+              termYears: pool.termYears,
+              paymentOption: pool.paymentOption,
+              offeringClass: null,
+              planType: pool.planType,
+            }),
           );
         }
         continue;

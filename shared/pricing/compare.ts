@@ -4,6 +4,8 @@ import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
 import { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonthOf, breakEvenOf, breakEvenWords } from './break-even';
 import { estimateWithProfiles, upfrontSchedule } from './estimate';
 import type { EstimateWarning, ScenarioEstimate, SpotBandSummary, StrategyResult } from './estimate-types';
+import { missingPriceTitle } from './missing-price-words';
+import { warningsBesideNotices } from './missing-prices';
 import { savingsPct } from './percent';
 import { priceKey, type PriceBook } from './price-book';
 import { bandRangeText, type SpotAdvisorBand } from './spot-interruption';
@@ -86,17 +88,18 @@ function strategyWarnings(label: string, estimate: ScenarioEstimate): EstimateWa
   const seen = new Set<string>();
   const warnings: EstimateWarning[] = [];
   if (!estimate.totals.complete) {
-    const missing = estimate.warnings.filter(
-      (w) => w.code === 'missing-price' || w.code.startsWith('unknown'),
-    );
-    const first = missing[0]?.message;
+    // Missing prices by family (said in full once, in the notices); other causes by their first warning.
+    const families = estimate.missingPrices.map(missingPriceTitle);
+    const first = families.length
+      ? families.join('; ')
+      : estimate.warnings.find((w) => w.code === 'missing-price' || w.code.startsWith('unknown'))?.message;
     warnings.push({
       code: 'strategy-unavailable',
       message: `${label} cannot be fully priced: ${estimate.totals.incompleteLineIds.length} line(s) lack a price${first ? ` (${first})` : ''}`,
       lineId: null,
     });
   }
-  for (const w of estimate.warnings) {
+  for (const w of warningsBesideNotices(estimate.warnings)) {
     const key = `${w.code}|${w.lineId ?? ''}|${w.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -163,6 +166,7 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       warnings: strategyWarnings(strategy.label, estimate),
       sourceIds: estimate.sourceIds,
       pricesAsOf: estimate.pricesAsOf,
+      missingPrices: estimate.missingPrices,
     };
   });
 }

@@ -2,6 +2,7 @@ import type { PaymentOption, PurchaseModel, TermYears } from '../catalog-types';
 import { Decimal } from '../money';
 import type { ScenarioLine } from '../scenario/schema';
 import type { EstimateWarning } from './estimate-types';
+import type { MissingPriceTag } from './missing-prices';
 import type { InstancePrices, RiRate } from './price-book';
 import type { UsageProfile } from './usage-profile';
 
@@ -85,7 +86,8 @@ export function warn(
   code: EstimateWarning['code'],
   message: string,
   incomplete: boolean,
+  missing?: MissingPriceTag,
 ): void {
-  state.warnings.push({ code, message, lineId: state.line.id });
+  state.warnings.push({ code, message, lineId: state.line.id, ...(missing ? { missing } : {}) });
   if (incomplete) state.complete = false;
 }

@@ -1,5 +1,6 @@
 import type { DateRange, OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
 import type { UsdString } from '../money';
+import type { MissingPrice, MissingPriceTag } from './missing-prices';
 
 /**
  * Results of the pricing engine. Money crosses JSON, so every figure is a decimal string (UsdString)
@@ -23,6 +24,11 @@ export interface EstimateWarning {
   message: string;
   /** The line it concerns; null for the whole scenario or strategy. */
   lineId: string | null;
+  /**
+   * A missing price: its family, scope and option. Such warnings are gathered into `missingPrices` and
+   * shown once per family (missing-prices.ts), never one by one.
+   */
+  missing?: MissingPriceTag;
 }
 
 /**
@@ -178,6 +184,8 @@ export interface ScenarioEstimate {
   totals: EstimateTotals;
   /** Every warning of every line, plus scenario-level ones. */
   warnings: EstimateWarning[];
+  /** The prices this estimate lacks, one entry per family with the lines it concerns. */
+  missingPrices: MissingPrice[];
   /** The sources of the prices this estimate used (prices-as-of.ts: sourcesUsed), sorted. */
   sourceIds: string[];
   /** The oldest and newest as-of date among those prices; null when no price was used. */
@@ -218,7 +226,10 @@ export interface StrategyResult {
   /** Cumulative cash at months 0..36 (37 points); null when incomplete. */
   cumulativeUsd: UsdString[] | null;
   complete: boolean;
+  /** The strategy's warnings, without the missing prices (those are in missingPrices, once per family). */
   warnings: EstimateWarning[];
+  /** The prices this strategy lacks, one entry per family with the lines it concerns. */
+  missingPrices: MissingPrice[];
   /** The sources of the prices this strategy used, and their oldest and newest as-of date. */
   sourceIds: string[];
   pricesAsOf: DateRange | null;

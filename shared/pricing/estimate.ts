@@ -5,6 +5,7 @@ import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
 import { sumTotals } from './estimate-totals';
 import { knownRegions, setUpLine } from './line-setup';
+import { collectMissingPrices } from './missing-prices';
 import { allocatePools } from './pool-allocation';
 import type { PriceBook } from './price-book';
 import { datesOf, sourcesUsed } from './prices-as-of';
@@ -91,6 +92,7 @@ export function estimateWithProfiles(
     lines: lines.map((l) => l.estimate),
     totals,
     warnings: [...allocation.warnings, ...lines.flatMap((l) => l.estimate.warnings)],
+    missingPrices: collectMissingPrices(lines.flatMap((l) => l.estimate.warnings)),
     sourceIds: [...used].sort(),
     pricesAsOf: datesOf(used, book),
   };

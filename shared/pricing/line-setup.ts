@@ -78,6 +78,7 @@ export function setUpLine(
         'unknown-region',
         `region ${line.region} is not in the catalog: line ${line.id} (${what}) is not priced — ${IMPORT_HINT}`,
         true,
+        { family: 'region', region: line.region, os: line.os, option: null },
       );
     } else {
       warn(
@@ -85,10 +86,16 @@ export function setUpLine(
         'unknown-instance',
         `${what} is not in the catalog: the compute of line ${line.id} is not priced — ${IMPORT_HINT}`,
         true,
+        { family: 'instance-type', region: line.region, os: line.os, option: line.instanceType },
       );
     }
   } else if (state.onDemandRate === null) {
-    warn(state, 'missing-price', `no on-demand price for ${what} — ${IMPORT_HINT}`, true);
+    warn(state, 'missing-price', `no on-demand price for ${what} — ${IMPORT_HINT}`, true, {
+      family: 'on-demand',
+      region: line.region,
+      os: line.os,
+      option: null,
+    });
   }
 
   if (state.model === 'spot') {
@@ -103,7 +110,12 @@ export function setUpLine(
     } else if (known) {
       const spot = prices.spot;
       if (spot === null) {
-        warn(state, 'missing-price', `no spot price for ${what} — ${IMPORT_HINT}`, true);
+        warn(state, 'missing-price', `no spot price for ${what} — ${IMPORT_HINT}`, true, {
+          family: 'spot',
+          region: line.region,
+          os: line.os,
+          option: null,
+        });
       } else {
         state.spotRate = new Decimal(spot.hourlyUsd);
         warn(

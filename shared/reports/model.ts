@@ -1,10 +1,13 @@
 import { dateRangeOf } from '../catalog-scopes';
+import { dateRangeOf } from '../catalog-scopes';
 import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
 import { strategyModel } from '../pricing/compare';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import type { Scenario } from '../scenario/schema';
 import { describePurchase, describeSnapshot, describeUsage, lineName } from './describe';
 import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
+import { warningsBesideNotices } from '../pricing/missing-prices';
+import { comparisonWarningsBesideNotices, reportMissingPrices } from './missing-price-notes';
 import { spotReportNotes } from './spot-notes';
 import {
   REPORT_VERSION,
@@ -168,7 +171,8 @@ function warningsOf(
     seen.add(w.message);
     out.push(w);
   };
-  for (const w of estimate.warnings)
+  // A missing price is said once, in its family's notice (report.missingPrices), never here.
+  for (const w of warningsBesideNotices(estimate.warnings))
     add({ scope: 'estimate', code: w.code, message: w.message, lineId: w.lineId });
   for (const l of lines) {
     const c = l.ebsCheck;
@@ -187,7 +191,7 @@ function warningsOf(
     });
   }
   for (const s of comparison)
-    for (const w of s.warnings)
+    for (const w of comparisonWarningsBesideNotices(s))
       add({ scope: 'comparison', code: w.code, message: w.message, lineId: w.lineId });
   return out;
 }
@@ -233,6 +237,9 @@ export function buildReport(
   // The sources of the prices the figures used: the estimate's and every compared strategy's.
   const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
   const used = meta.sources.filter((s) => usedIds.has(s.id));
+  // The sources of the prices the figures used: the estimate's and every compared strategy's.
+  const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
+  const used = meta.sources.filter((s) => usedIds.has(s.id));
   return {
     reportVersion: REPORT_VERSION,
     title: `Cost report: ${scenario.name}`,
@@ -267,6 +274,7 @@ export function buildReport(
       cheapestId: cheapest(strategies)?.id ?? null,
       chartedIds: charted.map((s) => s.id),
     },
+    missingPrices: reportMissingPrices(estimate, comparison, (id) => reportLineName({ lines }, id)),
     warnings: warningsOf(estimate, lines, comparison),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPERATING_SYSTEMS, PURCHASE_MODELS, VOLUME_TYPES } from '../catalog-types';
+import { MISSING_PRICE_FAMILIES } from '../pricing/missing-prices';
 
 /**
  * The cost report: one model every exporter (JSON, CSV, XLSX, HTML/PDF) renders. Versioned; published
@@ -141,6 +142,28 @@ export const reportStrategySchema = z.strictObject({
   warnings: z.array(z.string()),
 });
 
+/** One family of prices the catalog lacks, said once with its way out (shared/pricing/missing-price-words.ts). */
+export const reportMissingPriceSchema = z.strictObject({
+  family: z.enum(MISSING_PRICE_FAMILIES),
+  /** "Savings Plans rates are not in this catalog". */
+  title: z.string(),
+  /** "Update from AWS, or import the Savings Plans file" (the app's Data screen does both). */
+  wayOut: z.string(),
+  /** The scopes that lack it: "us-east-1 Linux". */
+  scopes: z.string(),
+  /** The lines it concerns, each once: ids, and names as shown. */
+  lineIds: z.array(z.string()),
+  lineNames: z.array(z.string()),
+  /** The lines whose figures as planned lack it (n/a in the estimate); the others lack it in strategies only. */
+  estimateLineIds: z.array(z.string()),
+  /** The ways of buying (or instance types) asked for that it leaves unpriced, each once. */
+  options: z.array(z.string()),
+  /** The compared strategies it leaves n/a, by label. */
+  strategies: z.array(z.string()),
+  /** The whole notice in one sentence. */
+  text: z.string(),
+});
+
 export const reportSchema = z.strictObject({
   reportVersion: z.literal(REPORT_VERSION),
   title: z.string(),
@@ -177,6 +200,8 @@ export const reportSchema = z.strictObject({
     /** Strategies the cumulative-cost chart draws: on-demand, the cheapest RI and SP when priced. */
     chartedIds: z.array(z.string()),
   }),
+  /** Prices the catalog lacks, one notice per family (the warnings do not repeat them line by line). */
+  missingPrices: z.array(reportMissingPriceSchema),
   warnings: z.array(reportWarningSchema),
 });
 
@@ -186,6 +211,7 @@ export type ReportVolume = z.output<typeof reportVolumeSchema>;
 export type ReportTotals = z.output<typeof reportTotalsSchema>;
 export type ReportStrategy = z.output<typeof reportStrategySchema>;
 export type ReportWarning = z.output<typeof reportWarningSchema>;
+export type ReportMissingPrice = z.output<typeof reportMissingPriceSchema>;
 export type ReportEbsCheck = z.output<typeof reportEbsCheckSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;

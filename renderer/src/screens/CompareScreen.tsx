@@ -1,11 +1,15 @@
 import { useMemo } from 'react';
 import { formatDateRange, spanOf } from '@shared/catalog-scopes';
+import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { CUMULATIVE_COST_TITLE, strategyColors } from '@shared/charts/cumulative-cost';
 import { REFERENCE_SERIES_COLOR } from '@shared/charts/palette';
 import { CumulativeCostChart, type CumulativeSeries } from '../charts/CumulativeCostChart';
 import { WorkloadCostChart } from '../charts/WorkloadCostChart';
+import { mergeMissingPrices } from '@shared/pricing/missing-prices';
+import { lineName } from '@shared/reports/describe';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { MissingPriceNotices } from '../components/MissingPriceNotices';
 import { ExportButton } from '../components/ExportDialog';
 import { useApiCall } from '../hooks/useApiCall';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
@@ -109,6 +113,14 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
       ) : (
         <div className="compare-body">
           <section className="compare-panel compare-table-panel">
+            <MissingPriceNotices
+              missing={mergeMissingPrices(results.map((s) => s.missingPrices))}
+              lineName={(id) => {
+                const line = doc?.lines.find((l) => l.id === id);
+                return line ? lineName(line) : id;
+              }}
+              testId="compare-missing-prices"
+            />
             <StrategyTable
               results={results}
               cheapestId={cheapest}

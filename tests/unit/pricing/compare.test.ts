@@ -70,9 +70,20 @@ describe('compareStrategies', () => {
     expect(s.breakEvenMonth).toBeNull();
     expect(s.cumulativeUsd).toBeNull();
     expect(s.warnings[0]?.code).toBe('strategy-unavailable');
-    expect(s.warnings[0]?.message).toContain(
-      'no reserved convertible 1y no-upfront price for m5.large in us-east-1 (linux)',
+    // The missing price is named by its family, once; the line's own warning is not repeated.
+    expect(s.warnings[0]?.message).toBe(
+      'Convertible RIs, 1-year, no upfront cannot be fully priced: 1 line(s) lack a price (No upfront Convertible Reserved Instance prices are not in this catalog)',
     );
+    expect(s.warnings.some((w) => w.missing)).toBe(false);
+    expect(s.missingPrices).toEqual([
+      {
+        family: 'reserved-no-upfront',
+        lines: ['db'],
+        scopes: [{ region: 'us-east-1', os: 'linux' }],
+        options: ['Convertible RIs, 1-year, no upfront'],
+        qualifiers: ['Convertible'],
+      },
+    ]);
   });
 
   it('puts only interruption-tolerant lines on spot in "Spot where allowed"', () => {

@@ -5,6 +5,7 @@ import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
 import { spotLineText } from '@shared/pricing/spot-interruption';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
+import { MissingPriceNotices } from '../../components/MissingPriceNotices';
 import { WarningList } from './WarningList';
 
 export interface EstimatePanelProps {
@@ -123,6 +124,11 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
         </div>
       )}
     </section>
+          <MissingPriceNotices
+            missing={estimate.missingPrices}
+            lineName={(id) => lineNameOf(estimate, id)}
+            testId="estimate-missing-prices"
+          />
   );
 }
 
@@ -159,8 +165,11 @@ function Totals({ estimate }: { estimate: ScenarioEstimate }) {
 
 /** The incomplete lines by name (the id where a line has none). */
 function incompleteNames(estimate: ScenarioEstimate): string[] {
-  return estimate.totals.incompleteLineIds.map((id) => {
-    const line = estimate.lines.find((l) => l.id === id);
-    return line ? lineName(line) : id;
-  });
+  return estimate.totals.incompleteLineIds.map((id) => lineNameOf(estimate, id));
 }
+/** A line by name (the id where it has none, or where no line has that id). */
+function lineNameOf(estimate: ScenarioEstimate, id: string): string {
+  const line = estimate.lines.find((l) => l.id === id);
+  return line ? lineName(line) : id;
+}
+
