@@ -8,11 +8,12 @@ import { SCREENS } from './screens/registry';
 const EMPTY_INPUT = {};
 const SCREEN_IDS = SCREENS.map((s) => s.id);
 
-/** The shell: header with the app's name, navigation and the catalog's as-of date; the screen below. */
+/** The shell: header with the app's name, navigation and the catalog's price dates; the screen below. */
 export function App() {
   const [revision, setRevision] = useState(0);
   const catalogRevision = useMemo(() => ({ revision, bump: () => setRevision((r) => r + 1) }), [revision]);
-  const meta = useApiCall('catalog.meta', EMPTY_INPUT, revision);
+  // data.status carries the catalog's meta and, when the imported catalog could not be used, why.
+  const status = useApiCall('data.status', EMPTY_INPUT, revision);
   const [route] = useHashRoute(SCREEN_IDS, SCREENS[0]!.id);
   const screen = SCREENS.find((s) => s.id === route) ?? SCREENS[0]!;
   const Screen = screen.component;
@@ -36,9 +37,13 @@ export function App() {
             ))}
           </nav>
           <div className="header-spacer" />
-          <AsOfBadge meta={meta.data} failed={meta.error !== null} />
+          <AsOfBadge
+            meta={status.data?.meta}
+            problem={status.data?.catalogProblem ?? null}
+            failed={status.error !== null}
+          />
         </header>
-        <Screen shellErrors={meta.error ? [meta.error] : []} />
+        <Screen shellErrors={status.error ? [status.error] : []} />
       </div>
     </CatalogRevisionContext>
   );

@@ -32,10 +32,15 @@ describe('Data screen with an unusable imported catalog', () => {
     expect(await notice.getByTestId('catalog-problem-file').textContent()).toBe(imported);
     expect(await notice.getByTestId('catalog-problem-reason').textContent()).toBe('file is not a database');
     expect(await page().getByTestId('data-origin').getAttribute('data-origin')).toBe('shipped');
+    // The header says so on every screen, and leads here.
+    const chip = page().getByTestId('header-catalog-problem');
+    expect(await chip.textContent()).toContain('Imported catalog unusable');
+    expect(await chip.getAttribute('href')).toBe('#data');
 
     await page().screenshot({ path: join(ARTIFACTS, 'catalog-problem.png') });
     await notice.getByTestId('catalog-reset').click();
     await expect.poll(() => page().getByTestId('catalog-problem').count()).toBe(0);
+    await expect.poll(() => page().getByTestId('header-catalog-problem').count()).toBe(0);
     expect(existsSync(imported)).toBe(false);
     const aside = readdirSync(dir).filter((f) => f.startsWith('catalog.sqlite.bad-'));
     expect(aside).toHaveLength(1);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateOffer, loadCatalogShape } from '../fixtures/generate-offer';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
+import { formatDateRange } from '@shared/catalog-scopes';
+import type { CatalogMeta } from '@shared/catalog-types';
 
 // This test imports into a catalog, so it serves a private copy of the run's catalog.
 const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-import-'));
@@ -28,17 +30,51 @@ afterAll(() => {
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => catalog);
 const page = () => served.page();
 
-/** The catalog's as-of date as the server reports it, for tests that must leave it unchanged. */
+/** The catalog's price dates (oldest … newest) as the server reports them, for tests that must leave them unchanged. */
 async function catalogAsOf(): Promise<string> {
-  const meta = await served.api<{ asOf: string }>('catalog.meta');
-  return meta.asOf;
+  const meta = await served.api<CatalogMeta>('catalog.meta');
+  return formatDateRange(meta.pricesAsOf);
 }
 
 describe('Data screen in Chromium against serve', () => {
+  it('the header shows the range of the price dates and opens the Data screen, which dates every scope', async () => {
+    await page().goto(served.url());
+    const badge = page().getByTestId('as-of');
+    // The shipped snapshot: 2024-04-04 (the oldest spot averages) … 2026-07-20 (us-east-1 On-Demand).
+    await expect.poll(() => badge.textContent()).toBe('Prices as of 2024-04-04 … 2026-07-20');
+    await badge.click();
+    await expect.poll(() => page().evaluate(() => location.hash)).toBe('#data');
+    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toBe('2024-04-04 … 2026-07-20');
+    const row = page().locator(
+      '[data-testid="scope-date"][data-region="us-east-1"][data-scope="Linux On-Demand"]',
+    );
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-source-id')).toBe('karpenter-od-2026-07');
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'us-east-1',
+      'Linux On-Demand',
+      'karpenter-od-2026-07',
+      '2026-07-20',
+      '1,345',
+    ]);
+    // One region at a time: eu-west-1's scopes only, its EBS dated 2024-07-18.
+    await page().getByTestId('scope-region').selectOption('eu-west-1');
+    const regions = await page()
+      .getByTestId('scope-date')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region')));
+    expect(new Set(regions)).toEqual(new Set(['eu-west-1']));
+    expect(await page().locator('[data-testid="scope-date"][data-scope="EBS"] td').allTextContents()).toEqual(
+      ['eu-west-1', 'EBS', 'aws-ebs-2024-07', '2024-07-18', '18'],
+    );
+    await page().screenshot({ path: join(ARTIFACTS, 'data-scope-dates.png'), fullPage: true });
+  });
+
   it('shows the catalog, its sources and their dates', async () => {
     await page().goto(`${served.url()}#data`);
-    // The shipped snapshot's date, or the imported file's once the import test has run.
-    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toMatch(/^2026-(07|11)-20$/);
+    // The shipped snapshot's dates, or up to the imported file's once the import test has run.
+    await expect
+      .poll(() => page().getByTestId('data-as-of').textContent())
+      .toMatch(/^2024-04-04 … 2026-(07|11)-20$/);
     expect(await page().getByTestId('data-as-of').textContent()).toBe(await catalogAsOf());
     expect(await page().getByTestId('data-source').count()).toBeGreaterThan(5);
   });
@@ -51,7 +87,7 @@ describe('Data screen in Chromium against serve', () => {
       .poll(() => page().getByTestId('import-progress').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('done');
     expect(await page().getByTestId('import-summary').textContent()).toContain('published 2026-11-20');
-    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toBe('2026-11-20');
+    await expect.poll(() => page().getByTestId('data-as-of').textContent()).toBe('2024-04-04 … 2026-11-20');
     // The header badge (shown on every screen) follows the new catalog too.
     await expect.poll(() => page().getByTestId('as-of').textContent()).toContain('2026-11-20');
     await page().screenshot({ path: join(ARTIFACTS, 'data-import.png'), fullPage: true });

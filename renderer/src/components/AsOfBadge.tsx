@@ -1,66 +1,62 @@
-import { useId } from 'react';
 import type { CatalogMeta } from '@shared/catalog-types';
-import { usePopover } from '../hooks/usePopover';
+import type { CatalogProblem } from '@shared/import/jobs';
+import './as-of.css';
 
-/** "Prices as of <date>", always in view; opens the list of sources, each with its own date and licence. */
-export function AsOfBadge({ meta, failed }: { meta: CatalogMeta | undefined; failed: boolean }) {
-  const { open, setOpen, rootRef } = usePopover<HTMLDivElement>();
-  const panelId = useId();
-
+/**
+ * "Prices as of <oldest> … <newest>", always in view: the range of the catalog's price dates (each
+ * scope has its own). It opens the Data screen, which lists every source and scope with its date.
+ * When the imported catalog could not be used, a warning chip beside it says so and opens the same
+ * screen (where the reason and the way out are).
+ */
+export function AsOfBadge({
+  meta,
+  problem,
+  failed,
+}: {
+  meta: CatalogMeta | undefined;
+  problem: CatalogProblem | null;
+  failed: boolean;
+}) {
+  const chip = problem && (
+    <a
+      className="as-of-problem"
+      href="#data"
+      data-testid="header-catalog-problem"
+      title={`${problem.file}: ${problem.reason}`}
+    >
+      ⚠ Imported catalog unusable: using the shipped one
+    </a>
+  );
   if (!meta) {
-    return <span className="as-of muted">{failed ? 'Catalog date unavailable' : 'Loading catalog…'}</span>;
+    return (
+      <>
+        {chip}
+        <span className="as-of muted">{failed ? 'Catalog date unavailable' : 'Loading catalog…'}</span>
+      </>
+    );
   }
-
+  const range = meta.pricesAsOf;
   return (
-    <div className="popover-anchor" ref={rootRef}>
-      <button
-        type="button"
+    <>
+      {chip}
+      <a
         className="as-of"
+        href="#data"
         data-testid="as-of"
-        aria-expanded={open}
-        aria-controls={panelId}
-        title={meta.source}
-        onClick={() => setOpen((o) => !o)}
+        title="Each source and scope with its own date: open the Data screen"
       >
-        Prices as of <time dateTime={meta.asOf}>{meta.asOf}</time> ▾
-      </button>
-      {open && (
-        <div
-          className="popover popover-right sources-popover"
-          id={panelId}
-          role="dialog"
-          aria-label="Data sources"
-        >
-          <p className="sources-summary">
-            {meta.source}. {meta.instanceTypes.toLocaleString('en-US')} instance types in {meta.regions}{' '}
-            regions.
-          </p>
-          <table className="sources-table">
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">As of</th>
-                <th scope="col">Licence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meta.sources.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <div>{s.name}</div>
-                    <div className="muted small">{s.url}</div>
-                  </td>
-                  <td className="nowrap">{s.asOf}</td>
-                  <td>{s.licence}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted small">
-            Catalog built {meta.builtAt.slice(0, 10)}. Import AWS's price files to refresh.
-          </p>
-        </div>
-      )}
-    </div>
+        Prices as of{' '}
+        {range === null ? (
+          'n/a (no prices)'
+        ) : range.oldest === range.newest ? (
+          <time dateTime={range.newest}>{range.newest}</time>
+        ) : (
+          <>
+            <time dateTime={range.oldest}>{range.oldest}</time> …{' '}
+            <time dateTime={range.newest}>{range.newest}</time>
+          </>
+        )}
+      </a>
+    </>
   );
 }

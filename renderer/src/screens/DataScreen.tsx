@@ -11,6 +11,7 @@ import { CatalogStatusPanel } from './data/CatalogStatusPanel';
 import { formatBytes } from './data/data-format';
 import { ImportForm, type ImportRequest } from './data/ImportForm';
 import { ImportProgressView } from './data/ImportProgressView';
+import { ScopeDatesTable } from './data/ScopeDatesTable';
 import { uploadFile } from './data/upload';
 import './data/data.css';
 
@@ -113,6 +114,7 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
         />
       )}
       {status.data ? <CatalogStatusPanel status={status.data} /> : <p className="muted">Loading catalog…</p>}
+      {status.data && <ScopeDatesTable meta={status.data.meta} />}
       <section className="data-panel">
         <h2 className="section-title">Import AWS price files</h2>
         <p className="muted small">

@@ -1,5 +1,9 @@
 import type { DataStatus } from '@shared/import/jobs';
+import { formatDateRange } from '@shared/catalog-scopes';
 import { formatCount } from './data-format';
+
+const NO_ROWS =
+  'No price row comes from this source: it dates specs or spot bands, or newer sources have every figure it has';
 
 const ORIGIN_TEXT: Record<DataStatus['origin'], string> = {
   shipped: 'Shipped snapshot (built from pricing-data/)',
@@ -7,7 +11,10 @@ const ORIGIN_TEXT: Record<DataStatus['origin'], string> = {
   custom: 'A catalog chosen by path',
 };
 
-/** What the app is pricing with: where the catalog came from, how old each source is, how much it holds. */
+/**
+ * What the app is pricing with: where the catalog came from, the range of its price dates, each source
+ * with its date and how many price rows it supplies, and how much it holds.
+ */
 export function CatalogStatusPanel({ status }: { status: DataStatus }) {
   const m = status.meta;
   return (
@@ -24,7 +31,7 @@ export function CatalogStatusPanel({ status }: { status: DataStatus }) {
         <dd>{m.source}</dd>
         <dt>Prices as of</dt>
         <dd data-testid="data-as-of" className="strong">
-          {m.asOf}
+          {formatDateRange(m.pricesAsOf, 'n/a (no prices)')}
         </dd>
         <dt>Contents</dt>
         <dd>
@@ -39,6 +46,7 @@ export function CatalogStatusPanel({ status }: { status: DataStatus }) {
           <tr>
             <th>Price source</th>
             <th>As of</th>
+            <th className="num">Rows</th>
             <th>Licence</th>
           </tr>
         </thead>
@@ -47,6 +55,9 @@ export function CatalogStatusPanel({ status }: { status: DataStatus }) {
             <tr key={s.id} data-testid="data-source" data-source-id={s.id}>
               <td title={s.note}>{s.name}</td>
               <td className="nowrap">{s.asOf}</td>
+              <td className="num" title={s.rows === 0 ? NO_ROWS : undefined}>
+                {s.rows === 0 ? '—' : formatCount(s.rows)}
+              </td>
               <td>{s.licence}</td>
             </tr>
           ))}

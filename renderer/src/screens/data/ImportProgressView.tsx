@@ -41,9 +41,8 @@ export function ImportProgressView({ job, onCancel }: { job: ImportJobStatus; on
               {s.skippedScopes && s.skippedScopes.length > 0 && (
                 <div className="muted small" data-testid="import-skipped-scopes">
                   Kept the catalog&apos;s newer prices for {s.skippedScopes.length} scope
-                  {s.skippedScopes.length === 1 ? '' : 's'} ({formatCount(s.skippedRows ?? 0)} rows of the file
-                  not imported):{' '}
-                  {s.skippedScopes.map((k) => `${k.scope} (${k.catalogAsOf})`).join(', ')}
+                  {s.skippedScopes.length === 1 ? '' : 's'} ({formatCount(s.skippedRows ?? 0)} rows of the
+                  file not imported): {s.skippedScopes.map((k) => `${k.scope} (${k.catalogAsOf})`).join(', ')}
                 </div>
               )}
             </li>
