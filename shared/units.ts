@@ -9,6 +9,11 @@ export function mbpsToMiBps(throughputMBps: number): number {
   return (throughputMBps * 1_000_000) / (1024 * 1024);
 }
 
+/** The other way: a volume throughput in MiB/s as AWS quotes instance limits, in MB/s. */
+export function miBpsToMBps(throughputMiBps: number): number {
+  return (throughputMiBps * 1024 * 1024) / 1_000_000;
+}
+
 export function mibToGiB(memoryMiB: number): number {
   return memoryMiB / MIB_PER_GIB;
 }

@@ -23,7 +23,7 @@ afterAll(() => {
 async function find(input: object): Promise<FinderResult> {
   const r = await dispatch(services.handlers, 'catalog.find', input);
   if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return r.value as FinderResult;
 }
 
 interface Offer {

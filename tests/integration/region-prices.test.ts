@@ -34,7 +34,7 @@ afterAll(() => {
 async function regionPrices(input: object, on: Services = services): Promise<RegionPricesResult> {
   const r = await dispatch(on.handlers, 'catalog.regionPrices', input);
   if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return r.value as RegionPricesResult;
 }
 
 /** The figure as the catalog holds it, read here without the app's code. */

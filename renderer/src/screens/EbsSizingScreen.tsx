@@ -7,6 +7,7 @@ import { formatMoney } from '../format';
 import { useApiCall } from '../hooks/useApiCall';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { usePersistentState } from '../hooks/usePersistentState';
+import { CarryingInstances } from './ebs/CarryingInstances';
 import { formatCount } from './ebs/ebs-format';
 import { HeadroomSummary } from './ebs/HeadroomSummary';
 import { InfeasibleList } from './ebs/InfeasibleList';
@@ -141,6 +142,16 @@ export function EbsSizingScreen({ shellErrors }: { shellErrors: string[] }) {
           onUse={setUsing}
         />
         {sizing && <InfeasibleList rows={sizing.infeasible} />}
+        {sizing?.instance && instance.match && data && (
+          <CarryingInstances
+            region={region}
+            chosen={instance.match}
+            limits={sizing.instance}
+            need={data.requirement}
+            noLayout={sizing.options.length === 0}
+            onUse={(instanceType) => setForm({ instanceType })}
+          />
+        )}
       </section>
 
       <div className="ebs-charts">

@@ -7,6 +7,7 @@ import { errorMessage } from '../errors';
 import { useApiCall } from '../hooks/useApiCall';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { screenHref } from '../hooks/useHashParams';
 import { downloadText } from './workloads/download';
 import { EstimatePanel } from './workloads/EstimatePanel';
 import { ScenarioEditor } from './workloads/ScenarioEditor';
@@ -113,6 +114,7 @@ export function WorkloadsScreen({ shellErrors }: { shellErrors: string[] }) {
           onDelete={() => void onDelete()}
           onImport={(file) => void onImport(file)}
           onExport={() => void onExport()}
+          {...(currentId ? { regionsHref: screenHref('regions', { scenario: currentId }) } : {})}
         />
         {doc ? (
           <>

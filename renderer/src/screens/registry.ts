@@ -3,6 +3,8 @@ import { CatalogScreen } from './CatalogScreen';
 import { DataScreen } from './DataScreen';
 import { CompareScreen } from './CompareScreen';
 import { EbsSizingScreen } from './EbsSizingScreen';
+import { FinderScreen } from './FinderScreen';
+import { RegionsScreen } from './RegionsScreen';
 import { WorkloadsScreen } from './WorkloadsScreen';
 
 /** What every screen receives from the shell. */
@@ -14,6 +16,8 @@ export interface ScreenProps {
 /** The app's screens in nav order; the URL hash (#catalog, …) selects one. Add a screen here. */
 export const SCREENS: { id: string; label: string; component: ComponentType<ScreenProps> }[] = [
   { id: 'catalog', label: 'Catalog', component: CatalogScreen },
+  { id: 'finder', label: 'Finder', component: FinderScreen },
+  { id: 'regions', label: 'Regions', component: RegionsScreen },
   { id: 'ebs', label: 'EBS Sizing', component: EbsSizingScreen },
   { id: 'workloads', label: 'Workloads', component: WorkloadsScreen },
   { id: 'compare', label: 'Compare', component: CompareScreen },

@@ -6,6 +6,7 @@ import type {
   PriceSource,
 } from '@shared/catalog-types';
 import { HOURS_PER_MONTH } from '@shared/money';
+import { screenHref } from '../../hooks/useHashParams';
 import { OptionsChart } from '../../charts/OptionsChart';
 import { PriceOptionsTable } from './PriceOptionsTable';
 import { SpecList } from './SpecList';
@@ -51,6 +52,13 @@ export function DetailPanel(props: DetailPanelProps) {
           <p className="muted">
             {region} · {os} · shared tenancy · {current?.hoursPerMonth ?? HOURS_PER_MONTH} h/month
           </p>
+          <a
+            className="detail-link"
+            data-testid="compare-regions"
+            href={screenHref('regions', { types: instanceType, os })}
+          >
+            Compare regions
+          </a>
         </div>
         <button
           type="button"

@@ -1,11 +1,13 @@
 import type { SortColumn } from '@shared/contract';
 import type { InstanceRow } from '@shared/catalog-types';
+import { perUnitHourlyUsd } from '@shared/capacity/finder';
 import {
   formatGpus,
   formatInstanceStore,
   formatNetwork,
   formatNumber,
   formatPrice,
+  formatRate,
   type PriceUnit,
 } from '../../format';
 
@@ -27,6 +29,8 @@ export const COLUMN_IDS = [
   'best3y',
   'spot',
   'spotInterruption',
+  'onDemandPerVcpu',
+  'onDemandPerGiB',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -65,6 +69,24 @@ const price = (
   price: true,
   widthPx: 132,
   cell: (row, unit) => formatPrice(pick(row), unit),
+});
+
+/** What one unit (a vCPU, a GiB) costs an hour On-Demand: always per hour, whatever the price unit. */
+const perUnit = (
+  id: ColumnId,
+  header: string,
+  unit: string,
+  units: (row: InstanceRow) => number,
+): ColumnDef => ({
+  id,
+  label: `On-Demand ${header}`,
+  header,
+  title: `The On-Demand hourly price over the ${unit}: what one ${unit.replace(/ of memory$/, '')} costs an hour`,
+  sort: null,
+  numeric: true,
+  price: false,
+  widthPx: 104,
+  cell: (row) => formatRate(perUnitHourlyUsd(row.onDemandHourlyUsd, units(row))),
 });
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -227,6 +249,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     widthPx: 220,
     cell: (r) => spotInterruptionCell(r),
   },
+  perUnit('onDemandPerVcpu', '$/vCPU-hour', 'vCPU', (r) => r.vcpu),
+  perUnit('onDemandPerGiB', '$/GiB-hour', 'GiB of memory', (r) => r.memoryGiB),
 ];
 
 /** "15-20% · saves 66% · 2025-06-28"; n/a where the Spot Advisor lists no band (RHEL, SLES, Ubuntu Pro, some types). */
@@ -250,4 +274,6 @@ export const DEFAULT_COLUMNS: ColumnId[] = [
   'best3y',
   'spot',
   'spotInterruption',
+  'onDemandPerVcpu',
+  'onDemandPerGiB',
 ];

@@ -14,6 +14,8 @@ export interface ScenarioListProps {
   onDelete: () => void;
   onImport: (file: File) => void;
   onExport: () => void;
+  /** The Regions screen with this scenario priced in every region (absent without a scenario). */
+  regionsHref?: string;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
@@ -176,6 +178,15 @@ export function ScenarioList(props: ScenarioListProps) {
         >
           Export
         </button>
+        {props.regionsHref && (
+          <a
+            className="button-secondary link-as-button"
+            data-testid="scenario-regions"
+            href={props.regionsHref}
+          >
+            Price in every region
+          </a>
+        )}
       </div>
     </aside>
   );
