@@ -170,8 +170,6 @@ export const SQL = {
   /** Which regions offer which of a set of types (a JSON array of type names). */
   regionsOfTypes: `SELECT region, instance_type FROM instance_regions
     WHERE instance_type IN (SELECT value FROM json_each(?))`,
-  /** Whether the catalog has a table of this name (plucked: 1 or 0); Spot Advisor data needs migration 4. */
-  tableExists: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
   /** Whether the catalog holds any Spot Advisor band (plucked). */
   spotAdvisorHasRows: 'SELECT EXISTS (SELECT 1 FROM spot_advisor)',
   /** Every region's Spot Advisor band of one type and OS. */
