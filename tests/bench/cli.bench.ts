@@ -31,6 +31,28 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv): number {
   return elapsed;
 }
 
+/** Preloaded into a child: its own CPU time (user + system) at exit, on its last stderr line. */
+const CPU_HOOK =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "process.on('exit', () => { const c = process.cpuUsage(); process.stderr.write('\\ncpu-us ' + (c.user + c.system) + '\\n'); });",
+  );
+
+/**
+ * CPU time of one command: on a machine shared with other work, wall time also counts waiting for a
+ * core, so this is the steadier measure of what the command itself costs.
+ */
+function cpuMs(args: string[], env: NodeJS.ProcessEnv): number {
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  const us = /cpu-us (\d+)\s*$/.exec(r.stderr)?.[1];
+  if (r.status !== 0 || !us) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(us) / 1000;
+}
+
 /**
  * One cold start of a server command: from spawning it to its first answer to `call` (asked as soon as
  * it prints its URL, then again until it answers ok). Also when it printed the URL (listening).
@@ -73,8 +95,8 @@ async function serveColdStart(
   }
 }
 
-function line(label: string, samples: Samples, base?: number): string {
-  const ratio = base ? `  ${(median(samples) / base).toFixed(1)} × node -e 0` : '';
+function line(label: string, samples: Samples, base?: number, baseName = 'node -e 0'): string {
+  const ratio = base ? `  ${(median(samples) / base).toFixed(1)} × ${baseName}` : '';
   const sorted = [...samples].sort((a, b) => a - b);
   return `  ${label.padEnd(46)} median ${fmt(median(samples)).padStart(7)}  min ${fmt(sorted[0]!).padStart(7)}  (${samples.length} runs)${ratio}`;
 }
@@ -106,12 +128,20 @@ export async function benchCli(): Promise<void> {
       version.push(wallMs([CLI_BIN, '--version'], env));
       if (i < Math.ceil(RUNS / 3)) tsxPrice.push(wallMs(['--import', 'tsx', 'main/cli.ts', ...PRICE], env));
     }
+    const bareCpu: Samples = [];
+    const priceCpu: Samples = [];
+    for (let i = 0; i < RUNS; i++) {
+      bareCpu.push(cpuMs(['-e', '0'], env));
+      priceCpu.push(cpuMs([CLI_BIN, ...PRICE], env));
+    }
     const base = median(bare);
     console.log(`command line (${PRICE.join(' ')}):`);
     console.log(line('node -e 0 (baseline)', bare));
     console.log(line('ec2-planner price (dist-cli bundle)', price, base));
     console.log(line('ec2-planner --version (loading only)', version, base));
     console.log(line('before: node --import tsx main/cli.ts price', tsxPrice, base));
+    console.log(line('CPU time (user + system): node -e 0', bareCpu));
+    console.log(line('CPU time: ec2-planner price', priceCpu, median(bareCpu), 'its CPU time'));
     const ratio = median(price) / base;
     console.log(
       `  price: ${ratio.toFixed(2)} × node -e 0 — target ≤ ${PRICE_RATIO_TARGET} × ${ratio <= PRICE_RATIO_TARGET ? 'met' : 'MISSED'}`,
