@@ -161,10 +161,8 @@ function regionsTable(r: ScenarioRegionsResult): string {
     if (e.missingTypes.length > 0) {
       return [e.region, '', '', '', '', `does not offer ${e.missingTypes.join(', ')}`];
     }
-    const diff =
-      e.monthlyDifferenceUsd === null
-        ? 'n/a'
-        : (e.monthlyDifferenceUsd.startsWith('-') ? '' : '+') + money(e.monthlyDifferenceUsd);
+    const d = e.monthlyDifferenceUsd;
+    const diff = d === null ? 'n/a' : (d.startsWith('-') || /^0(\.0*)?$/.test(d) ? '' : '+') + money(d);
     const note = [e.current ? 'as it is' : '', e.complete ? '' : `incomplete: ${e.unpriced.join('; ')}`]
       .filter(Boolean)
       .join('; ');
