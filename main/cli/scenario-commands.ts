@@ -1,4 +1,4 @@
-import { formatDateRange } from '@shared/catalog-scopes';
+import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
 import { contractCommand } from './contract-command';
 import { formatTable, money } from './table';
@@ -114,7 +114,9 @@ const compare = contractCommand({
         r.savingsVsOnDemandPct === null ? 'n/a' : `${r.savingsVsOnDemandPct}%`,
         r.breakEvenMonth === null ? 'n/a' : `month ${r.breakEvenMonth}`,
       ]),
-    ) + strategyNoticesText(rows),
+    ) +
+    `\n\nPrices as of ${formatDateRange(spanOf(rows.map((r) => r.pricesAsOf)))}` +
+    strategyNoticesText(rows),
 });
 
 export const SCENARIO_COMMANDS: Command[] = [estimate, compare];
