@@ -153,7 +153,7 @@ export function withAllRegions(single: Command): Command {
 function regionsTable(r: ScenarioRegionsResult): string {
   const now = r.currentRegions.join(', ') || 'no region';
   const header =
-    `${r.name} in every region (month = ${r.hoursPerMonth} h, prices as of ${r.catalogAsOf})\n` +
+    `${r.name} in every region (month = ${r.hoursPerMonth} h, prices as of ${r.pricesAsOf})\n` +
     `As it is (${now}): ${money(r.asIs.monthlyUsd)} a month, ${money(r.asIs.threeYearUsd)} over 3 years` +
     (r.asIs.complete ? '' : ' (incomplete)') +
     '\n\n';

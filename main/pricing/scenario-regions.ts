@@ -53,8 +53,7 @@ export function createScenarioRegions(db: Database.Database, priceBook: PriceBoo
       },
       entries: sortRegionEntries(entries),
       // The dates of the prices the current estimate used ("2024-07-18 … 2026-07-20").
-      // The dates of the prices the current estimate used ("2024-07-18 … 2026-07-20").
-      catalogAsOf: formatDateRange(asIs.pricesAsOf),
+      pricesAsOf: formatDateRange(asIs.pricesAsOf),
     };
   };
 }

@@ -39,7 +39,8 @@ export interface ScenarioRegionsResult {
   asIs: { monthlyUsd: UsdString; threeYearUsd: UsdString; complete: boolean };
   /** Complete regions cheapest first, then incomplete ones, then those missing types. */
   entries: ScenarioRegionEntry[];
-  catalogAsOf: string;
+  /** The dates of the prices the scenario as it is was priced with ("2024-07-18 … 2026-07-20"). */
+  pricesAsOf: string;
 }
 
 /** Warnings that mean a figure is not in the catalog for the region. */
