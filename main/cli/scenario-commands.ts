@@ -1,5 +1,6 @@
 import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
+import { demandLines, quotaLines, quotaVerdict } from '@shared/capacity/capacity-words';
 import { contractCommand } from './contract-command';
 import { formatTable, money } from './table';
 import { noticesText, strategyNoticesText } from './notices-text';
@@ -89,6 +90,18 @@ const estimate = contractCommand({
     noticesText(e.missingPrices, e.warnings, e.lines) +
     capacityText(e),
 });
+
+/** Lines sized from demand, and the quota check (peak vCPUs per class against the account's quotas). */
+function capacityText(e: ScenarioEstimate): string {
+  const demand = demandLines(e.lines);
+  return (
+    (demand.length ? '\n\nSized from demand:\n' + demand.map((d) => `  - ${d}`).join('\n') : '') +
+    `\n\nQuota check: ${quotaVerdict(e.quotas)}\n` +
+    quotaLines(e.quotas)
+      .map((q) => `  - ${q}`)
+      .join('\n')
+  );
+}
 
 const compare = contractCommand({
   name: 'compare',

@@ -10,7 +10,7 @@ import { savingsPct } from './percent';
 import { priceKey, type PriceBook } from './price-book';
 import { bandRangeText, type SpotAdvisorBand } from './spot-interruption';
 import { PURCHASE_OPTIONS, byProduct, type PurchaseOption } from './purchase-options';
-import { usageProfileView } from './usage-profile';
+import { sizeLines } from '../capacity/line-sizing';
 
 export { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonth } from './break-even';
 
@@ -124,13 +124,13 @@ function spotBandsOf(estimate: ScenarioEstimate, book: PriceBook): SpotBandSumma
 }
 
 export function compareStrategies(scenario: Scenario, book: PriceBook): StrategyResult[] {
-  const profiles = scenario.lines.map((l) => usageProfileView(l.usage));
+  const sized = sizeLines(scenario, book);
   const runs = strategies().map((strategy) => ({
     strategy,
     estimate: estimateWithProfiles(
       { ...scenario, lines: scenario.lines.map((line) => ({ ...line, purchase: strategy.purchase(line) })) },
       book,
-      profiles,
+      sized,
     ),
   }));
   const base = runs[0] as (typeof runs)[number];
@@ -167,6 +167,7 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       sourceIds: estimate.sourceIds,
       pricesAsOf: estimate.pricesAsOf,
       missingPrices: estimate.missingPrices,
+      quotas: estimate.quotas,
     };
   });
 }

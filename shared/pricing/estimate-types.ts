@@ -1,5 +1,7 @@
 import type { DateRange, OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
 import type { UsdString } from '../money';
+import type { DemandEstimate } from '../capacity/demand';
+import type { QuotaCheck } from '../capacity/quotas';
 import type { MissingPrice, MissingPriceTag } from './missing-prices';
 
 /**
@@ -17,7 +19,9 @@ export type EstimateWarningCode =
   | 'unused-commitment'
   | 'sp-rate-missing-for-eligible-usage'
   | 'timeline-approximation'
-  | 'strategy-unavailable';
+  | 'strategy-unavailable'
+  | 'under-provisioned'
+  | 'demand-not-sized';
 
 export interface EstimateWarning {
   code: EstimateWarningCode;
@@ -90,12 +94,12 @@ export interface VolumeEstimate {
   /** One volume's month. */
   perVolumeMonthlyUsd: UsdString | null;
   monthlyUsd: UsdString | null;
-  snapshotMonthlyUsd: UsdString | null;
-  components: VolumeComponentEstimate[];
   /** Snapshot storage plus fast snapshot restore (for all billed volumes). */
-}
+  snapshotMonthlyUsd: UsdString | null;
   /** The fast snapshot restore part of snapshotMonthlyUsd: '0' when the policy enables none. */
   fastSnapshotRestoreMonthlyUsd: UsdString | null;
+  components: VolumeComponentEstimate[];
+}
 
 /**
  * A spot line's interruption band (AWS's Spot Advisor) and, when the line states what an interruption
@@ -156,6 +160,8 @@ export interface LineEstimate {
   commitment: CommitmentEstimate | null;
   /** Lines priced as spot: the band and the expected interruption cost; null otherwise. */
   spotInterruption: SpotInterruptionEstimate | null;
+  /** Lines sized from demand: the peak instances, per AZ, and how they follow; null for a count. */
+  demand: DemandEstimate | null;
   volumes: VolumeEstimate[];
   complete: boolean;
   warnings: EstimateWarning[];
@@ -190,6 +196,8 @@ export interface ScenarioEstimate {
   sourceIds: string[];
   /** The oldest and newest as-of date among those prices; null when no price was used. */
   pricesAsOf: DateRange | null;
+  /** Peak running vCPUs per EC2 quota class and region against the account's quotas (shared/capacity/quotas.ts). */
+  quotas: QuotaCheck;
 }
 
 /** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
@@ -233,4 +241,6 @@ export interface StrategyResult {
   /** The sources of the prices this strategy used, and their oldest and newest as-of date. */
   sourceIds: string[];
   pricesAsOf: DateRange | null;
+  /** The quota check of the mix bought this way (spot lines against the spot classes). */
+  quotas: QuotaCheck;
 }

@@ -12,7 +12,9 @@ import { datesOf, sourcesUsed } from './prices-as-of';
 import { priceLine } from './price-line';
 import type { Ratio } from './ratio';
 import type { UsageProfile } from './usage-profile';
-import { usageProfileView } from './usage-profile';
+import { warn } from './estimate-state';
+import { demandEstimate } from '../capacity/demand';
+import { quotaCheckOf, sizeLines, type SizedLines } from '../capacity/line-sizing';
 export { PURCHASES_IN_THREE_YEARS, upfrontSchedule } from './estimate-totals';
 
 /**
@@ -41,24 +43,23 @@ export { PURCHASES_IN_THREE_YEARS, upfrontSchedule } from './estimate-totals';
  * without a count or amount is sized to the line's steady usage (its minimum hourly count).
  */
 export function estimateScenario(scenario: Scenario, book: PriceBook): ScenarioEstimate {
-  return estimateWithProfiles(
-    scenario,
-    book,
-    scenario.lines.map((l) => usageProfileView(l.usage)),
-  );
+  return estimateWithProfiles(scenario, book, sizeLines(scenario, book));
 }
 
-/** Everything needed to run and price an estimate; the profiles may be shared between strategies. */
-export function estimateWithProfiles(
-  scenario: Scenario,
-  book: PriceBook,
-  profiles: readonly UsageProfile[],
-): ScenarioEstimate {
+/**
+ * Everything needed to run and price an estimate; the profiles (lines sized from demand included,
+ * shared/capacity/line-sizing.ts) may be shared between strategies.
+ */
+export function estimateWithProfiles(scenario: Scenario, book: PriceBook, sized: SizedLines): ScenarioEstimate {
+  const { profiles, sizings } = sized;
   const hoursPerMonth = scenario.hoursPerMonth;
   const regions = knownRegions(book);
   const states = scenario.lines.map((line, i) =>
     setUpLine(line, i, profiles[i] as UsageProfile, book, regions),
   );
+  states.forEach((s, i) => {
+    for (const w of sizings[i]?.warnings ?? []) warn(s, w.code, `line ${s.line.id}: ${w.message}`, false);
+  });
   const pools = buildPools(states);
   const allocation = allocatePools(states, pools);
   const utilization = distributeCoverage(states, pools, allocation);
@@ -89,11 +90,20 @@ export function estimateWithProfiles(
   return {
     name: scenario.name,
     hoursPerMonth,
-    lines: lines.map((l) => l.estimate),
+    lines: lines.map((l, i) => {
+      const sizing = sizings[i];
+      return sizing ? { ...l.estimate, demand: demandEstimate(sizing) } : l.estimate;
+    }),
     totals,
     warnings: [...allocation.warnings, ...lines.flatMap((l) => l.estimate.warnings)],
     missingPrices: collectMissingPrices(lines.flatMap((l) => l.estimate.warnings)),
     sourceIds: [...used].sort(),
     pricesAsOf: datesOf(used, book),
+    quotas: quotaCheckOf(
+      scenario,
+      lines.map((l) => l.estimate.model),
+      profiles,
+      book,
+    ),
   };
 }

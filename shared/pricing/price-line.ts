@@ -204,6 +204,7 @@ export function priceLine(
     },
     commitment,
     spotInterruption: interruption.estimate,
+    demand: null, // estimate.ts sets it for a line sized from demand
     volumes: ebs.volumes,
     complete,
     warnings: s.warnings,

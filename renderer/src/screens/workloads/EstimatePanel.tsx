@@ -7,6 +7,8 @@ import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
 import { MissingPriceNotices } from '../../components/MissingPriceNotices';
 import { WarningList } from './WarningList';
+import { QuotaCheckSection } from './QuotaCheckSection';
+import { demandSummary } from '@shared/capacity/capacity-words';
 
 export interface EstimatePanelProps {
   estimate: ScenarioEstimate | undefined;
@@ -85,6 +87,11 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
                       <div className="muted small">
                         {l.instanceType}, {l.model}
                       </div>
+                      {l.demand && (
+                        <div className="muted small" data-testid="estimate-line-demand" title={l.demand.working}>
+                          {demandSummary(l.demand)}
+                        </div>
+                      )}
                       {l.spotInterruption && (
                         <div
                           className="muted small"
@@ -115,7 +122,13 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
           </div>
           <h3 className="subsection-title">{COST_BY_LINE_TITLE}</h3>
           <WorkloadCostChart lines={estimate.lines} />
+          <QuotaCheckSection quotas={estimate.quotas} />
           <h3 className="subsection-title">Warnings</h3>
+          <MissingPriceNotices
+            missing={estimate.missingPrices}
+            lineName={(id) => lineNameOf(estimate, id)}
+            testId="estimate-missing-prices"
+          />
           <WarningList warnings={estimate.warnings} testId="estimate-warnings" />
           <p className="muted small" data-testid="estimate-prices-as-of">
             Prices as of {formatDateRange(estimate.pricesAsOf, 'n/a (nothing priced)')};{' '}
@@ -124,11 +137,6 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
         </div>
       )}
     </section>
-          <MissingPriceNotices
-            missing={estimate.missingPrices}
-            lineName={(id) => lineNameOf(estimate, id)}
-            testId="estimate-missing-prices"
-          />
   );
 }
 
@@ -163,13 +171,13 @@ function Totals({ estimate }: { estimate: ScenarioEstimate }) {
   );
 }
 
-/** The incomplete lines by name (the id where a line has none). */
-function incompleteNames(estimate: ScenarioEstimate): string[] {
-  return estimate.totals.incompleteLineIds.map((id) => lineNameOf(estimate, id));
-}
 /** A line by name (the id where it has none, or where no line has that id). */
 function lineNameOf(estimate: ScenarioEstimate, id: string): string {
   const line = estimate.lines.find((l) => l.id === id);
   return line ? lineName(line) : id;
 }
 
+/** The incomplete lines by name (the id where a line has none). */
+function incompleteNames(estimate: ScenarioEstimate): string[] {
+  return estimate.totals.incompleteLineIds.map((id) => lineNameOf(estimate, id));
+}

@@ -11,6 +11,8 @@ const CODE_LABELS: Record<EstimateWarningCode, string> = {
   'sp-rate-missing-for-eligible-usage': 'Savings Plan rate missing',
   'timeline-approximation': 'Approximation',
   'strategy-unavailable': 'Not available',
+  'under-provisioned': 'Under-provisioned',
+  'demand-not-sized': 'Demand not sized',
 };
 
 /** Every warning of an estimate, each with what it concerns; repeated messages are listed once. */
