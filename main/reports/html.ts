@@ -7,6 +7,7 @@ import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 import { escapeHtml as e } from './escape';
 import { missingPricesSection } from './missing-prices-html';
+import { capacitySection, strategyQuotaNotes } from './capacity-html';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 
 export type Paper = 'a4' | 'letter';
@@ -20,10 +21,6 @@ const int = (v: number | null) => (v === null ? 'n/a' : Math.round(v).toLocaleSt
 export function producedText(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC';
 }
-
-/** The dates of the prices the report used: "2024-07-18 … 2026-07-20" (one date when all share it). */
-export const pricesAsOfText = (report: Report): string =>
-  formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)');
 
 /** The dates of the prices the report used: "2024-07-18 … 2026-07-20" (one date when all share it). */
 export const pricesAsOfText = (report: Report): string =>
@@ -228,11 +225,13 @@ ${sources}
 ${charts ? `<h2>Charts</h2>${charts}` : ''}
 <h2>Lines</h2>
 ${empty ? '<p class="muted">No lines.</p>' : linesTable(report)}
+${empty ? '' : capacitySection(report)}
 <h2>EBS storage by dimension</h2>
 ${storageTable(report)}
 ${report.lines.some((l) => l.volumes.length) ? `<h2>EBS layouts</h2>${layouts(report)}` : ''}
 <h2>Purchase strategies</h2>
 ${report.comparison.strategies.length ? comparisonTable(report) : '<p class="muted">No strategies to compare.</p>'}
+${strategyQuotaNotes(report)}
 ${missingPricesSection(report)}
 <h2>Warnings</h2>
 ${

@@ -2,6 +2,7 @@ import { formatDateRange } from '@shared/catalog-scopes';
 import ExcelJS from 'exceljs';
 import { Decimal } from '@shared/money';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
+import { capacityRows } from './capacity-xlsx';
 
 /**
  * Workbook: Summary, Lines, Comparison. Money is converted to a number only here, at the last moment
@@ -156,7 +157,6 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
     ['Catalog', report.catalog.source],
     ['Catalog as of', report.catalog.asOf],
     ['Prices as of', formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)')],
-    ['Prices as of', formatDateRange(report.catalog.pricesAsOf, 'n/a (nothing priced)')],
     ...report.catalog.sources.map((s): [string, string] => [`Price source as of ${s.asOf}`, s.name]),
     ['Hours per month', a.hoursPerMonth],
     ['Regions', a.regions.join(', ') || 'none'],
@@ -202,6 +202,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
       ws.addRow([m.title, m.text]).getCell(2).alignment = { wrapText: true };
     ws.addRow([]);
   }
+  capacityRows(ws, report);
   ws.addRow(['Warnings', report.warnings.length === 0 ? 'none' : '']).font = { bold: true };
   for (const w of report.warnings) ws.addRow([w.scope, w.message]).getCell(2).alignment = { wrapText: true };
 }

@@ -1,6 +1,6 @@
 import type { LineEstimate } from '../pricing/estimate-types';
 import type { DemandEstimate } from './demand';
-import { QUOTA_FAMILY_LABELS, quotaClass, type QuotaCheck } from './quotas';
+import { QUOTA_FAMILY_LABELS, quotaClass, type QuotaCheck, type QuotaUse } from './quotas';
 
 /** The capacity parts of an estimate in words: lines sized from demand, and the quota check. */
 
@@ -40,9 +40,17 @@ export function quotaVerdict(q: QuotaCheck): string {
   return `${q.exceeded} of ${q.uses.length} quota${q.uses.length === 1 ? '' : 's'} exceeded`;
 }
 
-/** "Over quota: spot Standard in us-east-1 (14 vCPUs, quota 4)"; null when within every quota. */
-export function exceededWords(q: QuotaCheck): string | null {
-  const over = q.uses.filter((u) => u.status === 'exceeds');
+/**
+ * The quotas a mix exceeds, in words ("Over quota: spot Standard in us-east-1 (14 vCPUs, quota 4)");
+ * null when none. Given a reference (Compare's all On-Demand), only what differs from it is said, so
+ * the strategies that buy the same instances differently do not repeat the reference's flags.
+ */
+export function exceededWords(q: QuotaCheck, reference: QuotaCheck | null = null): string | null {
+  const inReference = (u: QuotaUse) =>
+    reference?.uses.some(
+      (r) => r.key === u.key && r.region === u.region && r.peakVcpus === u.peakVcpus && r.status === u.status,
+    ) ?? false;
+  const over = q.uses.filter((u) => u.status === 'exceeds' && !inReference(u));
   if (over.length === 0) return null;
   const what = over.map((u) => {
     const family = QUOTA_FAMILY_LABELS[quotaClass(u.key).family].replace(/ \(.*\)$/, '');

@@ -1,5 +1,4 @@
 import { dateRangeOf } from '../catalog-scopes';
-import { dateRangeOf } from '../catalog-scopes';
 import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
 import { strategyModel } from '../pricing/compare';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
@@ -9,6 +8,8 @@ import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
 import { warningsBesideNotices } from '../pricing/missing-prices';
 import { comparisonWarningsBesideNotices, reportMissingPrices } from './missing-price-notes';
 import { spotReportNotes } from './spot-notes';
+import { reportDemand } from './capacity-notes';
+import { exceededWords, quotaVerdict } from '../capacity/capacity-words';
 import {
   REPORT_VERSION,
   type Report,
@@ -126,12 +127,13 @@ function lineOf(
         deliveredThroughputMiBps: d.throughputMiBps,
         monthlyUsd: ve?.monthlyUsd ?? null,
         snapshotMonthlyUsd: ve?.snapshotMonthlyUsd ?? null,
+        fastSnapshotRestoreMonthlyUsd: ve?.fastSnapshotRestoreMonthlyUsd ?? null,
         snapshotPolicy: v.snapshot ? describeSnapshot(v.snapshot) : null,
       };
     }),
     ebsCheck: check,
+    demand: est?.demand ? reportDemand(est.demand) : null,
   };
-        fastSnapshotRestoreMonthlyUsd: ve?.fastSnapshotRestoreMonthlyUsd ?? null,
 }
 
 function totalsOf(lines: ReportLine[], estimate: ScenarioEstimate): ReportTotals {
@@ -212,6 +214,8 @@ export function buildReport(
       ebsChecks[line.id] ?? null,
     ),
   );
+  // Quota flags beyond the all On-Demand reference's (the reference says its own).
+  const reference = comparison.find((s) => strategyModel(s.id) === 'on-demand') ?? null;
   const strategies: ReportStrategy[] = comparison.map((s) => ({
     id: s.id,
     label: s.label,
@@ -227,6 +231,7 @@ export function buildReport(
     cumulativeUsd: s.cumulativeUsd,
     complete: s.complete,
     warnings: s.warnings.map((w) => w.message),
+    quotaExceeded: exceededWords(s.quotas, s === reference ? null : (reference?.quotas ?? null)),
   }));
   const charted = [
     strategies.find((s) => s.kind === 'on-demand' && s.cumulativeUsd !== null) ?? null,
@@ -234,9 +239,6 @@ export function buildReport(
     cheapest(strategies.filter((s) => s.kind === 'savings-plan')),
   ].filter((s): s is ReportStrategy => s !== null && s.cumulativeUsd !== null);
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
-  // The sources of the prices the figures used: the estimate's and every compared strategy's.
-  const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
-  const used = meta.sources.filter((s) => usedIds.has(s.id));
   // The sources of the prices the figures used: the estimate's and every compared strategy's.
   const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
   const used = meta.sources.filter((s) => usedIds.has(s.id));
@@ -273,6 +275,11 @@ export function buildReport(
       strategies,
       cheapestId: cheapest(strategies)?.id ?? null,
       chartedIds: charted.map((s) => s.id),
+    },
+    quotas: {
+      verdict: quotaVerdict(estimate.quotas),
+      uses: estimate.quotas.uses,
+      notCounted: estimate.quotas.notCounted,
     },
     missingPrices: reportMissingPrices(estimate, comparison, (id) => reportLineName({ lines }, id)),
     warnings: warningsOf(estimate, lines, comparison),

@@ -73,6 +73,46 @@ export const reportEbsCheckSchema = z.strictObject({
   summary: z.string(),
 });
 
+/** A line sized from demand (shared/capacity/demand.ts). */
+export const reportDemandSchema = z.strictObject({
+  peakInstances: z.number().int(),
+  instancesPerZoneAtPeak: z.number().int(),
+  zones: z.number().int(),
+  surviveZoneLoss: z.boolean(),
+  targetUtilizationPct: z.number(),
+  /** Hours per period (periodHours) in which the group's maximum left demand uncovered. */
+  underProvisionedHours: z.number().int(),
+  periodHours: z.number().int(),
+  /** "39 instances at the peak (13 per AZ × 3 AZs, surviving the loss of one)". */
+  summary: z.string(),
+  /** The peak's arithmetic in words. */
+  working: z.string(),
+});
+
+/** The mix's peak running vCPUs per EC2 quota class and region against the quotas (shared/capacity/quotas.ts). */
+export const reportQuotasSchema = z.strictObject({
+  /** "1 of 2 quotas exceeded", "within every quota (2 checked)". */
+  verdict: z.string(),
+  uses: z.array(
+    z.strictObject({
+      key: z.string(),
+      /** AWS's name for the quota. */
+      name: z.string(),
+      market: z.enum(['on-demand', 'spot']),
+      region: z.string(),
+      peakVcpus: z.number(),
+      peakAt: z.string(),
+      lineIds: z.array(z.string()),
+      quotaVcpus: z.number(),
+      /** The scenario's figure, or AWS's documented default for a new account. */
+      quotaSource: z.enum(['entered', 'aws-default']),
+      status: z.enum(['within', 'exceeds']),
+      message: z.string(),
+    }),
+  ),
+  notCounted: z.array(z.strictObject({ lineId: z.string(), instanceType: z.string(), reason: z.string() })),
+});
+
 export const reportLineSchema = z.strictObject({
   id: z.string(),
   name: z.string().nullable(),
@@ -98,6 +138,8 @@ export const reportLineSchema = z.strictObject({
   complete: z.boolean(),
   volumes: z.array(reportVolumeSchema),
   ebsCheck: reportEbsCheckSchema.nullable(),
+  /** How a line sized from demand was sized; null for a line given as a count. */
+  demand: reportDemandSchema.nullable(),
 });
 
 export const reportTotalsSchema = z.strictObject({
@@ -140,6 +182,8 @@ export const reportStrategySchema = z.strictObject({
   cumulativeUsd: z.array(usd).nullable(),
   complete: z.boolean(),
   warnings: z.array(z.string()),
+  /** The quotas the strategy's mix exceeds, in words ("Over quota: spot Standard in us-east-1 …"); null when none. */
+  quotaExceeded: z.string().nullable(),
 });
 
 /** One family of prices the catalog lacks, said once with its way out (shared/pricing/missing-price-words.ts). */
@@ -202,6 +246,7 @@ export const reportSchema = z.strictObject({
   }),
   /** Prices the catalog lacks, one notice per family (the warnings do not repeat them line by line). */
   missingPrices: z.array(reportMissingPriceSchema),
+  quotas: reportQuotasSchema,
   warnings: z.array(reportWarningSchema),
 });
 
@@ -213,6 +258,8 @@ export type ReportStrategy = z.output<typeof reportStrategySchema>;
 export type ReportWarning = z.output<typeof reportWarningSchema>;
 export type ReportMissingPrice = z.output<typeof reportMissingPriceSchema>;
 export type ReportEbsCheck = z.output<typeof reportEbsCheckSchema>;
+export type ReportDemand = z.output<typeof reportDemandSchema>;
+export type ReportQuotas = z.output<typeof reportQuotasSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
 export type StorageDimensions = z.output<typeof storageDimensionsSchema>;

@@ -1,6 +1,7 @@
 import type { StrategyResult } from '@shared/pricing/estimate-types';
 import { spotBandsText } from '@shared/pricing/spot-interruption';
 import { exceededWords } from '@shared/capacity/capacity-words';
+import type { QuotaCheck } from '@shared/capacity/quotas';
 import { formatMoney } from '../../format';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
@@ -21,6 +22,8 @@ export function StrategyTable({ results, cheapestId, charted, colors, onToggle }
   const [showUnpriced, setShowUnpriced] = useState(false);
   const priced = results.filter(isComplete);
   const unpriced = results.filter((s) => !isComplete(s));
+  // Quota flags beyond the all On-Demand reference's (the reference row says its own).
+  const reference = results.find((s) => s.id === ON_DEMAND_ID);
   const row = (s: StrategyResult) => (
     <StrategyRow
       key={s.id}
@@ -29,6 +32,7 @@ export function StrategyTable({ results, cheapestId, charted, colors, onToggle }
       charted={s.id === ON_DEMAND_ID || charted.has(s.id)}
       color={colors.get(s.id)}
       onToggle={onToggle}
+      reference={s.id === ON_DEMAND_ID ? null : (reference?.quotas ?? null)}
     />
   );
   return (
@@ -96,16 +100,18 @@ function StrategyRow({
   charted,
   color,
   onToggle,
+  reference,
 }: {
   strategy: StrategyResult;
   cheapest: boolean;
   charted: boolean;
   color: string | undefined;
   onToggle: (id: string, charted: boolean) => void;
+  reference: QuotaCheck | null;
 }) {
   const available = s.complete && s.threeYearUsd !== null;
   const bands = spotBandsText(s.spotBands);
-  const overQuota = exceededWords(s.quotas);
+  const overQuota = exceededWords(s.quotas, reference);
   const reason = s.warnings.find((w) => w.code === 'strategy-unavailable') ?? s.warnings[0];
   const className = [
     'strategy-row',
