@@ -165,13 +165,13 @@ export function createServices(opts: ServiceOptions = {}): Services {
     'ebs.fit': (input) => ctx.ebs.fit(input),
     'ebs.cost': (input) => ctx.ebs.cost(input),
     'ebs.snapshotCost': (input) => ctx.ebs.snapshotCost(input),
-    'pricing.estimate': ({ document, jobId }) =>
+    'pricing.estimate': ({ document, jobId, explain }) =>
       callJobs.track('pricing.estimate', jobId, (job) =>
-        offload.run('pricing.estimate', { document }, { signal: job.signal, onProgress: job.phase }),
+        offload.run('pricing.estimate', { document, explain }, { signal: job.signal, onProgress: job.phase }),
       ),
-    'pricing.compare': ({ document, jobId }) =>
+    'pricing.compare': ({ document, jobId, explain }) =>
       callJobs.track('pricing.compare', jobId, (job) =>
-        offload.run('pricing.compare', { document }, { signal: job.signal, onProgress: job.phase }),
+        offload.run('pricing.compare', { document, explain }, { signal: job.signal, onProgress: job.phase }),
       ),
     'pricing.regions': ({ document, jobId }) =>
       callJobs.track('pricing.regions', jobId, (job) =>

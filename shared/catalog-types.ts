@@ -1,4 +1,5 @@
 import type { UsdString } from './money';
+import type { PriceOptionExplanation } from './pricing/explanation-types';
 
 export const OPERATING_SYSTEMS = ['linux', 'windows', 'rhel', 'sles', 'ubuntu'] as const;
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
@@ -156,6 +157,8 @@ export interface PriceOption {
   interruptionBand: string | null;
   advisorSavingsPct: number | null;
   advisorAsOf: string | null;
+  /** Its figures as arithmetic with the catalog rows behind them, when the call asked (`explain`). */
+  explanation?: PriceOptionExplanation;
 }
 
 export interface PriceOptions {

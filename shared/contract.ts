@@ -192,6 +192,11 @@ const scenarioId = z.strictObject({
 });
 /** Optional on long calls: a UUID the caller picks, for jobs.status and jobs.cancel (shared/call-jobs.ts). */
 const callJobId = z.uuid({ message: 'must be a job id (a UUID)' }).meta(label('Job id'));
+/** Asks for the arithmetic behind every money figure (shared/explanation.ts); off on the normal path. */
+const explain = z
+  .boolean()
+  .default(false)
+  .meta(label('Explain', 'add the arithmetic behind every figure, with the catalog rows it used'));
 const scenarioName = z.string().trim().max(200);
 const scenarioNameLabel = label('Scenario name');
 
@@ -205,6 +210,7 @@ export const contract = {
       instanceType: instanceTypeSchema,
       region: regionCodeSchema,
       os: osSchema.default('linux'),
+      explain,
     }),
   ),
   'catalog.regionPrices': call<RegionPricesResult>()(regionPricesInputSchema),
@@ -215,7 +221,7 @@ export const contract = {
   ),
   'ebs.volumeTypes': call<EbsVolumeTypeInfo[]>()(empty),
   'ebs.prices': call<EbsPrices>()(region),
-  'ebs.size': call<EbsSizingResult>()(ebsSizingInputSchema),
+  'ebs.size': call<EbsSizingResult>()(ebsSizingInputSchema.extend({ explain })),
   'ebs.fit': call<EbsFitResult>()(ebsSizingInputSchema.extend({ curve: curveSchema })),
   'ebs.cost': call<EbsCostResult>()(
     z.strictObject({
@@ -254,10 +260,10 @@ export const contract = {
     }),
   ),
   'pricing.estimate': call<ScenarioEstimate>()(
-    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
+    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional(), explain }),
   ),
   'pricing.compare': call<StrategyResult[]>()(
-    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional() }),
+    z.strictObject({ document: scenarioSchema, jobId: callJobId.optional(), explain }),
   ),
   /** The scenario with every line moved to each region in turn (shared/capacity/scenario-regions.ts). */
   'pricing.regions': call<ScenarioRegionsResult>()(

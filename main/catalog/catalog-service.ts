@@ -18,6 +18,7 @@ import { NotFoundError } from '@shared/errors';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { buildInstanceQuery, type InstanceListingRow } from './instance-query';
 import { buildPriceOptions } from './price-options';
+import { explainPriceOptions } from '@shared/pricing/explain-options';
 import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource, toScopeDate } from './row-mapping';
 import { readSpotAdvisorBand } from './spot-advisor';
 import { prepareCatalogReads } from './statements';
@@ -121,6 +122,12 @@ export function createCatalogService(db: Database.Database) {
       const spec = q.instanceType.get(input.instanceType);
       if (!spec) throw new NotFoundError(`${input.instanceType} is not in the catalog`, 'instanceType');
       const rows = q.pricesOfType.all(input.region, input.os, input.instanceType);
+      const options = buildPriceOptions(
+        rows,
+        HOURS_PER_MONTH,
+        readSpotAdvisorBand(q, input.region, input.os, input.instanceType),
+      );
+      const all = sources();
       return {
         instanceType: input.instanceType,
         region: input.region,
@@ -128,12 +135,10 @@ export function createCatalogService(db: Database.Database) {
         tenancy: 'shared',
         hoursPerMonth: HOURS_PER_MONTH,
         spec: toInstanceSpec(spec),
-        options: buildPriceOptions(
-          rows,
-          HOURS_PER_MONTH,
-          readSpotAdvisorBand(q, input.region, input.os, input.instanceType),
-        ),
-        sources: sources(),
+        options: input.explain
+          ? explainPriceOptions(options, { ...input, hoursPerMonth: HOURS_PER_MONTH, sources: all })
+          : options,
+        sources: all,
       };
     },
 

@@ -2,8 +2,9 @@ import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
 import { demandLines, quotaLines, quotaVerdict } from '@shared/capacity/capacity-words';
 import { contractCommand } from './contract-command';
-import { formatTable, money } from './table';
+import { explanationText } from './explain-text';
 import { noticesText, strategyNoticesText } from './notices-text';
+import { formatTable, money } from './table';
 import type { Command, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
@@ -88,6 +89,12 @@ const estimate = contractCommand({
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
     noticesText(e.missingPrices, e.warnings, e.lines) +
+    (e.explanation
+      ? '\n\nThe arithmetic (--explain):\n' +
+        [e.explanation.totals.threeYear, ...e.explanation.allocation]
+          .map((x) => explanationText(x))
+          .join('\n')
+      : '') +
     capacityText(e),
 });
 
@@ -129,7 +136,17 @@ const compare = contractCommand({
       ]),
     ) +
     `\n\nPrices as of ${formatDateRange(spanOf(rows.map((r) => r.pricesAsOf)))}` +
-    strategyNoticesText(rows),
+    strategyNoticesText(rows) +
+    (rows.some((r) => r.explanation)
+      ? '\n\nThe arithmetic (--explain; the JSON has every step):\n' +
+        rows
+          .flatMap((r) =>
+            r.explanation
+              ? [explanationText({ ...r.explanation.threeYear, label: `${r.label}, 3 years` }, 1, 1)]
+              : [],
+          )
+          .join('\n')
+      : ''),
 });
 
 export const SCENARIO_COMMANDS: Command[] = [estimate, compare];

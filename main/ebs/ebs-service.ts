@@ -9,6 +9,7 @@ import {
   solveEbsLayout,
   type SizingRequirement,
 } from '@shared/ebs/solver';
+import { explainLayout } from '@shared/ebs/explain';
 import { DEFAULT_VOLUME_TYPES } from '@shared/ebs/volume-limits';
 import {
   componentDto,
@@ -23,7 +24,8 @@ import { toUsdString } from '@shared/money';
 import { NotFoundError } from '@shared/errors';
 import type { CatalogService } from '../catalog/catalog-service';
 
-type SizingInput = ParsedInput<'ebs.size'>;
+/** ebs.size's input; ebs.fit's (which never explains) is the same without `explain`. */
+type SizingInput = Omit<ParsedInput<'ebs.size'>, 'explain'> & { explain?: boolean };
 
 /** EBS sizing, cost and snapshot figures on the catalog's per-region prices and instance limits. */
 export function createEbsService(catalog: CatalogService) {
@@ -47,7 +49,10 @@ export function createEbsService(catalog: CatalogService) {
       region: input.region,
       pricesAsOf: prices.asOf,
       instance: req.instance ?? null,
-      options: result.options.map(sizingOptionDto),
+      options: result.options.map((o) => {
+        const dto = sizingOptionDto(o);
+        return input.explain ? { ...dto, explanation: explainLayout(dto, prices) } : dto;
+      }),
       infeasible: result.infeasible,
     };
   };

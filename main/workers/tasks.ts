@@ -48,15 +48,29 @@ const task = <I, O, P>(fn: (context: () => TaskContext, input: I, tools: TaskToo
 
 export const TASKS = {
   'pricing.estimate': task(
-    (context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {
+    (
+      context,
+      { document, explain }: { document: Scenario; explain?: boolean },
+      tools: TaskTools<CallJobPhase>,
+    ) => {
       tools.progress('pricing');
-      return estimateScenario(document, context().priceBook.forScenario(document));
+      return estimateScenario(document, context().priceBook.forScenario(document), {
+        explain: explain ?? false,
+      });
     },
   ),
-  'pricing.compare': task((context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {
-    tools.progress('pricing');
-    return compareStrategies(document, context().priceBook.forScenario(document));
-  }),
+  'pricing.compare': task(
+    (
+      context,
+      { document, explain }: { document: Scenario; explain?: boolean },
+      tools: TaskTools<CallJobPhase>,
+    ) => {
+      tools.progress('pricing');
+      return compareStrategies(document, context().priceBook.forScenario(document), {
+        explain: explain ?? false,
+      });
+    },
+  ),
   'pricing.regions': task((context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {
     tools.progress('pricing');
     return context().scenarioRegions(document, tools.signal);

@@ -1,5 +1,6 @@
 import { toUsdString, type Decimal, type UsdString } from '../money';
 import type { VolumeType } from '../catalog-types';
+import type { Explanation } from '../explanation';
 import type { CostComponent } from './cost';
 import type { CostCurvePoint, FitEnvelope } from './envelope';
 import type { SnapshotCost } from './snapshots';
@@ -17,6 +18,8 @@ export interface CostComponentDto {
 export type SizingOptionDto = Omit<SizingOption, 'monthlyUsd' | 'components'> & {
   monthlyUsd: UsdString;
   components: CostComponentDto[];
+  /** The monthly cost as arithmetic (capacity, IOPS, throughput parts), when the call asked for it. */
+  explanation?: Explanation;
 };
 
 export interface EbsSizingResult {

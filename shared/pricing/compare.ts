@@ -2,7 +2,7 @@ import type { PurchaseModel } from '../catalog-types';
 import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
 import { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonthOf, breakEvenOf, breakEvenWords } from './break-even';
-import { estimateWithProfiles, upfrontSchedule } from './estimate';
+import { estimateWithProfiles, upfrontSchedule, type EstimateOptions } from './estimate';
 import type { EstimateWarning, ScenarioEstimate, SpotBandSummary, StrategyResult } from './estimate-types';
 import { missingPriceTitle } from './missing-price-words';
 import { warningsBesideNotices } from './missing-prices';
@@ -123,7 +123,11 @@ function spotBandsOf(estimate: ScenarioEstimate, book: PriceBook): SpotBandSumma
   };
 }
 
-export function compareStrategies(scenario: Scenario, book: PriceBook): StrategyResult[] {
+export function compareStrategies(
+  scenario: Scenario,
+  book: PriceBook,
+  options: EstimateOptions = {},
+): StrategyResult[] {
   const sized = sizeLines(scenario, book);
   const runs = strategies().map((strategy) => ({
     strategy,
@@ -131,6 +135,7 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       { ...scenario, lines: scenario.lines.map((line) => ({ ...line, purchase: strategy.purchase(line) })) },
       book,
       sized,
+      options,
     ),
   }));
   const base = runs[0] as (typeof runs)[number];
@@ -164,9 +169,10 @@ export function compareStrategies(scenario: Scenario, book: PriceBook): Strategy
       cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
       complete,
       warnings: strategyWarnings(strategy.label, estimate),
+      missingPrices: estimate.missingPrices,
+      ...(estimate.explanation ? { explanation: estimate.explanation.totals } : {}),
       sourceIds: estimate.sourceIds,
       pricesAsOf: estimate.pricesAsOf,
-      missingPrices: estimate.missingPrices,
       quotas: estimate.quotas,
     };
   });

@@ -1,8 +1,9 @@
 import type { DateRange, OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
 import type { UsdString } from '../money';
+import type { EstimateExplanation, TotalsExplanation } from './explanation-types';
+import type { MissingPrice, MissingPriceTag } from './missing-prices';
 import type { DemandEstimate } from '../capacity/demand';
 import type { QuotaCheck } from '../capacity/quotas';
-import type { MissingPrice, MissingPriceTag } from './missing-prices';
 
 /**
  * Results of the pricing engine. Money crosses JSON, so every figure is a decimal string (UsdString)
@@ -192,6 +193,8 @@ export interface ScenarioEstimate {
   warnings: EstimateWarning[];
   /** The prices this estimate lacks, one entry per family with the lines it concerns. */
   missingPrices: MissingPrice[];
+  /** The arithmetic behind every figure, when the call asked for it (`explain: true`). */
+  explanation?: EstimateExplanation;
   /** The sources of the prices this estimate used (prices-as-of.ts: sourcesUsed), sorted. */
   sourceIds: string[];
   /** The oldest and newest as-of date among those prices; null when no price was used. */
@@ -238,6 +241,8 @@ export interface StrategyResult {
   warnings: EstimateWarning[];
   /** The prices this strategy lacks, one entry per family with the lines it concerns. */
   missingPrices: MissingPrice[];
+  /** The arithmetic behind its monthly, upfront, amortized, 1- and 3-year figures, when asked for. */
+  explanation?: TotalsExplanation;
   /** The sources of the prices this strategy used, and their oldest and newest as-of date. */
   sourceIds: string[];
   pricesAsOf: DateRange | null;

@@ -4,6 +4,7 @@ import { buildPools } from './commitment-pools';
 import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
 import { sumTotals } from './estimate-totals';
+import { explainEstimate } from './explain';
 import { knownRegions, setUpLine } from './line-setup';
 import { collectMissingPrices } from './missing-prices';
 import { allocatePools } from './pool-allocation';
@@ -42,15 +43,29 @@ export { PURCHASES_IN_THREE_YEARS, upfrontSchedule } from './estimate-totals';
  * part), whichever line's usage they cover; usage is covered on the line that runs it. A commitment
  * without a count or amount is sized to the line's steady usage (its minimum hourly count).
  */
-export function estimateScenario(scenario: Scenario, book: PriceBook): ScenarioEstimate {
-  return estimateWithProfiles(scenario, book, sizeLines(scenario, book));
+export function estimateScenario(
+  scenario: Scenario,
+  book: PriceBook,
+  options: EstimateOptions = {},
+): ScenarioEstimate {
+  return estimateWithProfiles(scenario, book, sizeLines(scenario, book), options);
+}
+
+export interface EstimateOptions {
+  /** Also build the arithmetic behind every figure (explain.ts); off on the normal, fast path. */
+  explain?: boolean;
 }
 
 /**
  * Everything needed to run and price an estimate; the profiles (lines sized from demand included,
  * shared/capacity/line-sizing.ts) may be shared between strategies.
  */
-export function estimateWithProfiles(scenario: Scenario, book: PriceBook, sized: SizedLines): ScenarioEstimate {
+export function estimateWithProfiles(
+  scenario: Scenario,
+  book: PriceBook,
+  sized: SizedLines,
+  options: EstimateOptions = {},
+): ScenarioEstimate {
   const { profiles, sizings } = sized;
   const hoursPerMonth = scenario.hoursPerMonth;
   const regions = knownRegions(book);
@@ -105,5 +120,20 @@ export function estimateWithProfiles(scenario: Scenario, book: PriceBook, sized:
       profiles,
       book,
     ),
+    ...(options.explain
+      ? {
+          explanation: explainEstimate({
+            states,
+            lines,
+            totals,
+            pools,
+            allocation,
+            utilization,
+            hoursPerMonth,
+            timelineToMonth,
+            book,
+          }),
+        }
+      : {}),
   };
 }
