@@ -8,7 +8,7 @@ import { reportHtml } from '../../main/reports/html';
 import { runCli } from '../../main/cli';
 import { dispatch } from '../../main/transport/dispatch';
 import { scopeName } from '@shared/catalog-scopes';
-import type { CatalogMeta, ScopeDate } from '@shared/catalog-types';
+import type { CatalogMeta, PriceOptions, ScopeDate } from '@shared/catalog-types';
 import type { ScenarioEstimate, StrategyResult } from '@shared/pricing/estimate-types';
 import { scenarioSchema, type ScenarioInput } from '@shared/scenario/schema';
 import { query } from '../fixtures/import-test-support';
@@ -98,7 +98,7 @@ describe('dates per scope (catalog.meta)', () => {
 
 describe('newer On-Demand where a newer real source exists', () => {
   it('takes GovCloud Linux On-Demand from Karpenter’s 2026-07-20 table, over the 2026-05-12 figures', async () => {
-    const p = await services.handlers['catalog.priceOptions']({
+    const p = await call<PriceOptions>('catalog.priceOptions', {
       instanceType: 'c7i.metal-24xl',
       region: 'us-gov-west-1',
       os: 'linux',
@@ -121,7 +121,7 @@ describe('newer On-Demand where a newer real source exists', () => {
     expect(feed['OnDemand Linux-instancetype-m5.large']!['US East (N. Virginia)']).toBe('0.0960000000');
     const od = async (region: string) =>
       (
-        await services.handlers['catalog.priceOptions']({ instanceType: 'm5.large', region, os: 'linux' })
+        await call<PriceOptions>('catalog.priceOptions', { instanceType: 'm5.large', region, os: 'linux' })
       ).options.find((o) => o.model === 'on-demand')!;
     expect(await od('eu-west-1')).toMatchObject({ hourlyUsd: '0.107', sourceId: 'vantage-2026-05' });
     expect(await od('us-east-1')).toMatchObject({ hourlyUsd: '0.096', sourceId: 'karpenter-od-2026-07' });

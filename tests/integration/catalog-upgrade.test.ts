@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { catalogMigrations } from '../../main/db/migrations/catalog';
 import { openDatabase } from '../../main/db/open';
 import { createServices, type Services } from '../../main/services';
-import type { CatalogMeta } from '@shared/catalog-types';
+import { dispatch } from '../../main/transport/dispatch';
+import type { CatalogMeta, PriceOptions } from '@shared/catalog-types';
 import type { DataStatus } from '@shared/import/jobs';
 import { scalar, sha256 } from '../fixtures/import-test-support';
 
@@ -107,11 +108,13 @@ describe('an imported catalog of an older schema version', () => {
     // scope_dates is filled from the prices the version-1 catalog holds: the same as a fresh build's.
     expect(s.meta.scopes).toEqual(current.scopes);
     expect(s.meta.pricesAsOf).toEqual({ oldest: '2024-04-04', newest: '2026-07-20' });
-    const opts = await services.handlers['catalog.priceOptions']({
+    const priced = await dispatch(services.handlers, 'catalog.priceOptions', {
       instanceType: 'm5.large',
       region: 'us-east-1',
       os: 'linux',
     });
+    if (!priced.ok) throw new Error(priced.error.message);
+    const opts = priced.value as PriceOptions;
     expect(opts.options.find((o) => o.model === 'on-demand')?.hourlyUsd).toBe('0.096');
 
     const [backup, ...more] = backups(dir);
