@@ -154,10 +154,10 @@ export function priceLine(
     line.volumes,
     instancesBilled,
     ctx.book.ebs[line.region],
+    ctx.hoursPerMonth,
   );
   s.warnings.push(...ebs.warnings);
 
-    ctx.hoursPerMonth,
   const computeMonthly = sumOrNull([onDemandUsd, spotUsd, interruptionUsd, recurring]);
   const computeAmortized = sumOrNull([
     onDemandUsd,

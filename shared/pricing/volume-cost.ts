@@ -42,6 +42,7 @@ export function lineVolumesCost(
       code: 'no-ebs-prices',
       message: `no EBS prices for ${region}: the volumes of line ${lineId} are not priced — import AWS's price files`,
       lineId,
+      missing: { family: 'ebs', region, os: null, option: null },
     });
   }
   let storage: Decimal | null = new Decimal(0);
@@ -93,6 +94,7 @@ export function lineVolumesCost(
         code: 'missing-price',
         message: `${error.message}: volume ${index + 1} of line ${lineId} is not priced — import AWS's price files`,
         lineId,
+        missing: { family: 'ebs', region, os: null, option: null },
       });
     }
     if (v.snapshot) {
@@ -125,6 +127,7 @@ export function lineVolumesCost(
           code: 'missing-price',
           message: `${error.message}: the snapshots of volume ${index + 1} of line ${lineId} are not priced — import AWS's price files`,
           lineId,
+          missing: { family: 'ebs-snapshot', region, os: null, option: null },
         });
       }
     }

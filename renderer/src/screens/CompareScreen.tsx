@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { formatDateRange, spanOf } from '@shared/catalog-scopes';
-import { formatDateRange, spanOf } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { CUMULATIVE_COST_TITLE, strategyColors } from '@shared/charts/cumulative-cost';
 import { REFERENCE_SERIES_COLOR } from '@shared/charts/palette';

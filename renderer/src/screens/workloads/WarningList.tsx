@@ -1,4 +1,5 @@
 import type { EstimateWarning, EstimateWarningCode } from '@shared/pricing/estimate-types';
+import { warningsBesideNotices } from '@shared/pricing/missing-prices';
 
 const CODE_LABELS: Record<EstimateWarningCode, string> = {
   'missing-price': 'Missing price',
@@ -15,10 +16,13 @@ const CODE_LABELS: Record<EstimateWarningCode, string> = {
   'demand-not-sized': 'Demand not sized',
 };
 
-/** Every warning of an estimate, each with what it concerns; repeated messages are listed once. */
+/**
+ * Every warning of an estimate, each with what it concerns; repeated messages are listed once. Missing
+ * prices are not listed here: MissingPriceNotices says each family once.
+ */
 export function WarningList({ warnings, testId }: { warnings: EstimateWarning[]; testId?: string }) {
   const seen = new Set<string>();
-  const unique = warnings.filter((w) => {
+  const unique = warningsBesideNotices(warnings).filter((w) => {
     const key = `${w.code}|${w.lineId ?? ''}|${w.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
