@@ -117,7 +117,10 @@ export function createCatalogService(db: Database.Database) {
       return toInstanceSpec(spec);
     },
 
-    priceOptions(input: ParsedInput<'catalog.priceOptions'>): PriceOptions {
+    /** `explain` (default off) adds each option's arithmetic; callers outside the contract may leave it out. */
+    priceOptions(
+      input: Omit<ParsedInput<'catalog.priceOptions'>, 'explain'> & { explain?: boolean },
+    ): PriceOptions {
       requireRegion(input.region);
       const spec = q.instanceType.get(input.instanceType);
       if (!spec) throw new NotFoundError(`${input.instanceType} is not in the catalog`, 'instanceType');
