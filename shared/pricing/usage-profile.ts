@@ -1,4 +1,4 @@
-import type { CountUsage, Day, DemandShape, DemandUsage, Usage } from '../scenario/schema';
+import type { CountUsage, Day, DemandUsage, Usage } from '../scenario/schema';
 import { DAYS, HOURS_PER_WEEK } from '../scenario/schema';
 import type { DemandShapeProfile, DemandSizing, InstanceCapacity } from '../capacity/demand';
 import { sizeDemand } from '../capacity/demand';
@@ -41,21 +41,16 @@ export function usageProfileView(usage: Usage, capacity: InstanceCapacity | null
 
 /** A demand line's hour-by-hour sizing (shared/capacity/demand.ts) over the shape its demand follows. */
 export function sizeDemandUsage(usage: DemandUsage, capacity: InstanceCapacity | null): DemandSizing {
-  return sizeDemand(usage, demandShapeProfile(usage.shape), capacity);
+  return sizeDemand(usage, demandShapeProfile(usage), capacity);
 }
 
-/** Demand relative to its peak per hour: constant over a week, a pattern's profile, or the values given. */
-export function demandShapeProfile(shape: DemandShape): DemandShapeProfile {
-  switch (shape.kind) {
-    case 'constant':
-      return { values: new Array<number>(HOURS_PER_WEEK).fill(1), periodHours: HOURS_PER_WEEK };
-    case 'pattern': {
-      const { counts, periodHours } = countProfile(shape.usage);
-      return { values: counts, periodHours };
-    }
-    case 'per-hour':
-      return { values: shape.values, periodHours: shape.values.length };
+/** Demand relative to its peak per hour: constant over a week, or the profile of the pattern it follows. */
+export function demandShapeProfile(usage: DemandUsage): DemandShapeProfile {
+  if (usage.follows) {
+    const { counts, periodHours } = countProfile(usage.follows);
+    return { values: counts, periodHours };
   }
+  return { values: new Array<number>(HOURS_PER_WEEK).fill(1), periodHours: HOURS_PER_WEEK };
 }
 
 function countProfile(usage: CountUsage): UsageProfile {

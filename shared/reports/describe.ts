@@ -65,12 +65,9 @@ export function describeDemand(u: DemandUsage): string {
       ? `${amount(u.custom.peak)} ${u.custom.unit} (${amount(u.custom.perInstance)} per instance)`
       : null,
   ].filter((n) => n !== null);
-  const shape =
-    u.shape.kind === 'constant'
-      ? 'constant'
-      : u.shape.kind === 'pattern'
-        ? `peak, following ${describeUsage(u.shape.usage).replace(/^./, (c) => c.toLowerCase())}`
-        : `peak, given for ${plural(u.shape.values.length, 'hour')}`;
+  const shape = u.follows
+    ? `peak, following ${describeUsage(u.follows).replace(/^./, (c) => c.toLowerCase())}`
+    : 'constant';
   const zones =
     u.zones === 1
       ? 'one Availability Zone'

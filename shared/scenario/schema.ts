@@ -51,8 +51,8 @@ const model = <M extends string>(m: M) => z.literal(m).meta(title('Purchase mode
 const termYears = z.union([z.literal(1), z.literal(3)]).meta(title('Term (years)'));
 const paymentOption = z.enum(PAYMENT_OPTIONS).meta(title('Payment'));
 
-/** The patterns that give a count of instances per hour. */
-const countUsageOptions = [
+/** The patterns that give a count of instances per hour of a week (and `hourly`, below, of a series). */
+const weekUsageOptions = [
   z.strictObject({ pattern: pattern('constant'), count: instanceCount.meta(title('Instances')) }),
   z
     .strictObject({
@@ -88,44 +88,33 @@ const countUsageOptions = [
       .length(HOURS_PER_WEEK)
       .meta(title('Instances per hour of the week')),
   }),
-  z.strictObject({
-    pattern: pattern('hourly'),
-    counts: z
-      .array(instanceCount.meta(title('Hour')))
-      .min(1)
-      .max(MAX_HOURLY_POINTS)
-      .meta(title('Hourly counts')),
-  }),
 ] as const;
-export const countUsageSchema = z.discriminatedUnion('pattern', [...countUsageOptions]).meta(title('Usage'));
+const hourlyUsageOption = z.strictObject({
+  pattern: pattern('hourly'),
+  counts: z
+    .array(instanceCount.meta(title('Hour')))
+    .min(1)
+    .max(MAX_HOURLY_POINTS)
+    .meta(title('Hourly counts')),
+});
+export const countUsageSchema = z
+  .discriminatedUnion('pattern', [...weekUsageOptions, hourlyUsageOption])
+  .meta(title('Usage'));
 export type CountUsage = z.output<typeof countUsageSchema>;
 
 /** The largest demand a line may state, in any unit (vCPU, GiB or a custom unit). */
 export const MAX_DEMAND = 1_000_000_000;
 const demandAmount = (t: string, unit?: string) => z.number().min(0).max(MAX_DEMAND).meta(title(t, unit));
-const shapeKind = <K extends string>(k: K) => z.literal(k).meta(title('Demand follows'));
-
-/**
- * How demand moves over the hours: constant at its peak; a usage pattern's hourly profile scaled so
- * that its peak is the demand's peak (the pattern's counts give the shape only); or a value per hour,
- * scaled the same way (enter the demand itself and it is used as is). shared/capacity/demand.ts.
- */
-export const demandShapeSchema = z
-  .discriminatedUnion('kind', [
-    z.strictObject({ kind: shapeKind('constant') }),
-    z.strictObject({ kind: shapeKind('pattern'), usage: countUsageSchema.meta(title('Shape pattern')) }),
-    z.strictObject({
-      kind: shapeKind('per-hour'),
-      values: z.array(demandAmount('Hour')).min(1).max(MAX_HOURLY_POINTS).meta(title('Demand per hour')),
-    }),
-  ])
-  .meta(title('Demand shape'));
-export type DemandShape = z.output<typeof demandShapeSchema>;
 
 /**
  * A line sized from demand, as an Auto Scaling group would be: per hour, the instances that carry the
  * demand at the target utilization, spread evenly over the Availability Zones (surviving the loss of
  * one when asked), within the group's minimum and maximum. shared/capacity/demand.ts sizes it.
+ *
+ * How the demand moves: constant at its peak, or following a usage pattern's profile scaled so that
+ * the pattern's busiest hour is the peak (its counts give the shape only). Demand given per hour is a
+ * weekly or hourly pattern whose counts are the demand in whole units of any size: scaled to the peak,
+ * demand entered in the peak's own unit is used as is.
  */
 export const demandUsageSchema = z
   .strictObject({
@@ -143,7 +132,7 @@ export const demandUsageSchema = z
       })
       .meta(title('Custom demand'))
       .optional(),
-    shape: demandShapeSchema.default({ kind: 'constant' }),
+    follows: countUsageSchema.meta(title('Demand follows')).optional(),
     targetUtilizationPct: z.number().gt(0).max(100).meta(title('Target utilization', '%')).default(100),
     minInstances: instanceCount.meta(title('Minimum instances')).default(0),
     maxInstances: instanceCount.meta(title('Maximum instances')).optional(),
@@ -165,7 +154,7 @@ export const demandUsageSchema = z
 export type DemandUsage = z.output<typeof demandUsageSchema>;
 
 export const usageSchema = z
-  .discriminatedUnion('pattern', [...countUsageOptions, demandUsageSchema])
+  .discriminatedUnion('pattern', [...weekUsageOptions, hourlyUsageOption, demandUsageSchema])
   .meta(title('Usage'));
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];

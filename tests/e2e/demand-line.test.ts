@@ -81,7 +81,6 @@ describe('a line sized from demand, in Chromium against serve', () => {
     expect(stored.document.lines[0]!.usage).toEqual({
       pattern: 'demand',
       vcpu: 100,
-      shape: { kind: 'constant' },
       targetUtilizationPct: 100,
       minInstances: 0,
       zones: 3,
@@ -98,16 +97,13 @@ describe('a line sized from demand, in Chromium against serve', () => {
       pattern: 'demand',
       vcpu: 100,
       maxInstances: 20,
-      shape: {
-        kind: 'pattern',
-        usage: {
-          pattern: 'business-hours',
-          count: 4,
-          offHoursCount: 1,
-          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-          startHour: 8,
-          endHour: 18,
-        },
+      follows: {
+        pattern: 'business-hours',
+        count: 4,
+        offHoursCount: 1,
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        startHour: 8,
+        endHour: 18,
       },
     });
     const card = page().getByTestId('line-card').first();

@@ -114,16 +114,13 @@ describe('demand that moves', () => {
     // One AZ at 100 % on 4 vCPU: 25 instances in hours, 25 / 4 = 6.25 → 7 outside.
     const s = demandLine({
       vcpu: 100,
-      shape: {
-        kind: 'pattern',
-        usage: {
-          pattern: 'business-hours',
-          count: 4,
-          offHoursCount: 1,
-          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-          startHour: 8,
-          endHour: 18,
-        },
+      follows: {
+        pattern: 'business-hours',
+        count: 4,
+        offHoursCount: 1,
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        startHour: 8,
+        endHour: 18,
       },
     });
     const line = pricing.estimate(s).lines[0]!;
@@ -146,7 +143,7 @@ describe('demand that moves', () => {
         memoryGiB: 100,
         custom: { unit: 'requests/s', peak: 1000, perInstance: 120 },
         targetUtilizationPct: 80,
-        shape: { kind: 'per-hour', values: [1000, 500] },
+        follows: { pattern: 'hourly', counts: [1000, 500] },
       },
       'r5.large',
     );

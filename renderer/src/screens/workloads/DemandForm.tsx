@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { InstanceCapacity } from '@shared/capacity/demand';
-import type { CountUsage, DemandShape, DemandUsage } from '@shared/scenario/schema';
+import type { CountUsage, DemandUsage } from '@shared/scenario/schema';
 import { CountUsageForm } from './CountUsageForm';
 import { omit, under } from './field-errors';
 import { NumberField } from './NumberField';
@@ -18,12 +17,11 @@ export interface DemandFormProps {
   known: boolean | null;
 }
 
-const SHAPE_LABELS: Record<DemandShape['kind'], string> = {
+const SHAPE_LABELS: Record<ShapeKind, string> = {
   constant: 'Constant',
   pattern: "A usage pattern's shape",
-  'per-hour': 'Values per hour',
 };
-const COUNT_PATTERNS = USAGE_PATTERNS.filter((p) => p !== 'demand');
+const COUNT_PATTERNS = USAGE_PATTERNS.filter((p): p is CountUsage['pattern'] => p !== 'demand');
 
 /**
  * A line sized from demand, as an Auto Scaling group: what it must carry (vCPU, memory, a unit of its
@@ -87,11 +85,7 @@ export function DemandForm({ usage, onChange, errors, instanceType, capacity, kn
           onChange={(custom) => set({ custom })}
         />
       )}
-      <ShapeFields
-        shape={usage.shape}
-        errors={under(errors, 'shape.')}
-        onChange={(shape) => set({ shape })}
-      />
+      <ShapeFields usage={usage} errors={errors} onChange={onChange} />
       <div className="field-row">
         <NumberField
           label="Target utilization (%)"
@@ -193,30 +187,32 @@ function CustomUnitFields({
   );
 }
 
+type ShapeKind = 'constant' | 'pattern';
+
+/** How the demand moves: constant, or the shape of a usage pattern (a weekly grid or an hourly series gives it per hour). */
 function ShapeFields({
-  shape,
+  usage,
   errors,
   onChange,
 }: {
-  shape: DemandShape;
+  usage: DemandUsage;
   errors: Record<string, string>;
-  onChange: (shape: DemandShape) => void;
+  onChange: (usage: DemandUsage) => void;
 }) {
-  const switchShape = (kind: DemandShape['kind']): DemandShape => {
-    if (kind === 'constant') return { kind };
-    if (kind === 'pattern')
-      return {
-        kind,
-        usage: {
-          pattern: 'business-hours',
-          count: 4,
-          offHoursCount: 1,
-          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-          startHour: 8,
-          endHour: 18,
-        },
-      };
-    return { kind, values: new Array<number>(168).fill(100) };
+  const kind: ShapeKind = usage.follows ? 'pattern' : 'constant';
+  const switchShape = (next: ShapeKind): DemandUsage => {
+    if (next === 'constant') return omit(usage, 'follows') as DemandUsage;
+    return {
+      ...usage,
+      follows: {
+        pattern: 'business-hours',
+        count: 4,
+        offHoursCount: 1,
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        startHour: 8,
+        endHour: 18,
+      },
+    };
   };
   return (
     <div className="demand-shape">
@@ -225,26 +221,29 @@ function ShapeFields({
           <span className="field-label">Demand follows</span>
           <select
             data-testid="demand-shape"
-            value={shape.kind}
-            onChange={(e) => onChange(switchShape(e.target.value as DemandShape['kind']))}
+            value={kind}
+            onChange={(e) => onChange(switchShape(e.target.value as ShapeKind))}
           >
-            {(Object.keys(SHAPE_LABELS) as DemandShape['kind'][]).map((k) => (
+            {(Object.keys(SHAPE_LABELS) as ShapeKind[]).map((k) => (
               <option key={k} value={k}>
                 {SHAPE_LABELS[k]}
               </option>
             ))}
           </select>
         </label>
-        {shape.kind === 'pattern' && (
+        {usage.follows && (
           <label className="field">
             <span className="field-label">Pattern</span>
             <select
               data-testid="demand-shape-pattern"
-              value={shape.usage.pattern}
+              value={usage.follows.pattern}
               onChange={(e) =>
                 onChange({
-                  kind: 'pattern',
-                  usage: switchPattern(shape.usage, e.target.value as CountUsage['pattern']) as CountUsage,
+                  ...usage,
+                  follows: switchPattern(
+                    usage.follows!,
+                    e.target.value as CountUsage['pattern'],
+                  ) as CountUsage,
                 })
               }
             >
@@ -257,65 +256,19 @@ function ShapeFields({
           </label>
         )}
       </div>
-      {shape.kind === 'pattern' && (
+      {usage.follows && (
         <>
           <p className="muted small">
-            The pattern gives the shape only: its busiest hour is the peak demand.
+            The pattern gives the shape only: its busiest hour is the peak demand. For demand per hour, use a
+            weekly grid or an hourly series of the demand in whole units.
           </p>
           <CountUsageForm
-            usage={shape.usage}
-            errors={under(errors, 'usage.')}
-            onChange={(usage) => onChange({ kind: 'pattern', usage })}
+            usage={usage.follows}
+            errors={under(errors, 'follows.')}
+            onChange={(follows) => onChange({ ...usage, follows })}
           />
         </>
       )}
-      {shape.kind === 'per-hour' && (
-        <PerHourValues
-          values={shape.values}
-          error={errors.values}
-          onChange={(values) => onChange({ kind: 'per-hour', values })}
-        />
-      )}
     </div>
-  );
-}
-
-/** Demand per hour, pasted: 168 values for a week (Monday 00:00 first), or any other length as a series. */
-function PerHourValues({
-  values,
-  error,
-  onChange,
-}: {
-  values: readonly number[];
-  error: string | undefined;
-  onChange: (values: number[]) => void;
-}) {
-  const [text, setText] = useState(() => values.join(' '));
-  const [problem, setProblem] = useState<string | null>(null);
-  const apply = (next: string) => {
-    const cells = next.split(/[\s,;]+/).filter((c) => c !== '');
-    const parsed = cells.map(Number);
-    const bad = parsed.findIndex((n) => !Number.isFinite(n) || n < 0);
-    if (cells.length === 0) return setProblem('enter at least one value');
-    if (bad >= 0) return setProblem(`value ${bad + 1} ("${cells[bad]}") is not a number of 0 or more`);
-    setProblem(null);
-    onChange(parsed);
-  };
-  return (
-    <label className="field field-wide">
-      <span className="field-label">
-        Demand per hour ({values.length.toLocaleString('en-US')} values; 168 = a week from Monday 00:00)
-      </span>
-      <textarea
-        className="text-input demand-values"
-        data-testid="demand-per-hour"
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => apply(text)}
-      />
-      <span className="muted small">Scaled so the largest value is the peak demand above.</span>
-      {(problem ?? error) && <span className="field-error">{problem ?? error}</span>}
-    </label>
   );
 }

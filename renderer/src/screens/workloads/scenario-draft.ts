@@ -113,13 +113,12 @@ export function switchPattern(
       return { pattern, counts: profile.counts };
     case 'demand': {
       const instances = Math.max(peak, 1);
+      // The demand moves as the instances did: it follows the current pattern's shape.
+      const shape = usage.pattern === 'constant' || usage.pattern === 'demand' ? {} : { follows: usage };
       return {
         pattern,
         vcpu: capacity ? instances * capacity.vcpu : instances,
-        shape:
-          usage.pattern === 'constant' || usage.pattern === 'demand'
-            ? { kind: 'constant' }
-            : { kind: 'pattern', usage },
+        ...shape,
         targetUtilizationPct: 100,
         minInstances: 0,
         zones: 1,
