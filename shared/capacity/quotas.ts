@@ -239,12 +239,20 @@ function quotaUse(
   quotas: AccountQuotas,
 ): QuotaUse {
   const cls = quotaClass(key);
-  const timeline = sharedTimeline(lines.map((l) => l.periodHours));
+  // Lines of one period add up into one series first, so the timeline walks a few series, not every line.
+  const byPeriod = new Map<number, Float64Array>();
+  for (const l of lines) {
+    const sums = byPeriod.get(l.periodHours) ?? new Float64Array(l.periodHours);
+    for (let h = 0; h < l.periodHours; h++) sums[h]! += (l.counts[h] ?? 0) * (l.vcpu as number);
+    byPeriod.set(l.periodHours, sums);
+  }
+  const series = [...byPeriod.values()];
+  const timeline = sharedTimeline([...byPeriod.keys()]);
   let peakVcpus = 0;
   let peakHour = 0;
   for (let t = 0; t < timeline.hours; t++) {
     let sum = 0;
-    for (const l of lines) sum += (l.counts[t % l.periodHours] ?? 0) * (l.vcpu as number);
+    for (const s of series) sum += s[t % s.length]!;
     if (sum > peakVcpus) {
       peakVcpus = sum;
       peakHour = t;
