@@ -4,7 +4,7 @@ import type { UsageProfile } from '../pricing/usage-profile';
 import { sizeDemandUsage, usageProfileView } from '../pricing/usage-profile';
 import type { Scenario } from '../scenario/schema';
 import type { DemandSizing, InstanceCapacity } from './demand';
-import { checkQuotas, type QuotaCheck } from './quotas';
+import { checkQuotas, type QuotaCheck, type QuotaMarket } from './quotas';
 
 /** What one instance of a type has (vCPUs, memory), as the price book carries it; null when unknown. */
 export function capacityOf(instanceType: string, book: PriceBook): InstanceCapacity | null {
@@ -15,6 +15,11 @@ export function capacityOf(instanceType: string, book: PriceBook): InstanceCapac
 export interface SizedLines {
   profiles: UsageProfile[];
   sizings: (DemandSizing | null)[];
+  /**
+   * Quota checks already made on these profiles, by how each line is bought and the quotas: Compare's
+   * strategies mostly buy On-Demand instances, so most share one check.
+   */
+  quotaChecks: Map<string, QuotaCheck>;
 }
 
 export function sizeLines(scenario: Scenario, book: PriceBook): SizedLines {
@@ -30,7 +35,7 @@ export function sizeLines(scenario: Scenario, book: PriceBook): SizedLines {
       sizings.push(null);
     }
   }
-  return { profiles, sizings };
+  return { profiles, sizings, quotaChecks: new Map() };
 }
 
 /**
@@ -41,17 +46,21 @@ export function sizeLines(scenario: Scenario, book: PriceBook): SizedLines {
 export function quotaCheckOf(
   scenario: Scenario,
   pricedModels: readonly PurchaseModel[],
-  profiles: readonly UsageProfile[],
+  sized: SizedLines,
   book: PriceBook,
 ): QuotaCheck {
-  return checkQuotas(
+  const markets = pricedModels.map((m): QuotaMarket => (m === 'spot' ? 'spot' : 'on-demand'));
+  const key = `${markets.map((m) => m[0]).join('')}|${JSON.stringify(scenario.quotas ?? {})}`;
+  const known = sized.quotaChecks.get(key);
+  if (known) return known;
+  const check = checkQuotas(
     scenario.lines.map((line, i) => {
-      const profile = profiles[i] as UsageProfile;
+      const profile = sized.profiles[i] as UsageProfile;
       return {
         lineId: line.id,
         instanceType: line.instanceType,
         region: line.region,
-        market: pricedModels[i] === 'spot' ? 'spot' : 'on-demand',
+        market: markets[i] as QuotaMarket,
         vcpu: capacityOf(line.instanceType, book)?.vcpu ?? null,
         counts: profile.counts,
         periodHours: profile.periodHours,
@@ -59,4 +68,6 @@ export function quotaCheckOf(
     }),
     scenario.quotas ?? {},
   );
+  sized.quotaChecks.set(key, check);
+  return check;
 }

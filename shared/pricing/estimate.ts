@@ -117,7 +117,7 @@ export function estimateWithProfiles(
     quotas: quotaCheckOf(
       scenario,
       lines.map((l) => l.estimate.model),
-      profiles,
+      sized,
       book,
     ),
     ...(options.explain
