@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { MissingPriceNotices } from '../components/MissingPriceNotices';
 import { ExportButton } from '../components/ExportDialog';
 import { useApiCall } from '../hooks/useApiCall';
+import { useExplainLoader } from '../hooks/useExplainLoader';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
 import { usePersistentState } from '../hooks/usePersistentState';
 import { StrategyPicker } from './compare/StrategyPicker';
@@ -35,6 +36,8 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
   const saved = useSavedScenario(currentId);
   const input = saved.scenario ? { document: saved.scenario.document } : null;
   const compare = useApiCall('pricing.compare', input);
+  // Opening a figure asks for the comparison with every strategy's arithmetic.
+  const explainCompare = useExplainLoader('pricing.compare', input);
   const estimate = useApiCall('pricing.estimate', input);
   const [picked, setPicked] = usePersistentState<string[] | null>(SELECTION_KEY, restoreSelection);
 
@@ -126,6 +129,7 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
               charted={charted}
               colors={colors}
               onToggle={toggle}
+              explain={explainCompare}
             />
             {compare.data && (
               <p className="muted small">

@@ -12,6 +12,7 @@ import { formatCount } from './ebs/ebs-format';
 import { HeadroomSummary } from './ebs/HeadroomSummary';
 import { InfeasibleList } from './ebs/InfeasibleList';
 import { OptionsTable } from './ebs/OptionsTable';
+import type { CallInput } from '@shared/contract';
 import {
   CURVE_DIMENSIONS,
   DEFAULT_FORM,
@@ -140,6 +141,7 @@ export function EbsSizingScreen({ shellErrors }: { shellErrors: string[] }) {
                 : 'No volume type meets this requirement: see the reasons below.'
           }
           onUse={setUsing}
+          explainInput={explainInputOf(debounced)}
         />
         {sizing && <InfeasibleList rows={sizing.infeasible} />}
         {sizing?.instance && instance.match && data && (
@@ -217,4 +219,12 @@ export function EbsSizingScreen({ shellErrors }: { shellErrors: string[] }) {
       )}
     </main>
   );
+}
+
+/** The sizing behind the layouts shown (the fit input without its curve), for their explanations. */
+function explainInputOf(debounced: string | null): Omit<CallInput<'ebs.size'>, 'explain'> | null {
+  if (debounced === null) return null;
+  const { curve, ...sizing } = JSON.parse(debounced) as FitInput;
+  void curve; // the fit chart's, not the sizing's
+  return sizing;
 }

@@ -5,6 +5,7 @@ import { useApi } from '../api-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { errorMessage } from '../errors';
 import { useApiCall } from '../hooks/useApiCall';
+import { useExplainLoader } from '../hooks/useExplainLoader';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { screenHref } from '../hooks/useHashParams';
@@ -41,10 +42,10 @@ export function WorkloadsScreen({ shellErrors }: { shellErrors: string[] }) {
   // Price the last version that validates, once typing pauses.
   const priced = doc && draft.validation.valid ? JSON.stringify(doc) : null;
   const debounced = useDebouncedValue(priced, ESTIMATE_DEBOUNCE_MS);
-  const estimate = useApiCall(
-    'pricing.estimate',
-    debounced === null ? null : { document: JSON.parse(debounced) as Scenario },
-  );
+  const estimateInput = debounced === null ? null : { document: JSON.parse(debounced) as Scenario };
+  const estimate = useApiCall('pricing.estimate', estimateInput);
+  // Opening a figure asks for the same estimate with its arithmetic (never on the normal path).
+  const explainEstimate = useExplainLoader('pricing.estimate', estimateInput);
 
   /** Runs a list action; the current draft is saved first so nothing typed is lost. */
   const act = async (action: () => Promise<void>) => {
@@ -124,6 +125,7 @@ export function WorkloadsScreen({ shellErrors }: { shellErrors: string[] }) {
               loading={estimate.loading || priced !== debounced}
               error={estimate.error}
               stale={!draft.validation.valid}
+              explain={priced === debounced ? explainEstimate : undefined}
             />
           </>
         ) : (

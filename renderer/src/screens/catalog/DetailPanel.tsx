@@ -1,10 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type {
-  InstanceSpec,
-  OperatingSystem,
-  PriceOptions,
-  PriceSource,
-} from '@shared/catalog-types';
+import type { InstanceSpec, OperatingSystem, PriceOptions, PriceSource } from '@shared/catalog-types';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { screenHref } from '../../hooks/useHashParams';
 import { OptionsChart } from '../../charts/OptionsChart';
@@ -79,7 +74,11 @@ export function DetailPanel(props: DetailPanelProps) {
           <h3>Purchase options</h3>
           {current ? (
             <>
-              <PriceOptionsTable options={current.options} sources={sources} />
+              <PriceOptionsTable
+                options={current.options}
+                sources={sources}
+                query={{ instanceType, region, os }}
+              />
               <p className="footnote muted">
                 Spot is an average of observed prices, never a guaranteed price. Effective hourly spreads any
                 upfront payment over the term's hours.

@@ -1,15 +1,20 @@
-import type { PriceOption, PriceSource } from '@shared/catalog-types';
+import type { OperatingSystem, PriceOption, PriceSource } from '@shared/catalog-types';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { formatMoney, formatRate } from '../../format';
+import { useExplainLoader } from '../../hooks/useExplainLoader';
 import { MODEL_LABELS, classOrPlanLabel, paymentLabel, termLabel } from '../../option-labels';
+import { OptionFigure } from './OptionFigure';
 
 export interface PriceOptionsTableProps {
   options: PriceOption[];
   sources: ReadonlyMap<string, PriceSource>;
+  /** The options' type, region and OS: opening a figure asks for their arithmetic. */
+  query?: { instanceType: string; region: string; os: OperatingSystem };
 }
 
 /** Every way to buy the instance, each figure with the source and date it came from. */
-export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) {
+export function PriceOptionsTable({ options, sources, query }: PriceOptionsTableProps) {
+  const explain = useExplainLoader('catalog.priceOptions', query ?? null);
   return (
     <div className="options-scroll">
       <table className="options-table" data-testid="price-options">
@@ -67,7 +72,9 @@ export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) 
                 {priced ? (
                   <>
                     <td className="num" data-testid="option-upfront">
-                      {formatMoney(o.upfrontUsd)}
+                      <OptionFigure explain={explain} option={o} part="upfront" label="upfront">
+                        {formatMoney(o.upfrontUsd)}
+                      </OptionFigure>
                       {o.upfrontDerived ? (
                         <>
                           {' '}
@@ -81,10 +88,35 @@ export function PriceOptionsTable({ options, sources }: PriceOptionsTableProps) 
                         </>
                       ) : null}
                     </td>
-                    <td className="num">{formatRate(o.hourlyUsd)}</td>
-                    <td className="num strong">{formatRate(o.effectiveHourlyUsd)}</td>
-                    <td className="num">{formatMoney(o.monthlyUsd)}</td>
-                    <td className="num">{o.savingsPct === null ? '—' : `${o.savingsPct}%`}</td>
+                    <td className="num">
+                      <OptionFigure explain={explain} option={o} part="hourly" label="hourly">
+                        {formatRate(o.hourlyUsd)}
+                      </OptionFigure>
+                    </td>
+                    <td className="num strong">
+                      <OptionFigure
+                        explain={explain}
+                        option={o}
+                        part="effectiveHourly"
+                        label="effective hourly"
+                      >
+                        {formatRate(o.effectiveHourlyUsd)}
+                      </OptionFigure>
+                    </td>
+                    <td className="num">
+                      <OptionFigure explain={explain} option={o} part="monthly" label="monthly">
+                        {formatMoney(o.monthlyUsd)}
+                      </OptionFigure>
+                    </td>
+                    <td className="num">
+                      {o.savingsPct === null ? (
+                        '—'
+                      ) : (
+                        <OptionFigure explain={explain} option={o} part="saving" label="saving">
+                          {`${o.savingsPct}%`}
+                        </OptionFigure>
+                      )}
+                    </td>
                     <td
                       className="source-cell"
                       title={source ? `${source.name} (${source.licence})` : undefined}

@@ -2,7 +2,7 @@ import type { StrategyResult } from '@shared/pricing/estimate-types';
 import { spotBandsText } from '@shared/pricing/spot-interruption';
 import { exceededWords } from '@shared/capacity/capacity-words';
 import type { QuotaCheck } from '@shared/capacity/quotas';
-import { formatMoney } from '../../format';
+import { StrategyFigure, type CompareExplainer } from './StrategyFigure';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
 
@@ -12,12 +12,21 @@ export interface StrategyTableProps {
   charted: ReadonlySet<string>;
   colors: ReadonlyMap<string, string>;
   onToggle: (id: string, charted: boolean) => void;
+  /** Asks for every strategy's arithmetic when a figure is opened. */
+  explain?: CompareExplainer;
 }
 
 const UNAVAILABLE = 'n/a — import AWS’s price files';
 
 /** One row per purchase strategy; the cheapest complete 3-year total is highlighted, unpriced ones muted. */
-export function StrategyTable({ results, cheapestId, charted, colors, onToggle }: StrategyTableProps) {
+export function StrategyTable({
+  results,
+  cheapestId,
+  charted,
+  colors,
+  onToggle,
+  explain,
+}: StrategyTableProps) {
   // Strategies the catalog cannot price (no Savings Plans rates in the snapshot, say) fold away below.
   const [showUnpriced, setShowUnpriced] = useState(false);
   const priced = results.filter(isComplete);
@@ -33,6 +42,7 @@ export function StrategyTable({ results, cheapestId, charted, colors, onToggle }
       color={colors.get(s.id)}
       onToggle={onToggle}
       reference={s.id === ON_DEMAND_ID ? null : (reference?.quotas ?? null)}
+      explain={explain}
     />
   );
   return (
@@ -101,6 +111,7 @@ function StrategyRow({
   color,
   onToggle,
   reference,
+  explain,
 }: {
   strategy: StrategyResult;
   cheapest: boolean;
@@ -108,6 +119,7 @@ function StrategyRow({
   color: string | undefined;
   onToggle: (id: string, charted: boolean) => void;
   reference: QuotaCheck | null;
+  explain: CompareExplainer | undefined;
 }) {
   const available = s.complete && s.threeYearUsd !== null;
   const bands = spotBandsText(s.spotBands);
@@ -168,11 +180,45 @@ function StrategyRow({
       </th>
       {available ? (
         <>
-          <td className="num">{formatMoney(s.monthlyUsd)}</td>
-          <td className="num">{formatMoney(s.upfrontUsd)}</td>
-          <td className="num">{formatMoney(s.amortizedMonthlyUsd)}</td>
-          <td className="num">{formatMoney(s.oneYearUsd)}</td>
-          <td className="num strong">{formatMoney(s.threeYearUsd)}</td>
+          <td className="num">
+            <StrategyFigure
+              explain={explain}
+              strategy={s}
+              part="monthly"
+              label="monthly"
+              usd={s.monthlyUsd}
+            />
+          </td>
+          <td className="num">
+            <StrategyFigure
+              explain={explain}
+              strategy={s}
+              part="upfront"
+              label="upfront"
+              usd={s.upfrontUsd}
+            />
+          </td>
+          <td className="num">
+            <StrategyFigure
+              explain={explain}
+              strategy={s}
+              part="amortizedMonthly"
+              label="amortized monthly"
+              usd={s.amortizedMonthlyUsd}
+            />
+          </td>
+          <td className="num">
+            <StrategyFigure explain={explain} strategy={s} part="oneYear" label="1 year" usd={s.oneYearUsd} />
+          </td>
+          <td className="num strong">
+            <StrategyFigure
+              explain={explain}
+              strategy={s}
+              part="threeYear"
+              label="3 years"
+              usd={s.threeYearUsd}
+            />
+          </td>
           <td className="num">{s.savingsVsOnDemandPct === null ? 'n/a' : `${s.savingsVsOnDemandPct}%`}</td>
           <td className="num" data-testid="strategy-break-even">
             {s.breakEven}

@@ -2,7 +2,10 @@ import { Fragment, useState } from 'react';
 import type { SizingOptionDto } from '@shared/ebs/transport';
 import { VOLUME_TYPE_COLORS } from '@shared/charts/palette';
 import { HOURS_PER_MONTH } from '@shared/money';
+import type { CallInput } from '@shared/contract';
+import { Explain } from '../../components/Explain';
 import { formatMoney, formatRate } from '../../format';
+import { useExplainLoader } from '../../hooks/useExplainLoader';
 import {
   BINDING_HINTS,
   BINDING_LABELS,
@@ -17,6 +20,8 @@ export interface OptionsTableProps {
   loading: boolean;
   emptyMessage: string;
   onUse: (option: SizingOptionDto) => void;
+  /** The sizing these layouts answer (ebs.size's input): opening a monthly figure asks for its arithmetic. */
+  explainInput?: Omit<CallInput<'ebs.size'>, 'explain'> | null;
 }
 
 const COLUMN_COUNT = 10;
@@ -26,8 +31,9 @@ const COLUMN_COUNT = 10;
  * wider stripe, its fewest-volumes layout too. The first row is the cheapest of all; a row opens its
  * cost lines.
  */
-export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsTableProps) {
+export function OptionsTable({ options, loading, emptyMessage, onUse, explainInput }: OptionsTableProps) {
   const [expanded, setExpanded] = useState<string | null>(null);
+  const explain = useExplainLoader('ebs.size', loading ? null : (explainInput ?? null));
 
   return (
     <div className={loading ? 'ebs-table-scroll is-loading' : 'ebs-table-scroll'}>
@@ -136,7 +142,19 @@ export function OptionsTable({ options, loading, emptyMessage, onUse }: OptionsT
                   <td className="num nowrap" title={o.burst ? burstLabel(o.burst) : undefined}>
                     {o.burst ? formatDuration(o.burst.durationSeconds) : '—'}
                   </td>
-                  <td className="num strong nowrap">{formatMoney(o.monthlyUsd)}</td>
+                  <td className="num strong nowrap">
+                    <Explain
+                      label={`${o.volumes} × ${o.volumeType} ${o.sizeGiBPerVolume} GiB, monthly`}
+                      load={explain}
+                      pick={(r) =>
+                        r.options.find((x) => x.volumeType === o.volumeType && x.choice === o.choice)
+                          ?.explanation
+                      }
+                      testId="explain-layout-monthly"
+                    >
+                      {formatMoney(o.monthlyUsd)}
+                    </Explain>
+                  </td>
                   <td className="ebs-notes-cell" title={o.notes.join('\n') || undefined}>
                     {o.notes.length === 0 ? (
                       <span className="muted">—</span>

@@ -6,6 +6,7 @@ import { spotLineText } from '@shared/pricing/spot-interruption';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
 import { MissingPriceNotices } from '../../components/MissingPriceNotices';
+import { LineFigure, TotalFigure, type EstimateExplainer } from './ExplainedFigures';
 import { WarningList } from './WarningList';
 import { QuotaCheckSection } from './QuotaCheckSection';
 import { demandSummary } from '@shared/capacity/capacity-words';
@@ -16,12 +17,14 @@ export interface EstimatePanelProps {
   error: string | null;
   /** The document doesn't validate: the figures shown are for the last valid version, and say so. */
   stale: boolean;
+  /** Asks for the same estimate with its arithmetic, when a figure is opened (useExplainLoader). */
+  explain?: EstimateExplainer;
 }
 
 const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /** The live estimate of the mix: per line, totals, every warning, and the cost by line. */
-export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanelProps) {
+export function EstimatePanel({ estimate, loading, error, stale, explain }: EstimatePanelProps) {
   return (
     <section className="estimate-panel" aria-label="Estimate" aria-busy={loading}>
       <div className="section-header">
@@ -45,7 +48,7 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
         <p className="muted">{error || stale ? '' : 'Estimating…'}</p>
       ) : (
         <div className={stale || error ? 'estimate-figures is-stale' : 'estimate-figures'}>
-          <Totals estimate={estimate} />
+          <Totals estimate={estimate} explain={stale ? undefined : explain} />
           <div className="table-wrap">
             <table className="data-table estimate-table">
               <thead>
@@ -88,7 +91,11 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
                         {l.instanceType}, {l.model}
                       </div>
                       {l.demand && (
-                        <div className="muted small" data-testid="estimate-line-demand" title={l.demand.working}>
+                        <div
+                          className="muted small"
+                          data-testid="estimate-line-demand"
+                          title={l.demand.working}
+                        >
                           {demandSummary(l.demand)}
                         </div>
                       )}
@@ -103,13 +110,51 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
                       )}
                     </td>
                     <td className="num">{hoursFormat.format(l.instanceHours)}</td>
-                    <td className="num">{formatMoney(l.computeMonthlyUsd)}</td>
-                    <td className="num" title={`Snapshots ${formatMoney(l.snapshotMonthlyUsd)}`}>
-                      {formatMoney(l.storageMonthlyUsd)}
+                    <td className="num">
+                      <LineFigure
+                        explain={stale ? undefined : explain}
+                        lineId={l.id}
+                        part="compute"
+                        label={`Compute — ${lineName(l)}`}
+                        usd={l.computeMonthlyUsd}
+                      />
                     </td>
-                    <td className="num">{formatMoney(l.upfrontUsd)}</td>
-                    <td className="num strong">{formatMoney(l.monthlyUsd)}</td>
-                    <td className="num">{formatMoney(l.amortizedMonthlyUsd)}</td>
+                    <td className="num" title={`Snapshots ${formatMoney(l.snapshotMonthlyUsd)}`}>
+                      <LineFigure
+                        explain={stale ? undefined : explain}
+                        lineId={l.id}
+                        part="storage"
+                        label={`Storage — ${lineName(l)}`}
+                        usd={l.storageMonthlyUsd}
+                      />
+                    </td>
+                    <td className="num">
+                      <LineFigure
+                        explain={stale ? undefined : explain}
+                        lineId={l.id}
+                        part="upfront"
+                        label={`Upfront — ${lineName(l)}`}
+                        usd={l.upfrontUsd}
+                      />
+                    </td>
+                    <td className="num strong">
+                      <LineFigure
+                        explain={stale ? undefined : explain}
+                        lineId={l.id}
+                        part="monthly"
+                        label={`Monthly — ${lineName(l)}`}
+                        usd={l.monthlyUsd}
+                      />
+                    </td>
+                    <td className="num">
+                      <LineFigure
+                        explain={stale ? undefined : explain}
+                        lineId={l.id}
+                        part="amortizedMonthly"
+                        label={`Amortized — ${lineName(l)}`}
+                        usd={l.amortizedMonthlyUsd}
+                      />
+                    </td>
                   </tr>
                 ))}
                 {estimate.lines.length === 0 && (
@@ -140,15 +185,20 @@ export function EstimatePanel({ estimate, loading, error, stale }: EstimatePanel
   );
 }
 
-function Totals({ estimate }: { estimate: ScenarioEstimate }) {
+function Totals({ estimate, explain }: { estimate: ScenarioEstimate; explain: EstimateExplainer }) {
   const { totals } = estimate;
   const items = [
-    { label: 'Monthly', usd: totals.monthlyUsd, testId: 'estimate-total-monthly' },
-    { label: 'Upfront', usd: totals.upfrontUsd, testId: 'estimate-total-upfront' },
-    { label: 'Amortized / mo', usd: totals.amortizedMonthlyUsd, testId: 'estimate-total-amortized' },
-    { label: '1 year', usd: totals.oneYearUsd, testId: 'estimate-total-one-year' },
-    { label: '3 years', usd: totals.threeYearUsd, testId: 'estimate-total-three-year' },
-  ];
+    { label: 'Monthly', usd: totals.monthlyUsd, testId: 'estimate-total-monthly', part: 'monthly' },
+    { label: 'Upfront', usd: totals.upfrontUsd, testId: 'estimate-total-upfront', part: 'upfront' },
+    {
+      label: 'Amortized / mo',
+      usd: totals.amortizedMonthlyUsd,
+      testId: 'estimate-total-amortized',
+      part: 'amortizedMonthly',
+    },
+    { label: '1 year', usd: totals.oneYearUsd, testId: 'estimate-total-one-year', part: 'oneYear' },
+    { label: '3 years', usd: totals.threeYearUsd, testId: 'estimate-total-three-year', part: 'threeYear' },
+  ] as const;
   return (
     <>
       <dl className="totals">
@@ -156,7 +206,7 @@ function Totals({ estimate }: { estimate: ScenarioEstimate }) {
           <div key={i.testId} className="total">
             <dt>{i.label}</dt>
             <dd data-testid={i.testId} data-usd={i.usd}>
-              {formatMoney(i.usd)}
+              <TotalFigure explain={explain} part={i.part} label={`${i.label}, all lines`} usd={i.usd} />
             </dd>
           </div>
         ))}
