@@ -1,3 +1,4 @@
+import { OS_NAMES } from '../catalog-scopes';
 import type { OperatingSystem } from '../catalog-types';
 import { explanation, num, rateText, type Explanation } from '../explanation';
 import { Decimal } from '../money';
@@ -22,14 +23,6 @@ export interface AllocationExplanation {
 
 /** Lines named in one pool's note before "and N more". */
 const MAX_NAMED = 12;
-
-const OS_NAMES: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'RHEL',
-  sles: 'SLES',
-  ubuntu: 'Ubuntu',
-};
 
 function capped(items: string[]): string {
   if (items.length <= MAX_NAMED) return items.join('; ');

@@ -1,4 +1,4 @@
-import type { OperatingSystem } from '../catalog-types';
+import { OS_NAMES } from '../catalog-scopes';
 import { explainFastSnapshotRestore, explainSnapshotStorage, explainVolumeComponents } from '../ebs/explain';
 import {
   explanation,
@@ -37,14 +37,6 @@ export interface LineExplainContext {
   /** Allocation nodes (RI and Savings Plan pools) that cover or were bought by this line. */
   allocation: Explanation[];
 }
-
-const OS_NAMES: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'RHEL',
-  sles: 'SLES',
-  ubuntu: 'Ubuntu',
-};
 
 const dateOf = (book: PriceBook, sourceId: string | null) =>
   sourceId === null ? null : (book.sourceDates[sourceId] ?? null);

@@ -1,3 +1,4 @@
+import { OS_NAMES } from '../catalog-scopes';
 import type { OperatingSystem, PriceOption, PriceSource } from '../catalog-types';
 import { explanation, num, rateText, type ExplanationRow } from '../explanation';
 import { Decimal, toCents } from '../money';
@@ -20,14 +21,6 @@ export interface OptionContext {
   onDemand: PriceOption | undefined;
   sources: readonly PriceSource[];
 }
-
-const OS_NAMES: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'RHEL',
-  sles: 'SLES',
-  ubuntu: 'Ubuntu',
-};
 
 /** Decimals the options table carries an effective rate to (price-options.ts rounds to 8). */
 const EFFECTIVE_DECIMALS = 8;

@@ -1,4 +1,5 @@
-import type { OperatingSystem, PaymentOption } from '../catalog-types';
+import { OS_NAMES } from '../catalog-scopes';
+import type { PaymentOption } from '../catalog-types';
 import type { MissingPrice, MissingPriceFamily, MissingScope } from './missing-prices';
 import { PAYMENT_LABELS } from './purchase-options';
 
@@ -27,14 +28,6 @@ export interface MissingPriceNotice {
   /** The whole notice in one sentence, for reports and the CLI. */
   text: string;
 }
-
-const OS_WORDS: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'RHEL',
-  sles: 'SLES',
-  ubuntu: 'Ubuntu',
-};
 
 const EC2_FILE = "Update from AWS, or import the region's EC2 offer file (AmazonEC2)";
 
@@ -83,7 +76,7 @@ const WORDS: Record<MissingPriceFamily, { title: string; wayOut: string }> = {
 /** "Savings Plans rates are not in this catalog", narrowed where the family says how. */
 export const missingPriceTitle = (m: MissingPrice): string => titleOf(m);
 
-export const scopeWords = (s: MissingScope): string => (s.os ? `${s.region} ${OS_WORDS[s.os]}` : s.region);
+export const scopeWords = (s: MissingScope): string => (s.os ? `${s.region} ${OS_NAMES[s.os]}` : s.region);
 
 /** "a, b and c". */
 export function listWords(items: readonly string[]): string {
