@@ -4,6 +4,7 @@ import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
 import { BREAK_EVEN_HORIZON_MONTHS, breakEvenMonthOf, breakEvenOf, breakEvenWords } from './break-even';
 import { estimateWithProfiles, upfrontSchedule, type EstimateOptions } from './estimate';
 import type { EstimateWarning, ScenarioEstimate, SpotBandSummary, StrategyResult } from './estimate-types';
+import { strategyExplanation } from './explain';
 import { missingPriceTitle } from './missing-price-words';
 import { warningsBesideNotices } from './missing-prices';
 import { savingsPct } from './percent';
@@ -170,7 +171,7 @@ export function compareStrategies(
       complete,
       warnings: strategyWarnings(strategy.label, estimate),
       missingPrices: estimate.missingPrices,
-      ...(estimate.explanation ? { explanation: estimate.explanation.totals } : {}),
+      ...(estimate.explanation ? { explanation: strategyExplanation(estimate.explanation.totals) } : {}),
       sourceIds: estimate.sourceIds,
       pricesAsOf: estimate.pricesAsOf,
       quotas: estimate.quotas,

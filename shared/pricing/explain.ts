@@ -1,4 +1,4 @@
-import { explanation, num, sumExplanation, usdText, type Explanation } from '../explanation';
+import { explanation, sumExplanation, usdText, type Explanation } from '../explanation';
 import { Decimal } from '../money';
 import { lineName } from '../reports/describe';
 import type { CommitmentPools } from './commitment-pools';
@@ -131,5 +131,29 @@ export function explainTotals(
   return { monthly, upfront, amortizedMonthly, oneYear, threeYear };
 }
 
-/** The quantity formatter, for callers wording their own nodes. */
-export { num };
+/** Levels a strategy's explanation keeps: total → line → compute → its parts (On-Demand hours, RI fees). */
+export const STRATEGY_EXPLANATION_DEPTH = 3;
+
+/** A tree cut below `depth` levels (the nodes there keep their formula and rows, not their parts). */
+export function pruneExplanation(e: Explanation, depth: number): Explanation {
+  return { ...e, children: depth <= 0 ? [] : e.children.map((c) => pruneExplanation(c, depth - 1)) };
+}
+
+/**
+ * A compared strategy's totals, cut to STRATEGY_EXPLANATION_DEPTH: 26 strategies carry every line's
+ * tree, so the commitments' allocation and the volumes' parts stay in the estimate's own explanation.
+ */
+export function strategyExplanation(t: TotalsExplanation): TotalsExplanation {
+  // Many lines: each line's figure only (or only the totals' sums); the estimate explains the rest.
+  const lines = t.monthly.children.length;
+  const depth = lines <= 50 ? STRATEGY_EXPLANATION_DEPTH : lines <= 500 ? 1 : 0;
+  const cut = (e: Explanation, less = 0) => pruneExplanation(e, Math.max(depth - less, 0));
+  // 1 and 3 years repeat the monthly tree: one level less there (each line's parts are under Monthly).
+  return {
+    monthly: cut(t.monthly),
+    upfront: cut(t.upfront),
+    amortizedMonthly: cut(t.amortizedMonthly),
+    oneYear: cut(t.oneYear, 1),
+    threeYear: cut(t.threeYear, 1),
+  };
+}

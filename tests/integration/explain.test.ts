@@ -51,6 +51,7 @@ const child = (e: Explanation, label: string) => {
 function expectSumsAddUp(root: Explanation) {
   for (const node of walkExplanation(root)) {
     if (!/^[\d,.]+( \+ [\d,.]+)+ = [\d,.]+ USD$/.test(node.formula) || node.valueUsd === null) continue;
+    if (node.children.length === 0) continue; // a strategy's tree is cut a few levels down
     const priced = node.children.filter((c) => c.valueUsd !== null && !c.label.includes('and the hours'));
     if (priced.length !== node.children.length) continue;
     const sum = priced.reduce((s, c) => s.plus(c.valueUsd!), new Decimal(0));

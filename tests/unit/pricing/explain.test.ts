@@ -151,4 +151,18 @@ describe('explanations agree with the figures they explain', () => {
     }
     expect(compareStrategies(mix(), book).every((s) => s.explanation === undefined)).toBe(true);
   });
+
+  it('keeps a strategy’s tree a few levels deep, and only each line’s figure for many lines', () => {
+    const [od] = compareStrategies(mix(), book, { explain: true });
+    const line = od!.explanation!.monthly.children[0]!;
+    expect(line.children.length).toBeGreaterThan(0); // compute, storage, snapshots
+    expect(line.children.every((c) => c.children.every((g) => g.children.length === 0))).toBe(true);
+    const many = scenario(Array.from({ length: 60 }, (_, i) => line60(i)));
+    const [big] = compareStrategies(many, book, { explain: true });
+    expect(big!.explanation!.monthly.children).toHaveLength(60);
+    expect(big!.explanation!.monthly.children.every((c) => c.children.length === 0)).toBe(true);
+    expect(big!.explanation!.monthly.valueUsd).toBe(big!.monthlyUsd);
+  });
 });
+
+const line60 = (i: number) => line(`l${i}`, { usage: { pattern: 'constant', count: 1 } });
