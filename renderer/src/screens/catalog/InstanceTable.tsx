@@ -1,10 +1,11 @@
 import {
   useEffect,
   useImperativeHandle,
+  useMemo,
   useRef,
   useState,
-  type CSSProperties,
   type KeyboardEvent,
+  type MouseEvent,
   type Ref,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -14,9 +15,7 @@ import type { PriceUnit } from '../../format';
 import { PRICE_UNIT_SUFFIX } from '../../format';
 import { pinnedRight } from './pane-width';
 import type { TableColumn } from './table-columns';
-
-/** Fixed row height: lets the virtualizer place ~1,000 rows without measuring them. */
-const ROW_HEIGHT_PX = 28;
+import { ROW_HEIGHT_PX, TableRow, type Pin } from './TableRow';
 
 /** What the screen may ask of the table. */
 export interface InstanceTableHandle {
@@ -56,13 +55,14 @@ export function InstanceTable(props: InstanceTableProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 15,
+    overscan: 3,
   });
 
-  // A new result (other filters or sort) starts at its top.
+  // A new result (other filters or sort) starts at its top. Only when scrolled: scrollTo lays the page
+  // out at once, which would cost every keystroke a layout of its own.
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [rows]);
+    if ((virtualizer.scrollOffset ?? 0) > 0) scrollRef.current?.scrollTo({ top: 0 });
+  }, [rows, virtualizer]);
 
   // After a move, focus the row once the virtualizer has rendered it (far moves take a scroll first).
   useEffect(() => {
@@ -78,8 +78,19 @@ export function InstanceTable(props: InstanceTableProps) {
     if (rows.length === 0) return;
     const to = Math.max(0, Math.min(rows.length - 1, index));
     setActive({ rows, index: to });
-    virtualizer.scrollToIndex(to, { align: 'auto' });
+    scrollIntoView(to);
     focusWanted.current = true;
+  };
+  /** Scrolls just enough for row `index` to show whole below the sticky header. */
+  const scrollIntoView = (index: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const header = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = index * ROW_HEIGHT_PX;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (header + top + ROW_HEIGHT_PX > el.scrollTop + el.clientHeight) {
+      el.scrollTop = header + top + ROW_HEIGHT_PX - el.clientHeight;
+    }
   };
   useImperativeHandle(props.ref, () => ({ focusFirstRow: () => moveTo(0) }));
 
@@ -87,9 +98,24 @@ export function InstanceTable(props: InstanceTableProps) {
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const tableWidthPx = columns.reduce((sum, c) => sum + c.widthPx, 0);
-  const pins = pinning(columns);
+  const pins = useMemo(() => pinning(columns), [columns]);
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, key: string) => {
+  /** The row an event happened in: its index among the rows shown. */
+  const rowIndexOf = (e: { target: EventTarget }): number | null => {
+    const tr = e.target instanceof Element ? e.target.closest('tr[data-index]') : null;
+    return tr ? Number(tr.getAttribute('data-index')) : null;
+  };
+  const onRowClick = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(e);
+    const row = index === null ? undefined : rows[index];
+    if (index === null || !row) return;
+    setActive({ rows, index });
+    props.onSelect(rowKey(row));
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(e);
+    const row = index === null ? undefined : rows[index];
+    if (index === null || !row) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT_PX) - 2);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -105,7 +131,7 @@ export function InstanceTable(props: InstanceTableProps) {
       moveTo(to);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      props.onSelect(key);
+      props.onSelect(rowKey(row));
     }
   };
 
@@ -160,7 +186,7 @@ export function InstanceTable(props: InstanceTableProps) {
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody onClick={onRowClick} onKeyDown={onRowKey}>
           {rows.length === 0 && (
             <tr className="empty-row">
               <td colSpan={columns.length}>{props.emptyMessage}</td>
@@ -175,48 +201,17 @@ export function InstanceTable(props: InstanceTableProps) {
             const row = rows[item.index];
             if (!row) return null;
             const key = rowKey(row);
-            const isSelected = key === props.selected;
             return (
-              <tr
+              <TableRow
                 key={key}
-                data-testid="instance-row"
-                data-instance-type={row.instanceType}
-                data-region={row.region}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                className={isSelected ? 'instance-row is-selected' : 'instance-row'}
-                style={{ height: ROW_HEIGHT_PX }}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                onClick={() => {
-                  setActive({ rows, index: item.index });
-                  props.onSelect(key);
-                }}
-                onKeyDown={(e) => onRowKey(e, item.index, key)}
-              >
-                {columns.map((c) => {
-                  const text = c.cell(row, unit);
-                  const classes = [
-                    c.numeric ? 'num' : '',
-                    text === 'n/a' ? 'muted' : '',
-                    c.id === 'instanceType' ? 'type-cell' : '',
-                    pins.get(c.id)?.className ?? '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ');
-                  return (
-                    <td
-                      key={c.id}
-                      data-testid={`cell-${c.id}`}
-                      className={classes || undefined}
-                      style={pins.get(c.id)?.style}
-                      title={text}
-                    >
-                      {text}
-                    </td>
-                  );
-                })}
-              </tr>
+                row={row}
+                index={item.index}
+                columns={columns}
+                pins={pins}
+                unit={unit}
+                selected={key === props.selected}
+                active={item.index === activeIndex}
+              />
             );
           })}
           {padBottom > 0 && (
@@ -228,11 +223,6 @@ export function InstanceTable(props: InstanceTableProps) {
       </table>
     </div>
   );
-}
-
-interface Pin {
-  className: string;
-  style: CSSProperties;
 }
 
 /**
