@@ -1,13 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { buildCatalog } from '../../pricing-data/build-catalog';
 import { openCatalog } from '../../main/services';
 import { createCatalogService } from '../../main/catalog/catalog-service';
+import { createCatalogListing } from '../../main/catalog/listing';
+import { expandListing } from '@shared/catalog-listing';
+import { filterRows } from '../../renderer/src/screens/catalog/filter-sort';
 import { parseInput, type ParsedInput } from '@shared/contract';
 import { startServeProcess } from '../support/serve-process';
 import { ms, timeMany } from './stats';
+import { measureCatalogPage, summary, type PageFigures } from './catalog-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -28,13 +33,41 @@ async function coldStartMs(): Promise<{ serveMs: number; nodeBaselineMs: number 
     const res = await fetch(`${origin}/api/catalog.meta`, {
       method: 'POST',
       body: '{}',
-      headers: { authorization: `Bearer ${searchParams.get('token')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${searchParams.get('token')}`,
+      },
     });
     if (res.status !== 200) throw new Error(`first response was ${res.status}`);
     return { serveMs: performance.now() - started, nodeBaselineMs };
   } finally {
     serve.stop();
   }
+}
+
+/**
+ * The renderer of an older commit (CATALOG_BENCH_BASELINE_REF=<commit>), built into `dir` from that
+ * commit's files with this checkout's node_modules: what the page figures are compared with.
+ */
+function buildRendererAt(ref: string, dir: string): string {
+  const src = join(dir, 'src');
+  mkdirSync(src, { recursive: true });
+  execSync(`git archive ${ref} | tar -x -C ${JSON.stringify(src)}`, { cwd: ROOT, shell: '/bin/sh' });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  const out = join(dir, 'renderer');
+  execSync(`npx vite build --logLevel warn --outDir ${JSON.stringify(out)} --emptyOutDir`, { cwd: src });
+  return out;
+}
+
+function printPage(label: string, f: PageFigures | null): void {
+  if (!f) {
+    console.log(`${label}: not offered by this build`);
+    return;
+  }
+  console.log(`${label}, keystroke to painted rows: ${summary(f.keystroke)}`);
+  console.log(`${label}, sort click to painted rows: ${summary(f.sort)}`);
+  if (f.regionLoadMs !== null)
+    console.log(`${label}, choosing it until its rows are painted: ${ms(f.regionLoadMs)}`);
 }
 
 export async function benchCatalog(): Promise<void> {
@@ -71,11 +104,58 @@ export async function benchCatalog(): Promise<void> {
       catalog.priceOptions({ instanceType: 'm5.large', region: 'us-east-1', os: 'linux' }),
     );
     console.log(`price options of one type: p50 ${ms(po.p50)}, p95 ${ms(po.p95)}`);
-    db.close();
+
+    // catalog.listing: what the catalog screen loads once per region and OS, and its size as sent.
+    const listing = createCatalogListing(db);
+    for (const region of ['us-east-1', 'all']) {
+      const input = { region, os: 'linux' as const };
+      const answer = listing(input);
+      const bytes = Buffer.byteLength(JSON.stringify({ ok: true, value: answer }));
+      const read = timeMany(region === 'all' ? 10 : 40, () => JSON.stringify(listing(input)));
+      const parse = timeMany(10, () => expandListing(JSON.parse(JSON.stringify(answer)) as typeof answer));
+      console.log(
+        `catalog.listing ${region}: ${answer.offers.type.length} rows of ${answer.types.instanceType.length} types, ` +
+          `${(bytes / 1024).toFixed(0)} KiB as JSON (gzip ${(gzipSync(JSON.stringify(answer)).length / 1024).toFixed(0)} KiB); ` +
+          `read and serialized p50 ${ms(read.p50)}; parsed and expanded into rows p50 ${ms(parse.p50)}`,
+      );
+    }
 
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
       spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     }
+    // How many rows answer a search with the screen's default filters: for the baseline build, what
+    // catalog.instances (SQL) answers; for this build, the in-memory filter over catalog.listing (the
+    // same answers, tests/integration/catalog-filter-sort.test.ts, and processor names besides).
+    const sqlCount = (region: string) => (search: string) => {
+      const of = (r: string) => catalog.instances(filter({ region: r, ...(search ? { search } : {}) })).total;
+      return Promise.resolve(region === 'all' ? regions.reduce((sum, r) => sum + of(r), 0) : of(region));
+    };
+    const listingCount = (region: string) => {
+      const rows = expandListing(listing({ region, os: 'linux' }));
+      return (search: string) => Promise.resolve(filterRows(rows, search ? { search } : {}).length);
+    };
+    const page = (rendererDir: string, region: string, count: (search: string) => Promise<number>) =>
+      measureCatalogPage({
+        catalogPath: join(dir, 'catalog.sqlite'),
+        rendererDir,
+        userData: join(dir, 'user-data'),
+        region,
+        expectedCount: count,
+      });
+    const baselineRef = process.env.CATALOG_BENCH_BASELINE_REF;
+    if (baselineRef) {
+      const old = buildRendererAt(baselineRef, join(dir, 'baseline'));
+      printPage(
+        `catalog page at ${baselineRef}, us-east-1`,
+        await page(old, 'us-east-1', sqlCount('us-east-1')),
+      );
+      printPage(`catalog page at ${baselineRef}, all regions`, await page(old, 'all', sqlCount('all')));
+    }
+    const built = join(ROOT, 'dist', 'renderer');
+    printPage('catalog page, us-east-1', await page(built, 'us-east-1', listingCount('us-east-1')));
+    printPage('catalog page, all regions', await page(built, 'all', listingCount('all')));
+    db.close();
+
     const cold = await coldStartMs();
     console.log(
       `serve cold start to first API response: ${ms(cold.serveMs)} (bare node start in the same run: ${ms(
