@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { expandListing, rowKey, type ListingRow } from '@shared/catalog-listing';
 import type { SortColumn } from '@shared/contract';
 import type { OperatingSystem } from '@shared/catalog-types';
@@ -29,6 +29,8 @@ const STORAGE_KEY = 'planner.catalog.v1';
 const PANE_WIDTH_KEY = 'planner.catalog.detailWidth.v1';
 const EMPTY_INPUT = {};
 const NO_ROWS: ListingRow[] = [];
+// The details (a chart among them) don't change while the filters do: a keystroke leaves them be.
+const Details = memo(DetailPanel);
 
 /**
  * The catalog: every instance type of a region (or of every region, a row per type and region),
@@ -181,7 +183,7 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
               label={`Resize the ${selectedRow.instanceType} details`}
             />
             <div className="detail-pane" data-testid="detail-pane" style={{ width: paneWidth }}>
-              <DetailPanel
+              <Details
                 instanceType={selectedRow.instanceType}
                 region={selectedRow.region}
                 os={state.os}
