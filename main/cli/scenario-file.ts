@@ -1,19 +1,12 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_PAYLOAD_BYTES, tooLargeMessage } from '@shared/limits';
+import { fileKindOf as kindOf } from '../file-kind';
 
 // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer (forever, for a CLI);
 // the fstat below then refuses it. It changes nothing for regular files.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const CHUNK = 1 << 20;
-
-function kindOf(s: Stats): string {
-  if (s.isDirectory()) return 'a folder';
-  if (s.isFIFO()) return 'a FIFO (named pipe)';
-  if (s.isSocket()) return 'a socket';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
 
 /** Reads at most `limit` + 1 bytes: enough to know a file grew past the limit since its size was read. */
 function readBounded(fd: number, limit: number): Buffer | null {

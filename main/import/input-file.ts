@@ -1,14 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ImportError, safeName } from './errors';
-
-function kindOf(s: Stats): string {
-  if (s.isDirectory()) return 'a folder';
-  if (s.isFIFO()) return 'a FIFO (named pipe)';
-  if (s.isSocket()) return 'a socket';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
+import { fileKindOf as kindOf } from '../file-kind';
 
 function refuse(name: string, what: string): ImportError {
   return new ImportError('unreadable', `cannot read ${safeName(name)}: ${what}`);
