@@ -50,6 +50,20 @@ const fileSchema = z.object({
 
 export type SpotAdvisorEntry = Omit<SpotAdvisorDbRow, 'source_id'>;
 
+/** The catalog row of one parsed entry, for the build and the import alike (fields written out: no spread per row). */
+export function spotAdvisorDbRow(r: SpotAdvisorEntry, sourceId: string): SpotAdvisorDbRow {
+  return {
+    region: r.region,
+    os: r.os,
+    instance_type: r.instance_type,
+    range_index: r.range_index,
+    band_label: r.band_label,
+    band_max_pct: r.band_max_pct,
+    savings_pct: r.savings_pct,
+    source_id: sourceId,
+  };
+}
+
 export interface SpotAdvisorData {
   rows: SpotAdvisorEntry[];
   regions: string[];

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/open';
 import { prepareCatalogReads, prepareCatalogWrites } from '../catalog/statements';
 import { cancelled, ImportError, publicMessage } from './errors';
 import { checkInputFile, openRegularFile } from './input-file';
-import { looksLikeSpotAdvisor, parseSpotAdvisor } from './spot-advisor-parse';
+import { looksLikeSpotAdvisor, parseSpotAdvisor, spotAdvisorDbRow } from './spot-advisor-parse';
 import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
 
 /** The real file is about 0.9 MB; anything past this is not AWS's Spot Advisor file. */
@@ -150,16 +150,7 @@ export async function importSpotAdvisor(opts: SpotAdvisorImportOptions): Promise
             skippedRows++;
             continue;
           }
-          write.putSpotAdvisor.run({
-            region: r.region,
-            os: r.os,
-            instance_type: r.instance_type,
-            range_index: r.range_index,
-            band_label: r.band_label,
-            band_max_pct: r.band_max_pct,
-            savings_pct: r.savings_pct,
-            source_id: sourceId,
-          });
+          write.putSpotAdvisor.run(spotAdvisorDbRow(r, sourceId));
           written++;
         }
         write.putMeta.run({ key: 'last_import', value: sourceId });

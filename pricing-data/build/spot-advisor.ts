@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { prepareCatalogWrites } from '../../main/catalog/statements';
-import { parseSpotAdvisor } from '../../main/import/spot-advisor-parse';
+import { parseSpotAdvisor, spotAdvisorDbRow } from '../../main/import/spot-advisor-parse';
 import { SNAPSHOT_DIR } from './read-snapshot';
 
 /** AWS's Spot Advisor file as shipped (verbatim; provenance and date in pricing-data/README.md). */
@@ -18,17 +18,6 @@ export const SPOT_ADVISOR_SOURCE_ID = 'aws-spot-advisor-2025-06-28';
 export function writeSpotAdvisor(db: Database.Database): number {
   const data = parseSpotAdvisor(readFileSync(join(SNAPSHOT_DIR, SPOT_ADVISOR_FILE), 'utf8'));
   const put = prepareCatalogWrites(db).putSpotAdvisor;
-  for (const r of data.rows) {
-    put.run({
-      region: r.region,
-      os: r.os,
-      instance_type: r.instance_type,
-      range_index: r.range_index,
-      band_label: r.band_label,
-      band_max_pct: r.band_max_pct,
-      savings_pct: r.savings_pct,
-      source_id: SPOT_ADVISOR_SOURCE_ID,
-    });
-  }
+  for (const r of data.rows) put.run(spotAdvisorDbRow(r, SPOT_ADVISOR_SOURCE_ID));
   return data.rows.length;
 }
