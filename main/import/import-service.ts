@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportKindOption, ImportProgress, ImportSummary } from '@shared/import/types';
 import { ByteReader, type ReadStats } from './byte-reader';
@@ -12,7 +11,7 @@ import { OfferMapper } from './offer-mapper';
 import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savings-plans';
 import { importSpotAdvisor } from './spot-advisor';
 import { readSpotHistory } from './spot-history';
-import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
+import { claimTemp, copyForImport, importBase, releaseTemp, removeStaleTemps, swapInto } from './swap';
 import type { OfferHeader } from './types';
 
 export interface ImportOptions {
@@ -96,12 +95,7 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
   }
   // AWS's Spot Advisor file holds bands, not prices: its own importer (spot-advisor.ts).
   if (kind === 'spot-advisor') return importSpotAdvisor(opts);
-  const base = existsSync(target) ? target : opts.baseCatalogPath;
-  if (!base || !existsSync(base))
-    throw new ImportError(
-      'unreadable',
-      'the catalog does not exist yet and there is no catalog to start it from',
-    );
+  const base = importBase(target, opts.baseCatalogPath);
 
   const temp = claimTemp(target);
   let writer: CatalogWriter | null = null;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportProgress, ImportSummary, SkippedScope } from '@shared/import/types';
 import { catalogMigrations } from '../db/migrations/catalog';
@@ -7,7 +6,7 @@ import { prepareCatalogReads, prepareCatalogWrites } from '../catalog/statements
 import { cancelled, ImportError, publicMessage } from './errors';
 import { checkInputFile, openRegularFile } from './input-file';
 import { looksLikeSpotAdvisor, parseSpotAdvisor, spotAdvisorDbRow } from './spot-advisor-parse';
-import { claimTemp, copyForImport, releaseTemp, removeStaleTemps, swapInto } from './swap';
+import { claimTemp, copyForImport, importBase, releaseTemp, removeStaleTemps, swapInto } from './swap';
 
 /** The real file is about 0.9 MB; anything past this is not AWS's Spot Advisor file. */
 export const MAX_SPOT_ADVISOR_BYTES = 64 * 2 ** 20;
@@ -91,12 +90,7 @@ export async function importSpotAdvisor(opts: SpotAdvisorImportOptions): Promise
     });
   }
   if (opts.signal?.aborted) throw cancelled();
-  const base = existsSync(target) ? target : opts.baseCatalogPath;
-  if (!base || !existsSync(base))
-    throw new ImportError(
-      'unreadable',
-      'the catalog does not exist yet and there is no catalog to start it from',
-    );
+  const base = importBase(target, opts.baseCatalogPath);
 
   const temp = claimTemp(target);
   try {

@@ -11,6 +11,21 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { ImportError } from './errors';
+
+/**
+ * The catalog an import starts from: the target itself once it exists, else the base catalog it is
+ * first copied from (the shipped one, for the user's own catalog); refused when there is neither.
+ */
+export function importBase(target: string, baseCatalogPath: string | undefined): string {
+  const base = existsSync(target) ? target : baseCatalogPath;
+  if (!base || !existsSync(base))
+    throw new ImportError(
+      'unreadable',
+      'the catalog does not exist yet and there is no catalog to start it from',
+    );
+  return base;
+}
 
 /**
  * `<target>.import-<pid>.tmp`: the private copy an import writes, beside the target. A worker
