@@ -16,7 +16,7 @@ import type { LineState } from './estimate-state';
 import type { LineExplanation } from './explanation-types';
 import { UPFRONT_SHARE, ZERO } from './estimate-state';
 import type { PriceBook } from './price-book';
-import type { PricedLine } from './price-line';
+import type { PriceLineContext, PricedLine } from './price-line';
 import { OFFERING_CLASS_LABELS, PAYMENT_LABELS, PLAN_TYPE_LABELS } from './purchase-options';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
@@ -27,13 +27,7 @@ import { of, ONE, ratio, ratioValue } from './ratio';
  * node's value the engine's own figure.
  */
 
-export interface LineExplainContext {
-  hoursPerMonth: number;
-  timelineToMonth: Ratio;
-  timelineUsageHours: number;
-  riUtilization: Ratio | null;
-  spUtilization: Ratio | null;
-  book: PriceBook;
+export interface LineExplainContext extends PriceLineContext {
   /** Allocation nodes (RI and Savings Plan pools) that cover or were bought by this line. */
   allocation: Explanation[];
 }

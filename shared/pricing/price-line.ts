@@ -29,17 +29,17 @@ export function sumOrNull(values: readonly (Decimal | null)[]): Decimal | null {
 
 export const str = (v: Decimal | null): string | null => (v === null ? null : toUsdString(v));
 
-export function priceLine(
-  s: LineState,
-  ctx: {
-    hoursPerMonth: number;
-    timelineToMonth: Ratio;
-    timelineUsageHours: number;
-    riUtilization: Ratio | null;
-    spUtilization: Ratio | null;
-    book: PriceBook;
-  },
-): PricedLine {
+/** What pricing one line needs beside the line itself (the mix's timeline, pool utilization, the rates). */
+export interface PriceLineContext {
+  hoursPerMonth: number;
+  timelineToMonth: Ratio;
+  timelineUsageHours: number;
+  riUtilization: Ratio | null;
+  spUtilization: Ratio | null;
+  book: PriceBook;
+}
+
+export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   const { line } = s;
   const hoursPerMonth = new Decimal(ctx.hoursPerMonth);
   // Instance-hours are kept over their own period (the profile's, or the shared timeline when
