@@ -48,7 +48,8 @@ export function InstanceTable(props: InstanceTableProps) {
   // The focusable row's index, for these rows; a new result starts again at its first row.
   const [active, setActive] = useState({ rows, index: 0 });
   const activeIndex = active.rows === rows ? Math.min(active.index, rows.length - 1) : 0;
-  const focusWanted = useRef(false);
+  // The row index that should take the focus once it is drawn (null: none pending).
+  const focusWanted = useRef<number | null>(null);
   // TanStack Virtual returns fresh measurements on every render by design; nothing here is memoized on it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -64,22 +65,30 @@ export function InstanceTable(props: InstanceTableProps) {
     if ((virtualizer.scrollOffset ?? 0) > 0) scrollRef.current?.scrollTo({ top: 0 });
   }, [rows, virtualizer]);
 
-  // After a move, focus the row once the virtualizer has rendered it (far moves take a scroll first).
+  /** Focuses the wanted row if it is drawn; true when done (or nothing was wanted). */
+  const focusWantedRow = (): boolean => {
+    const index = focusWanted.current;
+    if (index === null) return true;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (!row) return false;
+    focusWanted.current = null;
+    row.focus({ preventScroll: true });
+    return true;
+  };
+  // A far move focuses its row once the virtualizer has drawn it, after the scroll.
   useEffect(() => {
-    if (!focusWanted.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
-    if (row) {
-      focusWanted.current = false;
-      row.focus({ preventScroll: true });
-    }
+    focusWantedRow();
   });
 
   const moveTo = (index: number) => {
     if (rows.length === 0) return;
     const to = Math.max(0, Math.min(rows.length - 1, index));
+    // The focus moves now when the row is drawn: it must not wait for a render, which other work
+    // (the detail pane's prices arriving) may have taken before this move's state was set.
+    focusWanted.current = to;
     setActive({ rows, index: to });
     scrollIntoView(to);
-    focusWanted.current = true;
+    focusWantedRow();
   };
   /** Scrolls just enough for row `index` to show whole below the sticky header. */
   const scrollIntoView = (index: number) => {
