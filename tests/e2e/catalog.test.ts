@@ -91,6 +91,12 @@ describe('Catalog screen in Chromium against serve', () => {
     const sp = panel.locator('[data-testid="price-option"][data-model="savings-plan"]').first();
     expect(await sp.textContent()).toContain('n/a');
     await expect.poll(() => page().getByTestId('options-chart').locator('svg').count()).toBeGreaterThan(0);
+    // The name read part by part (AWS's naming conventions): m, 5, large.
+    expect(await page().getByTestId('name-part').allTextContents()).toEqual([
+      'mGeneral purpose',
+      '5Generation 5',
+      'largeSize large',
+    ]);
     await page().screenshot({ path: join(ARTIFACTS, 'catalog-m5-options.png') });
   });
 

@@ -4,6 +4,7 @@ import { HOURS_PER_MONTH } from '@shared/money';
 import { screenHref } from '../../hooks/useHashParams';
 import { OptionsChart } from '../../charts/OptionsChart';
 import { PriceOptionsTable } from './PriceOptionsTable';
+import { InstanceNameParts } from './InstanceNameParts';
 import { SpecList } from './SpecList';
 
 export interface DetailPanelProps {
@@ -66,6 +67,10 @@ export function DetailPanel(props: DetailPanelProps) {
         </button>
       </header>
       <div className="detail-body">
+        <section>
+          <h3>The name, part by part</h3>
+          <InstanceNameParts instanceType={instanceType} />
+        </section>
         <section>
           <h3>Specifications</h3>
           {shownSpec ? <SpecList spec={shownSpec} /> : <p className="muted">Loading…</p>}
