@@ -1,3 +1,9 @@
+import {
+  PROCESSOR_SEARCH_ALIASES,
+  SEARCHED_FIELDS,
+  searchNeedle,
+  type SearchedField,
+} from '@shared/catalog-search';
 import type { ParsedInput, SortColumn } from '@shared/contract';
 import type { InstanceTypeDbRow, PriceSummaryDbRow } from './rows';
 import { SQL } from './statements';
@@ -39,6 +45,26 @@ const SORT_SQL: Record<SortColumn, string> = {
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** The processor as a search looks in it: shared/catalog-search.ts's aliases, as one SQL expression. */
+const PROCESSOR_SEARCH_SQL =
+  PROCESSOR_SEARCH_ALIASES.length === 0
+    ? 'processor'
+    : `CASE ${PROCESSOR_SEARCH_ALIASES.map(
+        (a) =>
+          `WHEN processor = ${sqlText(a.processor)} AND arch = ${sqlText(a.arch)} THEN ${sqlText(a.searchedAs)}`,
+      ).join(' ')} ELSE processor END`;
+
+/** Each searched field (shared/catalog-search.ts SEARCHED_FIELDS) as SQL over the listing's row. */
+const SEARCH_SQL: Record<SearchedField, string> = {
+  instanceType: 'instance_type',
+  family: 'family',
+  processor: PROCESSOR_SEARCH_SQL,
+  gpuModel: 'gpu_model',
+  acceleratorInfo: 'accelerator_info',
+};
 
 /**
  * Turns a validated filter into one SQL text (SQL.instanceListing, filtered and sorted) plus bound
@@ -92,12 +118,13 @@ export function buildInstanceQuery(f: ParsedInstanceFilter): {
     params.maxHourlyUsd = f.maxHourlyUsd;
   }
   if (f.pricedOnly) where.push('od_hourly IS NOT NULL');
-  const search = f.search?.trim();
-  if (search) {
-    where.push(
-      `(instance_type LIKE @search ESCAPE '\\' OR processor LIKE @search ESCAPE '\\' OR gpu_model LIKE @search ESCAPE '\\' OR accelerator_info LIKE @search ESCAPE '\\')`,
+  const needle = searchNeedle(f.search);
+  if (needle) {
+    const fields = SEARCHED_FIELDS.map((field) => SEARCH_SQL[field]).map(
+      (expr) => `(${expr}) LIKE @search ESCAPE '\\'`,
     );
-    params.search = `%${escapeLike(search.toLowerCase())}%`;
+    where.push(`(${fields.join(' OR ')})`);
+    params.search = `%${escapeLike(needle)}%`;
   }
   const dir = f.sortDir === 'desc' ? 'DESC' : 'ASC';
   const order = SORT_SQL[f.sortBy]

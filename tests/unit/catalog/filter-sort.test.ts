@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingRow } from '@shared/catalog-listing';
-import {
-  filterRows,
-  matchesSearch,
-  processorName,
-  sortRows,
-} from '../../../renderer/src/screens/catalog/filter-sort';
+import { processorSearchName } from '@shared/catalog-search';
+import { filterRows, matchesSearch, sortRows } from '../../../renderer/src/screens/catalog/filter-sort';
 import {
   DEFAULT_FILTERS,
   restoreCatalogState,
@@ -65,13 +61,13 @@ const types = (rows: ListingRow[]) => rows.map((r) => `${r.instanceType}@${r.reg
 
 describe('search', () => {
   it('names AWS’s own arm64 processors Graviton, and keeps any other name as the catalog has it', () => {
-    expect(processorName(m7g)).toBe('AWS Graviton');
-    expect(processorName({ processor: 'AWS Graviton2 Processor', arch: 'arm64' })).toBe(
+    expect(processorSearchName(m7g)).toBe('AWS Graviton');
+    expect(processorSearchName({ processor: 'AWS Graviton2 Processor', arch: 'arm64' })).toBe(
       'AWS Graviton2 Processor',
     );
-    expect(processorName(mac)).toBe('Apple');
-    expect(processorName(m5)).toBe('Intel');
-    expect(processorName({ processor: null, arch: 'arm64' })).toBeNull();
+    expect(processorSearchName(mac)).toBe('Apple');
+    expect(processorSearchName(m5)).toBe('Intel');
+    expect(processorSearchName({ processor: null, arch: 'arm64' })).toBeNull();
   });
 
   it('matches the type, family, processor, GPU and accelerator, in any case, ignoring spaces around', () => {

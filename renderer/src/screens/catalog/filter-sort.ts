@@ -2,43 +2,31 @@
  * The catalog's filters and sorts, in memory over a listing's rows (shared/catalog-listing.ts): the
  * same answers as catalog.instances gives in SQL (main/catalog/instance-query.ts), same rows in the
  * same order (tests/integration/catalog-filter-sort.test.ts compares them), without a round trip
- * per keystroke. Search also finds processor names ("graviton").
+ * per keystroke. What a search looks in and how it matches is shared/catalog-search.ts's rule.
  */
 import type { ListingRow } from '@shared/catalog-listing';
-import type { InstanceSpec } from '@shared/catalog-types';
+import { searchNeedle, searchTexts } from '@shared/catalog-search';
 import type { InstanceFilter, SortColumn } from '@shared/contract';
 
 /** What filters rows: catalog.instances' input without its region, OS, sort and limit. */
 export type RowFilter = Omit<InstanceFilter, 'region' | 'os' | 'sortBy' | 'sortDir' | 'limit'>;
 
-/**
- * The processor's name as people search for it. AWS's own arm64 processors are its Graviton line;
- * the shipped catalog names only their maker ("AWS"), an imported AWS offer file the processor
- * ("AWS Graviton2 Processor"), which is kept as it is.
- */
-export function processorName(spec: Pick<InstanceSpec, 'processor' | 'arch'>): string | null {
-  return spec.processor === 'AWS' && spec.arch === 'arm64' ? 'AWS Graviton' : spec.processor;
-}
+const searched = new WeakMap<ListingRow, string[]>();
 
-const searchTexts = new WeakMap<ListingRow, string>();
-
-/** The text a search looks in: type name, family, processor, GPU model and accelerators, lower case. */
-export function searchText(row: ListingRow): string {
-  let text = searchTexts.get(row);
-  if (text === undefined) {
-    text = [row.instanceType, row.family, processorName(row), row.gpuModel, row.acceleratorInfo]
-      .filter((s): s is string => s !== null)
-      .join('\n')
-      .toLowerCase();
-    searchTexts.set(row, text);
+/** The texts a search looks in (shared/catalog-search.ts searchTexts), worked out once per row. */
+function searchTextsOf(row: ListingRow): string[] {
+  let texts = searched.get(row);
+  if (texts === undefined) {
+    texts = searchTexts(row);
+    searched.set(row, texts);
   }
-  return text;
+  return texts;
 }
 
-/** Whether `row` answers `search` (text anywhere in its search text, any case; blank matches all). */
+/** Whether `row` answers `search` (as shared/catalog-search.ts says; blank matches all). */
 export function matchesSearch(row: ListingRow, search: string): boolean {
-  const needle = search.trim().toLowerCase();
-  return needle === '' || searchText(row).includes(needle);
+  const needle = searchNeedle(search);
+  return needle === '' || searchTextsOf(row).some((text) => text.includes(needle));
 }
 
 type Predicate = (row: ListingRow) => boolean;
@@ -78,8 +66,8 @@ function predicates(f: RowFilter): Predicate[] {
     checks.push((r) => (onDemand(r) ?? Infinity) <= max);
   }
   if (f.pricedOnly) checks.push((r) => r.onDemandHourlyUsd !== null);
-  const needle = f.search?.trim().toLowerCase();
-  if (needle) checks.push((r) => searchText(r).includes(needle));
+  const needle = searchNeedle(f.search);
+  if (needle) checks.push((r) => searchTextsOf(r).some((text) => text.includes(needle)));
   return checks;
 }
 
