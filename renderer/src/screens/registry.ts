@@ -4,6 +4,7 @@ import { DataScreen } from './DataScreen';
 import { CompareScreen } from './CompareScreen';
 import { EbsSizingScreen } from './EbsSizingScreen';
 import { FinderScreen } from './FinderScreen';
+import { PlanScreen } from './PlanScreen';
 import { RegionsScreen } from './RegionsScreen';
 import { WorkloadsScreen } from './WorkloadsScreen';
 
@@ -21,5 +22,6 @@ export const SCREENS: { id: string; label: string; component: ComponentType<Scre
   { id: 'ebs', label: 'EBS Sizing', component: EbsSizingScreen },
   { id: 'workloads', label: 'Workloads', component: WorkloadsScreen },
   { id: 'compare', label: 'Compare', component: CompareScreen },
+  { id: 'plan', label: 'Plan', component: PlanScreen },
   { id: 'data', label: 'Data', component: DataScreen },
 ];
