@@ -51,6 +51,12 @@ export interface AllocationResult {
   sp: SpPoolResult[];
 }
 
+/**
+ * Allocations already run, by their inputs (pool-allocation.ts keys them): Compare's strategies whose
+ * pools come out alike, such as every Reserved Instance variant's, share one.
+ */
+export type AllocationMemo = Map<string, AllocationResult>;
+
 /** Longest timeline the engine will build to line up profiles of different lengths exactly. */
 export const MAX_TIMELINE_HOURS = 70_272; // 8 leap years; fits lcm(168, 8760) and lcm(168, 8784)
 

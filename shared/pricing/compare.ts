@@ -8,6 +8,7 @@ import { strategyExplanation } from './explain';
 import { missingPriceTitle } from './missing-price-words';
 import { warningsBesideNotices } from './missing-prices';
 import { savingsPct } from './percent';
+import { setUpMix } from './line-setup';
 import { priceKey, type PriceBook } from './price-book';
 import { bandRangeText, type SpotAdvisorBand } from './spot-interruption';
 import { PURCHASE_OPTIONS, byProduct, type PurchaseOption } from './purchase-options';
@@ -129,7 +130,9 @@ export function compareStrategies(
   book: PriceBook,
   options: EstimateOptions = {},
 ): StrategyResult[] {
+  // Strategies change only the purchases: the lines' set-up and alike allocations are shared.
   const sized = sizeLines(scenario, book);
+  const mix = setUpMix(scenario, book, sized);
   const runs = strategies().map((strategy) => ({
     strategy,
     estimate: estimateWithProfiles(
@@ -137,6 +140,7 @@ export function compareStrategies(
       book,
       sized,
       options,
+      mix,
     ),
   }));
   const base = runs[0] as (typeof runs)[number];

@@ -82,7 +82,7 @@ export interface SpPool {
 }
 
 export function warn(
-  state: LineState,
+  state: Pick<LineState, 'line' | 'warnings' | 'complete'>,
   code: EstimateWarning['code'],
   message: string,
   incomplete: boolean,

@@ -5,14 +5,13 @@ import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
 import { sumTotals } from './estimate-totals';
 import { explainEstimate } from './explain';
-import { knownRegions, setUpLine } from './line-setup';
+import { lineState, setUpMix, type LineBasis, type MixSetup } from './line-setup';
 import { collectMissingPrices } from './missing-prices';
 import { allocatePools } from './pool-allocation';
 import type { PriceBook } from './price-book';
 import { datesOf, sourcesUsed } from './prices-as-of';
 import { priceLine } from './price-line';
 import type { Ratio } from './ratio';
-import type { UsageProfile } from './usage-profile';
 import { warn } from './estimate-state';
 import { demandEstimate } from '../capacity/demand';
 import { quotaCheckOf, sizeLines, type SizedLines } from '../capacity/line-sizing';
@@ -57,26 +56,26 @@ export interface EstimateOptions {
 }
 
 /**
- * Everything needed to run and price an estimate; the profiles (lines sized from demand included,
- * shared/capacity/line-sizing.ts) may be shared between strategies.
+ * Everything needed to run and price an estimate. The profiles (lines sized from demand included,
+ * shared/capacity/line-sizing.ts) and the mix's set-up (line-setup.ts: each line read against the
+ * book, the allocations already run) may be shared between estimates of the same lines that differ
+ * only in their purchases, as Compare's strategies do.
  */
 export function estimateWithProfiles(
   scenario: Scenario,
   book: PriceBook,
   sized: SizedLines,
   options: EstimateOptions = {},
+  mix: MixSetup = setUpMix(scenario, book, sized),
 ): ScenarioEstimate {
-  const { profiles, sizings } = sized;
+  const { sizings } = sized;
   const hoursPerMonth = scenario.hoursPerMonth;
-  const regions = knownRegions(book);
-  const states = scenario.lines.map((line, i) =>
-    setUpLine(line, i, profiles[i] as UsageProfile, book, regions),
-  );
+  const states = scenario.lines.map((line, i) => lineState(mix.bases[i] as LineBasis, line));
   states.forEach((s, i) => {
     for (const w of sizings[i]?.warnings ?? []) warn(s, w.code, `line ${s.line.id}: ${w.message}`, false);
   });
   const pools = buildPools(states);
-  const allocation = allocatePools(states, pools);
+  const allocation = allocatePools(states, pools, mix.allocations);
   const utilization = distributeCoverage(states, pools, allocation);
   const { result } = allocation;
   const timelineToMonth: Ratio = {

@@ -1,10 +1,12 @@
 import { Decimal, usdOrNull } from '../money';
-import type { ScenarioLine } from '../scenario/schema';
+import type { Scenario, ScenarioLine } from '../scenario/schema';
+import type { SizedLines } from '../capacity/line-sizing';
+import type { EstimateWarning } from './estimate-types';
+import type { AllocationMemo } from './allocation';
 import { describeInstance, IMPORT_HINT } from './messages';
 import type { InstancePrices, PriceBook } from './price-book';
 import { priceKey } from './price-book';
-import type { UsageProfile } from './usage-profile';
-import { profileStats } from './usage-profile';
+import { profileStats, type ProfileStats, type UsageProfile } from './usage-profile';
 import { bandText } from './spot-interruption';
 import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState } from './estimate-state';
 
@@ -40,6 +42,36 @@ export function knownRegions(book: PriceBook): Set<string> {
   return regions;
 }
 
+/**
+ * What a line is, whatever it is bought as: its prices, its profile's statistics and the warnings
+ * they raise. Compare's strategies change only the purchases, so they share each line's basis.
+ */
+export interface LineBasis {
+  index: number;
+  profile: UsageProfile;
+  /** The catalog's prices for the line's type, region and OS; null when the catalog does not know them. */
+  prices: InstancePrices | null;
+  onDemandRate: Decimal | null;
+  stats: ProfileStats;
+  warnings: EstimateWarning[];
+  complete: boolean;
+}
+
+/** What every strategy of one mix shares: each line's basis, and the allocations already run. */
+export interface MixSetup {
+  bases: LineBasis[];
+  allocations: AllocationMemo;
+}
+
+/** The set-up of a mix's lines, for estimates of these lines under any purchases (estimate.ts). */
+export function setUpMix(scenario: Scenario, book: PriceBook, { profiles }: SizedLines): MixSetup {
+  const regions = knownRegions(book);
+  return {
+    bases: scenario.lines.map((line, i) => lineBasis(line, i, profiles[i] as UsageProfile, book, regions)),
+    allocations: new Map(),
+  };
+}
+
 export function setUpLine(
   line: ScenarioLine,
   index: number,
@@ -47,34 +79,33 @@ export function setUpLine(
   book: PriceBook,
   regions: Set<string>,
 ): LineState {
+  return lineState(lineBasis(line, index, profile, book, regions), line);
+}
+
+function lineBasis(
+  line: ScenarioLine,
+  index: number,
+  profile: UsageProfile,
+  book: PriceBook,
+  regions: Set<string>,
+): LineBasis {
   const prices = book.instances[priceKey(line.region, line.os, line.instanceType)] ?? null;
   const known = prices !== null && prices.known;
-  const stats = profileStats(profile);
-  const state: LineState = {
+  const basis: LineBasis & Pick<LineState, 'line'> = {
     line,
     index,
     profile,
     prices: known ? prices : null,
-    model: line.purchase.model,
     onDemandRate: known ? usdOrNull(prices.onDemandHourlyUsd) : null,
-    spotRate: null,
-    periodInstanceHours: stats.instanceHours,
-    peak: stats.peak,
-    min: stats.min,
-    allocationIndex: -1,
-    ri: null,
-    sp: null,
-    computeUnknown: false,
-    complete: true,
+    stats: profileStats(profile),
     warnings: [],
-    riCoveredHours: ZERO,
-    spCoveredHours: ZERO,
+    complete: true,
   };
   const what = describeInstance(line);
   if (!known) {
     if (!regions.has(line.region)) {
       warn(
-        state,
+        basis,
         'unknown-region',
         `region ${line.region} is not in the catalog: line ${line.id} (${what}) is not priced — ${IMPORT_HINT}`,
         true,
@@ -82,23 +113,49 @@ export function setUpLine(
       );
     } else {
       warn(
-        state,
+        basis,
         'unknown-instance',
         `${what} is not in the catalog: the compute of line ${line.id} is not priced — ${IMPORT_HINT}`,
         true,
         { family: 'instance-type', region: line.region, os: line.os, option: line.instanceType },
       );
     }
-  } else if (state.onDemandRate === null) {
-    warn(state, 'missing-price', `no on-demand price for ${what} — ${IMPORT_HINT}`, true, {
+  } else if (basis.onDemandRate === null) {
+    warn(basis, 'missing-price', `no on-demand price for ${what} — ${IMPORT_HINT}`, true, {
       family: 'on-demand',
       region: line.region,
       os: line.os,
       option: null,
     });
   }
+  return basis;
+}
 
+/** A line's working state under its purchase, from its basis (read from the same line, whatever its purchase). */
+export function lineState(basis: LineBasis, line: ScenarioLine): LineState {
+  const { prices } = basis;
+  const state: LineState = {
+    line,
+    index: basis.index,
+    profile: basis.profile,
+    prices,
+    model: line.purchase.model,
+    onDemandRate: basis.onDemandRate,
+    spotRate: null,
+    periodInstanceHours: basis.stats.instanceHours,
+    peak: basis.stats.peak,
+    min: basis.stats.min,
+    allocationIndex: -1,
+    ri: null,
+    sp: null,
+    computeUnknown: false,
+    complete: basis.complete,
+    warnings: basis.warnings.map((w) => ({ ...w })),
+    riCoveredHours: ZERO,
+    spCoveredHours: ZERO,
+  };
   if (state.model === 'spot') {
+    const what = describeInstance(line);
     if (!line.interruptionTolerant) {
       warn(
         state,
@@ -107,7 +164,7 @@ export function setUpLine(
         false,
       );
       state.model = 'on-demand';
-    } else if (known) {
+    } else if (prices !== null) {
       const spot = prices.spot;
       if (spot === null) {
         warn(state, 'missing-price', `no spot price for ${what} — ${IMPORT_HINT}`, true, {

@@ -1,4 +1,10 @@
-import type { AllocationLine, AllocationResult, RiPoolInput, SpPoolInput } from './allocation';
+import type {
+  AllocationLine,
+  AllocationMemo,
+  AllocationResult,
+  RiPoolInput,
+  SpPoolInput,
+} from './allocation';
 import { allocate, sharedTimeline } from './allocation';
 import type { CommitmentPools } from './commitment-pools';
 import type { EstimateWarning } from './estimate-types';
@@ -18,7 +24,15 @@ export interface PoolAllocation {
   warnings: EstimateWarning[];
 }
 
-export function allocatePools(states: LineState[], { riList, spList }: CommitmentPools): PoolAllocation {
+/**
+ * `memo`: allocations already run for these lines (line-setup.ts's MixSetup); an allocation whose
+ * inputs are the same as one there is not run again.
+ */
+export function allocatePools(
+  states: LineState[],
+  { riList, spList }: CommitmentPools,
+  memo: AllocationMemo = new Map(),
+): PoolAllocation {
   const allocationLines: AllocationLine[] = [];
   const pooledStates: LineState[] = [];
   const enlist = (line: number): number => {
@@ -58,6 +72,28 @@ export function allocatePools(states: LineState[], { riList, spList }: Commitmen
       lineId: null,
     });
   }
-  const result = allocate(allocationLines, riInputs, spInputs, timeline.hours);
+  const key = allocationKey(pooledStates, riInputs, spInputs, timeline.hours);
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = allocate(allocationLines, riInputs, spInputs, timeline.hours);
+    memo.set(key, result);
+  }
   return { result, timelineHours: timeline.hours, spScales, warnings };
+}
+
+/**
+ * Everything an allocation's result depends on: which lines take part (by their index in the mix,
+ * whose profiles a memo's lines share), the pools' capacities and consumers, and the timeline.
+ */
+function allocationKey(
+  pooled: readonly LineState[],
+  ri: readonly RiPoolInput[],
+  sp: readonly SpPoolInput[],
+  timelineHours: number,
+): string {
+  const ris = ri.map((p) => `${p.units}:${p.consumers.map((c) => `${c.line}*${c.factor}`).join(',')}`);
+  const sps = sp.map(
+    (p) => `${p.commitmentScaled}:${p.consumers.map((c) => `${c.line}*${c.rateScaled}`).join(',')}`,
+  );
+  return `${timelineHours}|${pooled.map((s) => s.index).join(',')}|${ris.join(';')}|${sps.join(';')}`;
 }
