@@ -51,3 +51,27 @@ export function benchMixScenario(lines: number): ScenarioInput {
     })),
   };
 }
+
+/**
+ * 200 lines over real us-east-1 types, each an 8,760-hour series, mixing on-demand, RIs and spot (half
+ * of them interruption-tolerant): the pricing and optimize benchmarks' mix.
+ */
+export function bigScenario(): ScenarioInput {
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return {
+    name: 'bench: 200 lines x 8760 h',
+    lines: Array.from({ length: 200 }, (_, i) => ({
+      id: `l${i}`,
+      instanceType: BENCH_TYPES[i % BENCH_TYPES.length]!,
+      region: 'us-east-1',
+      interruptionTolerant: i % 2 === 0,
+      usage: {
+        pattern: 'hourly' as const,
+        counts: Array.from({ length: 8760 }, (_, h) => 2 + Math.floor(rnd() * 6) + (h % 24 > 8 ? 3 : 0)),
+      },
+      purchase: BENCH_PURCHASES[i % BENCH_PURCHASES.length]!,
+      volumes: [{ volumeType: 'gp3' as const, sizeGiB: 100, iops: 6000 }],
+    })),
+  };
+}
