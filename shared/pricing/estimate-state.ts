@@ -5,6 +5,7 @@ import type { EstimateWarning } from './estimate-types';
 import type { MissingPriceTag } from './missing-prices';
 import type { InstancePrices, RiRate } from './price-book';
 import type { UsageProfile } from './usage-profile';
+import type { LineVolumesCost } from './volume-cost';
 
 // The working state of one estimate: per-line purchases and the commitment pools they form.
 
@@ -55,6 +56,8 @@ export interface LineState {
   computeUnknown: boolean;
   complete: boolean;
   warnings: EstimateWarning[];
+  /** The line's EBS volumes and snapshots (the same whatever the purchase). */
+  ebs: LineVolumesCost;
   /** Timeline instance-hours covered: RI (instance-hours), SP (instance-hours). */
   riCoveredHours: Decimal;
   spCoveredHours: Decimal;

@@ -8,6 +8,8 @@ import type { InstancePrices, PriceBook } from './price-book';
 import { priceKey } from './price-book';
 import { profileStats, type ProfileStats, type UsageProfile } from './usage-profile';
 import { bandText } from './spot-interruption';
+import { lineEbs } from './price-line';
+import type { LineVolumesCost } from './volume-cost';
 import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState } from './estimate-state';
 
 // Reads one line against the price book: its rates, its commitment purchase and the pool it joins.
@@ -53,6 +55,7 @@ export interface LineBasis {
   prices: InstancePrices | null;
   onDemandRate: Decimal | null;
   stats: ProfileStats;
+  ebs: LineVolumesCost;
   warnings: EstimateWarning[];
   complete: boolean;
 }
@@ -67,19 +70,11 @@ export interface MixSetup {
 export function setUpMix(scenario: Scenario, book: PriceBook, { profiles }: SizedLines): MixSetup {
   const regions = knownRegions(book);
   return {
-    bases: scenario.lines.map((line, i) => lineBasis(line, i, profiles[i] as UsageProfile, book, regions)),
+    bases: scenario.lines.map((line, i) =>
+      lineBasis(line, i, profiles[i] as UsageProfile, book, regions, scenario.hoursPerMonth),
+    ),
     allocations: new Map(),
   };
-}
-
-export function setUpLine(
-  line: ScenarioLine,
-  index: number,
-  profile: UsageProfile,
-  book: PriceBook,
-  regions: Set<string>,
-): LineState {
-  return lineState(lineBasis(line, index, profile, book, regions), line);
 }
 
 function lineBasis(
@@ -88,16 +83,19 @@ function lineBasis(
   profile: UsageProfile,
   book: PriceBook,
   regions: Set<string>,
+  hoursPerMonth: number,
 ): LineBasis {
   const prices = book.instances[priceKey(line.region, line.os, line.instanceType)] ?? null;
   const known = prices !== null && prices.known;
+  const stats = profileStats(profile);
   const basis: LineBasis & Pick<LineState, 'line'> = {
     line,
     index,
     profile,
     prices: known ? prices : null,
     onDemandRate: known ? usdOrNull(prices.onDemandHourlyUsd) : null,
-    stats: profileStats(profile),
+    stats,
+    ebs: lineEbs(line, index, stats, profile.periodHours, book, hoursPerMonth),
     warnings: [],
     complete: true,
   };
@@ -145,6 +143,7 @@ export function lineState(basis: LineBasis, line: ScenarioLine): LineState {
     periodInstanceHours: basis.stats.instanceHours,
     peak: basis.stats.peak,
     min: basis.stats.min,
+    ebs: basis.ebs,
     allocationIndex: -1,
     ri: null,
     sp: null,

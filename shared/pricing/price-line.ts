@@ -8,10 +8,37 @@ import type { PriceBook } from './price-book';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
 import { lineInterruption } from './line-interruption';
-import { lineVolumesCost } from './volume-cost';
+import { lineVolumesCost, type LineVolumesCost } from './volume-cost';
+import type { ScenarioLine } from '../scenario/schema';
+import type { ProfileStats } from './usage-profile';
 import { UPFRONT_SHARE, ZERO, type LineState } from './estimate-state';
 
 // Turns one line's allocated hours into money: compute by model, commitments, EBS, totals.
+
+/**
+ * A line's EBS: volumes billed all month for the peak count, or for the average running instances.
+ * It does not depend on how the instances are bought (line-setup.ts works it once per line).
+ */
+export function lineEbs(
+  line: ScenarioLine,
+  index: number,
+  stats: ProfileStats,
+  periodHours: number,
+  book: PriceBook,
+  hoursPerMonth: number,
+): LineVolumesCost {
+  const instancesBilled =
+    line.volumeLifetime === 'instance' ? ratio(stats.peak, 1) : ratio(stats.instanceHours, periodHours);
+  return lineVolumesCost(
+    line.id,
+    index,
+    line.region,
+    line.volumes,
+    instancesBilled,
+    book.ebs[line.region],
+    hoursPerMonth,
+  );
+}
 
 export interface PricedLine {
   estimate: LineEstimate;
@@ -142,21 +169,8 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
     };
   }
 
-  // EBS: volumes billed all month for the peak count, or for the average running instances.
-  const instancesBilled =
-    line.volumeLifetime === 'instance'
-      ? ratio(s.peak, 1)
-      : ratio(s.periodInstanceHours, s.profile.periodHours);
-  const ebs = lineVolumesCost(
-    line.id,
-    s.index,
-    line.region,
-    line.volumes,
-    instancesBilled,
-    ctx.book.ebs[line.region],
-    ctx.hoursPerMonth,
-  );
-  s.warnings.push(...ebs.warnings);
+  const { ebs } = s;
+  s.warnings.push(...ebs.warnings.map((w) => ({ ...w })));
 
   const computeMonthly = sumOrNull([onDemandUsd, spotUsd, interruptionUsd, recurring]);
   const computeAmortized = sumOrNull([
@@ -205,7 +219,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
     commitment,
     spotInterruption: interruption.estimate,
     demand: null, // estimate.ts sets it for a line sized from demand
-    volumes: ebs.volumes,
+    volumes: ebs.volumes.map((v) => ({ ...v })),
     complete,
     warnings: s.warnings,
   };
