@@ -79,6 +79,15 @@ export function sharedTimeline(periods: readonly number[]): { hours: number; exa
   return { hours, exact: true };
 }
 
+/** Hours whose counts are copied side by side at a time (see allocate). */
+const BLOCK_HOURS = 32;
+
+/**
+ * Runs the hours in blocks: each line's counts for the next BLOCK_HOURS hours are copied into one
+ * small buffer, hour-major (a line's count in hour h of the block at h × lines + line), and the pools
+ * spend that buffer down hour by hour. Read line by line and then hour by hour, the profiles stay in
+ * cache; every sum still takes its terms in the order of the hours.
+ */
 export function allocate(
   lines: readonly AllocationLine[],
   riPools: readonly RiPoolInput[],
@@ -87,75 +96,84 @@ export function allocate(
 ): AllocationResult {
   const n = lines.length;
   const usageHours = new Float64Array(n);
-  const remaining = new Float64Array(n);
   const position = new Int32Array(n);
-  const counts = lines.map((l) => l.counts);
-  const periods = Int32Array.from(lines, (l) => l.periodHours);
-
-  const ri = riPools.map((p) => ({
-    units: p.units,
-    lines: Int32Array.from(p.consumers, (c) => c.line),
-    factors: Float64Array.from(p.consumers, (c) => c.factor),
-    covered: new Float64Array(p.consumers.length),
-    used: 0,
-  }));
-  const sp = spPools.map((p) => ({
-    commitment: p.commitmentScaled,
-    lines: Int32Array.from(p.consumers, (c) => c.line),
-    rates: Float64Array.from(p.consumers, (c) => c.rateScaled),
-    covered: new Float64Array(p.consumers.length),
-    used: 0,
-  }));
-
-  for (let t = 0; t < timelineHours; t++) {
+  const block = new Float64Array(BLOCK_HOURS * n);
+  const pools = [
+    ...riPools.map((p) => poolOf(p.units, p.consumers, (c) => c.factor)),
+    ...spPools.map((p) => poolOf(p.commitmentScaled, p.consumers, (c) => c.rateScaled)),
+  ];
+  for (let start = 0; start < timelineHours; start += BLOCK_HOURS) {
+    const hours = Math.min(BLOCK_HOURS, timelineHours - start);
     for (let i = 0; i < n; i++) {
-      const at = position[i] as number;
-      const c = (counts[i] as readonly number[])[at] as number;
-      position[i] = at + 1 === periods[i] ? 0 : at + 1;
-      remaining[i] = c;
-      usageHours[i] = (usageHours[i] as number) + c;
+      const { counts, periodHours } = lines[i] as AllocationLine;
+      let at = position[i] as number;
+      let sum = usageHours[i] as number;
+      for (let h = 0; h < hours; h++) {
+        const c = counts[at] as number;
+        block[h * n + i] = c;
+        sum += c;
+        at = at + 1 === periodHours ? 0 : at + 1;
+      }
+      position[i] = at;
+      usageHours[i] = sum;
     }
-    for (const pool of ri) pool.used += spend(pool.lines, pool.factors, pool.covered, pool.units, remaining);
-    for (const pool of sp)
-      pool.used += spend(pool.lines, pool.rates, pool.covered, pool.commitment, remaining);
+    for (let h = 0; h < hours; h++) {
+      for (const pool of pools) pool.used += spend(pool, block, h * n);
+    }
   }
-
   return {
     timelineHours,
     usageHours,
-    ri: ri.map((p) => ({ usedUnits: p.used, coveredUnits: p.covered })),
-    sp: sp.map((p) => ({ usedScaled: p.used, coveredScaled: p.covered })),
+    ri: pools.slice(0, riPools.length).map((p) => ({ usedUnits: p.used, coveredUnits: p.covered })),
+    sp: pools.slice(riPools.length).map((p) => ({ usedScaled: p.used, coveredScaled: p.covered })),
+  };
+}
+
+/** A pool as the hour loop reads it: units each hour, its consumers in order, what each takes per instance. */
+interface Pool {
+  capacity: number;
+  lines: Int32Array;
+  weights: Float64Array;
+  covered: Float64Array;
+  used: number;
+}
+
+function poolOf<C extends { line: number }>(
+  capacity: number,
+  consumers: readonly C[],
+  weight: (c: C) => number,
+): Pool {
+  return {
+    capacity,
+    lines: Int32Array.from(consumers, (c) => c.line),
+    weights: Float64Array.from(consumers, weight),
+    covered: new Float64Array(consumers.length),
+    used: 0,
   };
 }
 
 /**
- * Spends one hour of a commitment on the lines' remaining instance-hours, in the pool's order. An
- * instance-hour of the pool's k-th line costs weights[k] units (an RI's normalization factor, or a
- * Savings Plan's hourly rate); units left over cover part of an instance-hour and the rest goes on.
- * Returns the units spent.
+ * Spends one hour of a commitment on the lines' remaining instance-hours (remaining[row + line]), in
+ * the pool's order. An instance-hour of the pool's k-th line costs weights[k] units (an RI's
+ * normalization factor, or a Savings Plan's hourly rate); units left over cover part of an
+ * instance-hour and the rest goes on. Returns the units spent.
  */
-function spend(
-  lines: Int32Array,
-  weights: Float64Array,
-  covered: Float64Array,
-  capacity: number,
-  remaining: Float64Array,
-): number {
+function spend({ capacity, lines, weights, covered }: Pool, remaining: Float64Array, row: number): number {
   let cap = capacity;
   const m = lines.length;
   for (let k = 0; k < m && cap > 0; k++) {
-    const line = lines[k] as number;
-    const rem = remaining[line] as number;
+    const at = row + (lines[k] as number);
+    const rem = remaining[at] as number;
     if (rem <= 0) continue;
     const weight = weights[k] as number;
     const need = rem * weight;
     if (need <= cap) {
       covered[k] = (covered[k] as number) + need;
       cap -= need;
-      remaining[line] = 0;
+      remaining[at] = 0;
     } else {
       covered[k] = (covered[k] as number) + cap;
-      remaining[line] = rem - cap / weight;
+      remaining[at] = rem - cap / weight;
       cap = 0;
     }
   }
