@@ -111,14 +111,15 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
 
   if (s.ri && line.purchase.model === 'reserved') {
     termYears = line.purchase.termYears;
-    const used = ctx.riUtilization ?? ONE;
+    const utilization = ctx.riUtilization ?? ONE;
+    const used = ratioValue(utilization);
     if (s.ri.rate === null && s.ri.count > 0) {
       recurring = upfront = reservedUsd = unusedUsd = null;
     } else if (s.ri.rate !== null) {
       recurring = new Decimal(s.ri.rate.hourlyUsd).times(s.ri.count).times(hoursPerMonth);
       upfront = new Decimal(s.ri.rate.upfrontUsd).times(s.ri.count);
       const amortized = recurring.plus(upfront.div(termYears * 12));
-      reservedUsd = of(amortized, used);
+      reservedUsd = of(amortized, utilization);
       unusedUsd = amortized.minus(reservedUsd);
     }
     commitment = {
@@ -128,18 +129,19 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       commitmentHourlyUsd: null,
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
-      utilizationPct: s.ri.count === 0 ? null : percentText(ratioValue(used)),
+      utilizationPct: s.ri.count === 0 ? null : percentText(used),
     };
-    if (s.ri.count > 0 && ratioValue(used).lt(1)) {
+    if (s.ri.count > 0 && used.lt(1)) {
       s.warnings.push({
         code: 'unused-commitment',
-        message: `${percentText(new Decimal(1).minus(ratioValue(used)))}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
+        message: `${percentText(new Decimal(1).minus(used))}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
         lineId: line.id,
       });
     }
   } else if (s.sp && line.purchase.model === 'savings-plan') {
     termYears = s.sp.termYears;
-    const used = ctx.spUtilization ?? ONE;
+    const utilization = ctx.spUtilization ?? ONE;
+    const used = ratioValue(utilization);
     if (s.sp.commitment === null || (s.sp.rate === null && !s.sp.commitment.isZero())) {
       recurring = upfront = savingsPlanUsd = unusedUsd = null;
     } else {
@@ -147,12 +149,12 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       recurring = s.sp.commitment.times(hoursPerMonth).times(new Decimal(1).minus(share));
       upfront = s.sp.commitment.times(TERM_HOURS[termYears]).times(share);
       const amortized = recurring.plus(upfront.div(termYears * 12));
-      savingsPlanUsd = of(amortized, used);
+      savingsPlanUsd = of(amortized, utilization);
       unusedUsd = amortized.minus(savingsPlanUsd);
-      if (!s.sp.commitment.isZero() && ratioValue(used).lt(1)) {
+      if (!s.sp.commitment.isZero() && used.lt(1)) {
         s.warnings.push({
           code: 'unused-commitment',
-          message: `${percentText(new Decimal(1).minus(ratioValue(used)))}% of the $${toUsdString(s.sp.commitment)}/h Savings Plan bought on line ${line.id} covers no usage ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized): it is paid all the same`,
+          message: `${percentText(new Decimal(1).minus(used))}% of the $${toUsdString(s.sp.commitment)}/h Savings Plan bought on line ${line.id} covers no usage ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized): it is paid all the same`,
           lineId: line.id,
         });
       }
@@ -164,8 +166,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       commitmentHourlyUsd: str(s.sp.commitment),
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
-      utilizationPct:
-        s.sp.commitment === null || s.sp.commitment.isZero() ? null : percentText(ratioValue(used)),
+      utilizationPct: s.sp.commitment === null || s.sp.commitment.isZero() ? null : percentText(used),
     };
   }
 
@@ -226,26 +227,32 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   return {
     estimate,
     termYears,
+    // With nothing missing, the known sums are the sums themselves: the same terms added in the same
+    // order (0 plus a partial sum is that sum).
     known: {
-      monthly: sumKnown([
-        onDemandUsd,
-        spotUsd,
-        interruptionUsd,
-        recurring,
-        ebs.storageMonthlyUsd,
-        ebs.snapshotMonthlyUsd,
-      ]),
-      upfront: sumKnown([upfront]),
-      amortized: sumKnown([
-        onDemandUsd,
-        spotUsd,
-        interruptionUsd,
-        reservedUsd,
-        savingsPlanUsd,
-        unusedUsd,
-        ebs.storageMonthlyUsd,
-        ebs.snapshotMonthlyUsd,
-      ]),
+      monthly:
+        monthly ??
+        sumKnown([
+          onDemandUsd,
+          spotUsd,
+          interruptionUsd,
+          recurring,
+          ebs.storageMonthlyUsd,
+          ebs.snapshotMonthlyUsd,
+        ]),
+      upfront: upfront ?? ZERO,
+      amortized:
+        amortized ??
+        sumKnown([
+          onDemandUsd,
+          spotUsd,
+          interruptionUsd,
+          reservedUsd,
+          savingsPlanUsd,
+          unusedUsd,
+          ebs.storageMonthlyUsd,
+          ebs.snapshotMonthlyUsd,
+        ]),
     },
   };
 }
