@@ -1,7 +1,8 @@
 import type { PaymentOption, PurchaseModel, TermYears } from '../catalog-types';
 import { Decimal } from '../money';
 import type { ScenarioLine } from '../scenario/schema';
-import type { EstimateWarning } from './estimate-types';
+import type { EstimateWarning, LineEstimate } from './estimate-types';
+import type { Ratio } from './ratio';
 import type { MissingPriceTag } from './missing-prices';
 import type { InstancePrices, RiRate } from './price-book';
 import type { UsageProfile } from './usage-profile';
@@ -61,6 +62,28 @@ export interface LineState {
   /** Timeline instance-hours covered: RI (instance-hours), SP (instance-hours). */
   riCoveredHours: Decimal;
   spCoveredHours: Decimal;
+  /** The line's usage already worked, by what it depends on (line-usage.ts; shared by Compare's strategies). */
+  usageWorked: Map<string, LineUsage>;
+}
+
+/**
+ * A line's instance-hours in a month by how they are paid, and what its On-Demand and spot hours
+ * cost (line-usage.ts).
+ */
+export interface LineUsage {
+  /** Instance-hours in the profile's period, and the ratio that turns them into a month. */
+  usageHours: Decimal;
+  ownToMonth: Ratio;
+  monthHours: Decimal;
+  reservedHours: Decimal;
+  savingsPlanHours: Decimal;
+  onDemandHours: Decimal;
+  spotHours: Decimal;
+  onDemandUsd: Decimal | null;
+  spotUsd: Decimal | null;
+  /** The month's hours as the estimate reports them. */
+  instanceHours: number;
+  coverage: LineEstimate['coverage'];
 }
 
 export interface RiPool {

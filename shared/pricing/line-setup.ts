@@ -10,7 +10,7 @@ import { profileStats, type ProfileStats, type UsageProfile } from './usage-prof
 import { bandText } from './spot-interruption';
 import { lineEbs } from './price-line';
 import type { LineVolumesCost } from './volume-cost';
-import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState } from './estimate-state';
+import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState, type LineUsage } from './estimate-state';
 
 // Reads one line against the price book: its rates, its commitment purchase and the pool it joins.
 
@@ -58,6 +58,8 @@ export interface LineBasis {
   ebs: LineVolumesCost;
   warnings: EstimateWarning[];
   complete: boolean;
+  /** The line's usage as strategies work it (line-usage.ts). */
+  usageWorked: Map<string, LineUsage>;
 }
 
 /** What every strategy of one mix shares: each line's basis, and the allocations already run. */
@@ -96,6 +98,7 @@ function lineBasis(
     onDemandRate: known ? usdOrNull(prices.onDemandHourlyUsd) : null,
     stats,
     ebs: lineEbs(line, index, stats, profile.periodHours, book, hoursPerMonth),
+    usageWorked: new Map(),
     warnings: [],
     complete: true,
   };
@@ -152,6 +155,7 @@ export function lineState(basis: LineBasis, line: ScenarioLine): LineState {
     warnings: basis.warnings.map((w) => ({ ...w })),
     riCoveredHours: ZERO,
     spCoveredHours: ZERO,
+    usageWorked: basis.usageWorked,
   };
   if (state.model === 'spot') {
     const what = describeInstance(line);

@@ -8,6 +8,7 @@ import type { PriceBook } from './price-book';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
 import { lineInterruption } from './line-interruption';
+import { lineUsage } from './line-usage';
 import { lineVolumesCost, type LineVolumesCost } from './volume-cost';
 import type { ScenarioLine } from '../scenario/schema';
 import type { ProfileStats } from './usage-profile';
@@ -69,34 +70,8 @@ export interface PriceLineContext {
 export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   const { line } = s;
   const hoursPerMonth = new Decimal(ctx.hoursPerMonth);
-  // Instance-hours are kept over their own period (the profile's, or the shared timeline when
-  // commitments were applied) with the ratio that turns them into a month, so that money is multiplied
-  // before it is divided: rate × instance-hours × hoursPerMonth / periodHours.
-  const ownToMonth: Ratio = { num: hoursPerMonth, den: new Decimal(s.profile.periodHours) };
-  const usageHours = new Decimal(s.periodInstanceHours);
-  const monthHours = of(usageHours, ownToMonth);
-
-  let reservedHours = ZERO;
-  let savingsPlanHours = ZERO;
-  let onDemand = { hours: s.model === 'spot' ? ZERO : usageHours, toMonth: ownToMonth };
-  if (s.model !== 'spot' && s.allocationIndex >= 0) {
-    reservedHours = of(s.riCoveredHours, ctx.timelineToMonth);
-    savingsPlanHours = of(s.spCoveredHours, ctx.timelineToMonth);
-    const left = new Decimal(ctx.timelineUsageHours).minus(s.riCoveredHours).minus(s.spCoveredHours);
-    onDemand = { hours: Decimal.max(left, ZERO), toMonth: ctx.timelineToMonth };
-  }
-  const onDemandHours = of(onDemand.hours, onDemand.toMonth);
-  const spotHours = s.model === 'spot' ? monthHours : ZERO;
-
-  const onDemandUsd = s.computeUnknown
-    ? null
-    : onDemand.hours.isZero()
-      ? ZERO
-      : s.onDemandRate === null
-        ? null
-        : of(s.onDemandRate.times(onDemand.hours), onDemand.toMonth);
-  const spotUsd =
-    s.model !== 'spot' ? ZERO : s.spotRate === null ? null : of(s.spotRate.times(usageHours), ownToMonth);
+  const usage = lineUsage(s, ctx);
+  const { usageHours, onDemandUsd, spotUsd } = usage;
   const interruption = lineInterruption(s, usageHours, s.profile.periodHours);
   const interruptionUsd = interruption.usd;
 
@@ -193,7 +168,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
     region: line.region,
     os: line.os,
     model: s.model,
-    instanceHours: monthHours.toNumber(),
+    instanceHours: usage.instanceHours,
     peakCount: s.peak,
     minCount: s.min,
     computeMonthlyUsd: str(computeMonthly),
@@ -211,12 +186,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       interruptionUsd: str(interruptionUsd),
       unusedCommitmentUsd: str(unusedUsd),
     },
-    coverage: {
-      onDemandHours: onDemandHours.toNumber(),
-      reservedHours: reservedHours.toNumber(),
-      savingsPlanHours: savingsPlanHours.toNumber(),
-      spotHours: spotHours.toNumber(),
-    },
+    coverage: { ...usage.coverage },
     commitment,
     spotInterruption: interruption.estimate,
     demand: null, // estimate.ts sets it for a line sized from demand

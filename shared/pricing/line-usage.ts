@@ -1,0 +1,89 @@
+import { Decimal } from '../money';
+import { ZERO, type LineState, type LineUsage } from './estimate-state';
+import type { Ratio } from './ratio';
+import { of } from './ratio';
+
+/** What a line's usage needs beside the line: the month, and the shared timeline when commitments applied. */
+export interface UsageContext {
+  hoursPerMonth: number;
+  timelineToMonth: Ratio;
+  timelineUsageHours: number;
+}
+
+/**
+ * A line's usage (estimate-state.ts's LineUsage), worked once for each set of inputs it depends on:
+ * Compare's strategies that leave a line On-Demand, or cover it alike (every RI variant runs one
+ * allocation), share it.
+ */
+export function lineUsage(s: LineState, ctx: UsageContext): LineUsage {
+  const key = usageKey(s, ctx);
+  let usage = s.usageWorked.get(key);
+  if (usage === undefined) {
+    usage = workUsage(s, ctx);
+    s.usageWorked.set(key, usage);
+  }
+  return usage;
+}
+
+/**
+ * What workUsage reads beyond the line's profile and rates (the same for a line whatever the
+ * strategy): how the line is bought, whether its compute can be priced, and what commitments covered.
+ */
+function usageKey(s: LineState, ctx: UsageContext): string {
+  const own = `${s.model}|${s.computeUnknown}|${ctx.hoursPerMonth}`;
+  if (!covered(s)) return own;
+  const { num, den } = ctx.timelineToMonth;
+  return `${own}|${ctx.timelineUsageHours}|${s.riCoveredHours}|${s.spCoveredHours}|${num}/${den}`;
+}
+
+/** Whether commitments were applied to the line's usage (over the shared timeline). */
+const covered = (s: LineState) => s.model !== 'spot' && s.allocationIndex >= 0;
+
+function workUsage(s: LineState, ctx: UsageContext): LineUsage {
+  // Instance-hours are kept over their own period (the profile's, or the shared timeline when
+  // commitments were applied) with the ratio that turns them into a month, so that money is multiplied
+  // before it is divided: rate × instance-hours × hoursPerMonth / periodHours.
+  const ownToMonth: Ratio = { num: new Decimal(ctx.hoursPerMonth), den: new Decimal(s.profile.periodHours) };
+  const usageHours = new Decimal(s.periodInstanceHours);
+  const monthHours = of(usageHours, ownToMonth);
+
+  let reservedHours = ZERO;
+  let savingsPlanHours = ZERO;
+  let onDemand = { hours: s.model === 'spot' ? ZERO : usageHours, toMonth: ownToMonth };
+  if (covered(s)) {
+    reservedHours = of(s.riCoveredHours, ctx.timelineToMonth);
+    savingsPlanHours = of(s.spCoveredHours, ctx.timelineToMonth);
+    const left = new Decimal(ctx.timelineUsageHours).minus(s.riCoveredHours).minus(s.spCoveredHours);
+    onDemand = { hours: Decimal.max(left, ZERO), toMonth: ctx.timelineToMonth };
+  }
+  const onDemandHours = of(onDemand.hours, onDemand.toMonth);
+  const spotHours = s.model === 'spot' ? monthHours : ZERO;
+
+  const onDemandUsd = s.computeUnknown
+    ? null
+    : onDemand.hours.isZero()
+      ? ZERO
+      : s.onDemandRate === null
+        ? null
+        : of(s.onDemandRate.times(onDemand.hours), onDemand.toMonth);
+  const spotUsd =
+    s.model !== 'spot' ? ZERO : s.spotRate === null ? null : of(s.spotRate.times(usageHours), ownToMonth);
+  return {
+    usageHours,
+    ownToMonth,
+    monthHours,
+    reservedHours,
+    savingsPlanHours,
+    onDemandHours,
+    spotHours,
+    onDemandUsd,
+    spotUsd,
+    instanceHours: monthHours.toNumber(),
+    coverage: {
+      onDemandHours: onDemandHours.toNumber(),
+      reservedHours: reservedHours.toNumber(),
+      savingsPlanHours: savingsPlanHours.toNumber(),
+      spotHours: spotHours.toNumber(),
+    },
+  };
+}
