@@ -1,0 +1,115 @@
+import { sizeLines } from '../capacity/line-sizing';
+import { Decimal } from '../money';
+import { estimateWithProfiles } from '../pricing/estimate';
+import type { ScenarioEstimate } from '../pricing/estimate-types';
+import { savingsPct } from '../pricing/percent';
+import type { PriceBook } from '../pricing/price-book';
+import type { Scenario } from '../scenario/schema';
+import { applyPlan } from './apply-plan';
+import { layoutOf, prepare, TODAY, type UsageScale } from './commitments';
+import { ladderOf } from './ladder';
+import { methodSentences } from './method';
+import {
+  coverageAndUtilization,
+  coveredOdMonthly,
+  planLines,
+  plannedPurchases,
+  planPurchases,
+} from './plan-purchases';
+import { planPools } from './plan-pools';
+import { buildModel } from './pool-model';
+import { commitmentCurves, fixedCostsOf, sensitivity, worstMonth } from './risk';
+import { chooseSpot } from './spot-choice';
+import type { OptimizeConstraints, PurchasePlan } from './types';
+
+/**
+ * The purchase plan that costs least for the scenario's hourly profiles under the constraints: how
+ * many Reserved Instances of which variant per pool, which Savings Plan commitments, which
+ * interruption-tolerant lines on spot, the rest On-Demand (pool-model.ts: what is optimized;
+ * commitments.ts and solve.ts: how, exactly; spot-choice.ts: the spot lines). The plan is written into
+ * the scenario (apply-plan.ts) and its totals are the estimate engine's figures for that scenario, so
+ * they agree with Compare and every report; the risk figures around it (risk.ts) and the pools' charts
+ * (plan-pools.ts) come from the optimizer's pass over the same hours.
+ *
+ * Every figure is a monthly amortized cost unless named otherwise (upfront spread over the term, as
+ * the estimate's amortizedMonthlyUsd), which over 3 years is the 3-year total ÷ 36: minimizing one
+ * minimizes the other.
+ */
+export function optimizePlan(
+  scenario: Scenario,
+  book: PriceBook,
+  constraints: OptimizeConstraints,
+): PurchasePlan {
+  const sized = sizeLines(scenario, book);
+  const model = buildModel(scenario, book, sized, constraints);
+  const layout = layoutOf(model);
+  // A hair under the cap, so that float sums never let Decimal's exceed it.
+  const capUsd =
+    constraints.maxUpfrontUsd === null ? null : Math.max(0, Number(constraints.maxUpfrontUsd) - 1e-6);
+  const horizon = horizonOf(constraints);
+  const choice = chooseSpot(model, layout, capUsd, horizon);
+  const solution = choice.solution;
+  const purchases = plannedPurchases(solution);
+  const applied = applyPlan(scenario, sized, model, solution.onSpot, purchases);
+  const estimate = estimateWithProfiles(applied.scenario, book, applied.sized);
+  const onDemand = estimateWithProfiles(
+    { ...scenario, lines: scenario.lines.map((l) => ({ ...l, purchase: { model: 'on-demand' as const } })) },
+    book,
+    sized,
+  );
+
+  // Today's usage with its hours kept: the pools' charts, the curves, each purchase's coverage.
+  const today =
+    horizon.months === 1
+      ? { ...solution, blocks: prepare(model, layout, solution.onSpot, TODAY, true).blocks }
+      : {
+          ...solution,
+          blocks: prepare(model, layout, solution.onSpot, TODAY, true).blocks,
+        };
+  const fixed = fixedCostsOf(model, estimate);
+  const fixedMonthly = [...fixed.spot, ...fixed.ebs].reduce((a, b) => a + b, 0);
+  const coveredOd = coveredOdMonthly(today, purchases);
+  const complete = estimate.totals.complete;
+  const t = estimate.totals;
+  const od = onDemand.totals;
+  const rates = coverageAndUtilization(estimate);
+  const ladder = ladderOf(model, layout, solution, constraints, capUsd, purchases);
+
+  return {
+    constraints,
+    purchases: planPurchases(model, purchases, applied, estimate, coveredOd),
+    lines: planLines(scenario, estimate),
+    monthlyUsd: complete ? t.monthlyUsd : null,
+    upfrontUsd: complete ? t.upfrontUsd : null,
+    amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
+    oneYearUsd: complete ? t.oneYearUsd : null,
+    threeYearUsd: complete ? t.threeYearUsd : null,
+    onDemandMonthlyUsd: od.complete ? od.monthlyUsd : null,
+    onDemandThreeYearUsd: od.complete ? od.threeYearUsd : null,
+    savingsVsOnDemandPct:
+      complete && od.complete ? savingsPct(new Decimal(od.threeYearUsd), new Decimal(t.threeYearUsd)) : null,
+    coveragePct: complete ? rates.coverage : null,
+    utilizationPct: complete ? rates.utilization : null,
+    worstMonth: complete ? worstMonth(model, solution, constraints.growthPctPerMonth, fixed) : null,
+    pools: planPools(model, today, today.blocks, purchases),
+    curves: complete ? commitmentCurves(today, purchases, fixedMonthly) : [],
+    sensitivity: complete ? sensitivity(model, solution, capUsd, fixed) : [],
+    ladder,
+    scenario: applied.scenario,
+    estimate,
+    method: methodSentences({ model, choice, purchases, constraints, estimate, horizon }),
+    warnings: estimate.warnings,
+    missingPrices: estimate.missingPrices,
+    sourceIds: estimate.sourceIds,
+    pricesAsOf: estimate.pricesAsOf,
+  };
+}
+
+/** Months the commitments are chosen over: today's profile, or with growth the longest allowed term. */
+export function horizonOf(constraints: OptimizeConstraints): UsageScale {
+  const g = constraints.growthPctPerMonth;
+  if (g === 0) return TODAY;
+  return { months: 12 * constraints.maxTermYears, factorOf: (m) => (1 + g / 100) ** m };
+}
+
+export type { ScenarioEstimate };

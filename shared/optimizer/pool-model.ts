@@ -1,0 +1,430 @@
+import type { OfferingClass, OperatingSystem, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import { OS_NAMES } from '../catalog-scopes';
+import { Decimal } from '../money';
+import type { SizedLines } from '../capacity/line-sizing';
+import { PAYMENT_RANK, UPFRONT_SHARE } from '../pricing/estimate-state';
+import { familyOrType, riPoolKey } from '../pricing/line-setup';
+import { priceKey, type InstancePrices, type PriceBook, type RiRate } from '../pricing/price-book';
+import { OFFERING_CLASS_LABELS, PLAN_TYPE_LABELS, paymentWords } from '../pricing/purchase-options';
+import { interruptionCost } from '../pricing/spot-interruption';
+import { profileStats, type UsageProfile } from '../pricing/usage-profile';
+import type { Scenario, ScenarioLine } from '../scenario/schema';
+import { TERM_HOURS } from '../units';
+import type { OptimizeConstraints } from './types';
+
+/**
+ * What the optimizer optimizes, read from the scenario and the price book by the estimate's own rules
+ * (shared/pricing/line-setup.ts, commitment-pools.ts):
+ * - usage classes: the lines of one type, region and OS (they are served alike by every commitment);
+ * - RI pools: the estimate's riPoolKey (a Linux family in a region, size-flexible, in normalized units;
+ *   otherwise one exact type), with each pool's classes in the order RIs serve them (smallest first);
+ * - products: each allowed Reserved Instance variant per pool (bought as the pool's smallest type that
+ *   has the variant's price) and each allowed Savings Plan variant per scope (EC2 Instance: a family in
+ *   a region; Compute: every line), with their cost per month as the estimate amortizes it
+ *   (recurring + upfront ÷ term months), their upfront, and for plans each class's rate;
+ * - spot: each interruption-tolerant line's monthly cost on spot (spot rate plus the expected
+ *   interruption cost it states), when spot is allowed and priced.
+ */
+
+export interface ModelLine {
+  index: number;
+  line: ScenarioLine;
+  profile: UsageProfile;
+  prices: InstancePrices | null;
+  /** Its usage class; -1 when the line has no On-Demand price (it cannot be optimized). */
+  cls: number;
+  /** Its monthly cost on spot; null when it may not or cannot go to spot. */
+  spotMonthly: Decimal | null;
+}
+
+export interface UsageClass {
+  key: string;
+  instanceType: string;
+  region: string;
+  os: OperatingSystem;
+  family: string | null;
+  familyOrType: string;
+  pool: number;
+  /** Normalized units one instance takes in its RI pool (1 in an exact pool). */
+  factor: number;
+  /** On-Demand USD per instance-hour. */
+  od: number;
+  odDec: Decimal;
+  lines: number[];
+}
+
+export interface RiPoolInfo {
+  key: string;
+  flexible: boolean;
+  region: string;
+  os: OperatingSystem;
+  family: string | null;
+  label: string;
+  /** Classes in the order the pool's RIs serve them (smallest size first, then line order). */
+  classes: number[];
+  /** The pool's smallest type: its usage is shown in instances of it. */
+  unitType: string;
+  unitFactor: number;
+}
+
+export interface RiProduct {
+  kind: 'ri';
+  id: string;
+  pool: number;
+  instanceType: string;
+  /** Units one RI covers. */
+  factor: number;
+  offeringClass: OfferingClass;
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  rate: RiRate;
+  /** Per RI: recurring + upfront ÷ term months (the estimate's amortized month), and the upfront. */
+  monthly: Decimal;
+  upfront: Decimal;
+  label: string;
+}
+
+export interface SpProduct {
+  kind: 'sp';
+  id: string;
+  planType: PlanType;
+  termYears: TermYears;
+  paymentOption: PaymentOption;
+  /** EC2 Instance plans: the region and family (familyOrType) they apply to; null for Compute. */
+  region: string | null;
+  familyOrType: string | null;
+  /** Classes it covers in AWS's order (highest savings first), with the plan's rate for each. */
+  classes: number[];
+  rates: number[];
+  /** Per $1/h committed: the estimate's amortized month, and the upfront. */
+  monthlyPerUsdHour: Decimal;
+  upfrontPerUsdHour: Decimal;
+  /** The best savings among its classes: where the plan is held, so the estimate orders plans by it. */
+  savings: number;
+  holderClass: number;
+  label: string;
+}
+
+export type Product = RiProduct | SpProduct;
+
+/** Each class's instances per timeline hour, off spot and on spot (usage-rows.ts classHours). */
+export interface ClassHours {
+  T: number;
+  committed: Float64Array;
+  spot: Float64Array;
+}
+
+export interface PlanModel {
+  hoursPerMonth: number;
+  lines: ModelLine[];
+  classes: UsageClass[];
+  pools: RiPoolInfo[];
+  ri: RiProduct[];
+  sp: SpProduct[];
+  /** Why products were left out (no price for some usage, a dominated variant), in sentences. */
+  notes: string[];
+  /** Class hours already summed, by choice of spot lines (usage-rows.ts). */
+  hoursCache: Map<string, ClassHours>;
+}
+
+const RI_VARIANTS = (['standard', 'convertible'] as const).flatMap((offeringClass) =>
+  ([1, 3] as const).flatMap((termYears) =>
+    (['no-upfront', 'partial-upfront', 'all-upfront'] as const).map((paymentOption) => ({
+      offeringClass,
+      termYears,
+      paymentOption,
+    })),
+  ),
+);
+const SP_VARIANTS = (['ec2-instance', 'compute'] as const).flatMap((planType) =>
+  ([1, 3] as const).flatMap((termYears) =>
+    (['no-upfront', 'partial-upfront', 'all-upfront'] as const).map((paymentOption) => ({
+      planType,
+      termYears,
+      paymentOption,
+    })),
+  ),
+);
+
+export function riVariantLabel(c: OfferingClass, t: TermYears, p: PaymentOption): string {
+  return `${OFFERING_CLASS_LABELS[c]} RIs, ${t}-year, ${paymentWords(p)}`;
+}
+
+export function spVariantLabel(plan: PlanType, t: TermYears, p: PaymentOption): string {
+  return `${PLAN_TYPE_LABELS[plan]} Savings Plan, ${t}-year, ${paymentWords(p)}`;
+}
+
+/** The estimate's savings of a plan rate against On-Demand (commitment-pools.ts orders by it). */
+function savingsOf(rate: Decimal, od: Decimal): number {
+  return od.isZero() ? -Infinity : 1 - rate.div(od).toNumber();
+}
+
+/** A line's monthly cost on spot, as the estimate prices it; null when it cannot be priced. */
+function spotMonthlyOf(line: ScenarioLine, profile: UsageProfile, prices: InstancePrices, hpm: number) {
+  if (prices.spot === null) return null;
+  const spotRate = new Decimal(prices.spot.hourlyUsd);
+  const hours = new Decimal(profileStats(profile).instanceHours);
+  const spot = spotRate.times(hours).times(hpm).div(profile.periodHours);
+  const interruption = line.purchase.model === 'spot' ? (line.purchase.interruption ?? null) : null;
+  if (interruption === null) return spot;
+  const band = prices.spotAdvisor;
+  if (band === null) return null;
+  const cost = interruptionCost({
+    averageInstances: hours.div(profile.periodHours),
+    upperBoundPct: band.upperBoundPct,
+    interruption,
+    spotRate,
+    onDemandRate: prices.onDemandHourlyUsd === null ? null : new Decimal(prices.onDemandHourlyUsd),
+  });
+  return cost === null ? null : spot.plus(cost.monthlyUsd);
+}
+
+export function buildModel(
+  scenario: Scenario,
+  book: PriceBook,
+  sized: SizedLines,
+  constraints: OptimizeConstraints,
+): PlanModel {
+  const hpm = scenario.hoursPerMonth;
+  const allow = new Set(constraints.allow);
+  const notes: string[] = [];
+  const classes: UsageClass[] = [];
+  const classByKey = new Map<string, number>();
+  const pools: RiPoolInfo[] = [];
+  const poolByKey = new Map<string, number>();
+
+  const lines: ModelLine[] = scenario.lines.map((line, index) => {
+    const profile = sized.profiles[index] as UsageProfile;
+    const found = book.instances[priceKey(line.region, line.os, line.instanceType)];
+    const prices = found && found.known ? found : null;
+    const od = prices?.onDemandHourlyUsd ?? null;
+    if (prices === null || od === null) return { index, line, profile, prices, cls: -1, spotMonthly: null };
+    const key = priceKey(line.region, line.os, line.instanceType);
+    let cls = classByKey.get(key);
+    if (cls === undefined) {
+      const rk = riPoolKey(line, prices);
+      let pool = poolByKey.get(rk.key);
+      if (pool === undefined) {
+        pool = pools.length;
+        poolByKey.set(rk.key, pool);
+        const family = prices.family;
+        pools.push({
+          key: rk.key,
+          flexible: rk.flexible,
+          region: line.region,
+          os: line.os,
+          family,
+          label: rk.flexible
+            ? `${family} in ${line.region} (${OS_NAMES[line.os]}, size-flexible)`
+            : `${line.instanceType} in ${line.region} (${OS_NAMES[line.os]})`,
+          classes: [],
+          unitType: line.instanceType,
+          unitFactor: rk.factor,
+        });
+      }
+      cls = classes.length;
+      classByKey.set(key, cls);
+      classes.push({
+        key,
+        instanceType: line.instanceType,
+        region: line.region,
+        os: line.os,
+        family: prices.family,
+        familyOrType: familyOrType(line, prices),
+        pool,
+        factor: rk.factor,
+        od: Number(od),
+        odDec: new Decimal(od),
+        lines: [],
+      });
+      const p = pools[pool] as RiPoolInfo;
+      p.classes.push(cls);
+      if (rk.factor < p.unitFactor) {
+        p.unitFactor = rk.factor;
+        p.unitType = line.instanceType;
+      }
+    }
+    (classes[cls] as UsageClass).lines.push(index);
+    const spotMonthly =
+      allow.has('spot') && line.interruptionTolerant ? spotMonthlyOf(line, profile, prices, hpm) : null;
+    return { index, line, profile, prices, cls, spotMonthly };
+  });
+  const firstLine = (c: number) => (classes[c] as UsageClass).lines[0] as number;
+  for (const p of pools) {
+    // Size flexibility applies from the smallest size up (apply_ri.html), as the estimate orders them.
+    p.classes.sort(
+      (a, b) =>
+        (classes[a] as UsageClass).factor - (classes[b] as UsageClass).factor || firstLine(a) - firstLine(b),
+    );
+  }
+  const pricesOf = (c: UsageClass) => lines[c.lines[0] as number]?.prices as InstancePrices;
+
+  const ri: RiProduct[] = [];
+  if (allow.has('ri')) {
+    pools.forEach((pool, poolIndex) => {
+      for (const v of RI_VARIANTS) {
+        if (v.termYears > constraints.maxTermYears) continue;
+        // The pool's smallest type that has this variant's price (RIs of any size cover the family).
+        for (const c of pool.classes) {
+          const cl = classes[c] as UsageClass;
+          const rate = pricesOf(cl).reserved.find(
+            (r) =>
+              r.offeringClass === v.offeringClass &&
+              r.termYears === v.termYears &&
+              r.paymentOption === v.paymentOption,
+          );
+          if (!rate) continue;
+          const upfront = new Decimal(rate.upfrontUsd);
+          ri.push({
+            kind: 'ri',
+            id: `ri|${pool.key}|${v.offeringClass}|${v.termYears}|${v.paymentOption}`,
+            pool: poolIndex,
+            instanceType: cl.instanceType,
+            factor: cl.factor,
+            ...v,
+            rate,
+            monthly: new Decimal(rate.hourlyUsd).times(hpm).plus(upfront.div(v.termYears * 12)),
+            upfront,
+            label: `${riVariantLabel(v.offeringClass, v.termYears, v.paymentOption)} — ${pool.label}`,
+          });
+          break;
+        }
+      }
+    });
+  }
+
+  const sp: SpProduct[] = [];
+  if (allow.has('sp')) {
+    const scopes = new Map<string, number[]>();
+    classes.forEach((c, i) => {
+      const k = `${c.region}|${c.familyOrType}`;
+      scopes.set(k, [...(scopes.get(k) ?? []), i]);
+    });
+    const all = classes.map((_, i) => i);
+    for (const v of SP_VARIANTS) {
+      if (v.termYears > constraints.maxTermYears) continue;
+      const groups = v.planType === 'compute' ? [all] : [...scopes.values()];
+      for (const group of groups) {
+        if (group.length === 0) continue;
+        const rates = group.map((c) =>
+          pricesOf(classes[c] as UsageClass).savingsPlans.find(
+            (r) =>
+              r.planType === v.planType && r.termYears === v.termYears && r.paymentOption === v.paymentOption,
+          ),
+        );
+        const missing = rates.filter((r) => r === undefined).length;
+        if (missing === rates.length) continue;
+        const first = classes[group[0] as number] as UsageClass;
+        const scope =
+          v.planType === 'compute' ? '' : ` for ${first.family ?? first.instanceType} in ${first.region}`;
+        const label = `${spVariantLabel(v.planType, v.termYears, v.paymentOption)}${scope}`;
+        if (missing > 0) {
+          // Buying it would leave usage it may cover without a rate: the estimate could not price it.
+          notes.push(
+            `${label} not considered: the catalog has its rate for ${rates.length - missing} of the ${rates.length} instance types it would cover.`,
+          );
+          continue;
+        }
+        const share = UPFRONT_SHARE[v.paymentOption];
+        const order = group.map((c, i) => {
+          const cl = classes[c] as UsageClass;
+          const rateDec = new Decimal((rates[i] as { hourlyUsd: string }).hourlyUsd);
+          return { c, rate: rateDec.toNumber(), rateDec, savings: savingsOf(rateDec, cl.odDec) };
+        });
+        // Highest savings first, then the lower rate, then line order (commitment-pools.ts).
+        order.sort(
+          (a, b) =>
+            b.savings - a.savings || a.rateDec.comparedTo(b.rateDec) || firstLine(a.c) - firstLine(b.c),
+        );
+        const best = order[0] as (typeof order)[number];
+        sp.push({
+          kind: 'sp',
+          id: `sp|${v.planType}|${v.planType === 'compute' ? '*' : `${first.region}|${first.familyOrType}`}|${v.termYears}|${v.paymentOption}`,
+          ...v,
+          region: v.planType === 'compute' ? null : first.region,
+          familyOrType: v.planType === 'compute' ? null : first.familyOrType,
+          classes: order.map((o) => o.c),
+          rates: order.map((o) => o.rate),
+          monthlyPerUsdHour: new Decimal(hpm)
+            .times(new Decimal(1).minus(share))
+            .plus(new Decimal(TERM_HOURS[v.termYears]).times(share).div(v.termYears * 12)),
+          upfrontPerUsdHour: new Decimal(TERM_HOURS[v.termYears]).times(share),
+          savings: best.savings,
+          holderClass: best.c,
+          label,
+        });
+      }
+    }
+  }
+  const capped = constraints.maxUpfrontUsd !== null;
+  return {
+    hoursPerMonth: hpm,
+    lines,
+    classes,
+    pools,
+    ri: pruneRi(ri, capped, notes),
+    sp: orderPlans(pruneSp(sp, capped)),
+    notes,
+    hoursCache: new Map(),
+  };
+}
+
+/**
+ * Variants that can never be part of a cheapest plan are dropped: in a pool, all RIs cover the same
+ * units, so a variant dearer per unit than another is dominated — unless an upfront cap makes its
+ * smaller upfront worth having (then only variants dearer and with no less upfront are).
+ */
+function pruneRi(products: RiProduct[], capped: boolean, notes: string[]): RiProduct[] {
+  const perUnit = (p: RiProduct) => ({ m: p.monthly.div(p.factor), u: p.upfront.div(p.factor) });
+  const kept = products.filter((p) => {
+    const a = perUnit(p);
+    return !products.some((q) => {
+      if (q === p || q.pool !== p.pool) return false;
+      const b = perUnit(q);
+      const cheaper = b.m.lt(a.m) || (b.m.eq(a.m) && (b.u.lt(a.u) || (b.u.eq(a.u) && q.id < p.id)));
+      return capped ? cheaper && b.u.lte(a.u) : cheaper;
+    });
+  });
+  const dropped = products.length - kept.length;
+  if (dropped > 0)
+    notes.push(
+      `${dropped} Reserved Instance variant(s) left out: another variant of the same pool costs less per unit${capped ? ' with no more upfront' : ''}.`,
+    );
+  return kept;
+}
+
+/** The same for Savings Plans of one scope, class by class (each usage's cost per hour covered). */
+function pruneSp(products: SpProduct[], capped: boolean): SpProduct[] {
+  const scope = (p: SpProduct) => `${p.planType}|${p.region}|${p.familyOrType}`;
+  const cost = (p: SpProduct, i: number) => p.monthlyPerUsdHour.times(p.rates[i] as number).toNumber();
+  const up = (p: SpProduct, i: number) => p.upfrontPerUsdHour.times(p.rates[i] as number).toNumber();
+  const rateOf = (p: SpProduct) => new Map(p.classes.map((c, i) => [c, i]));
+  return products.filter((p) => {
+    const pi = rateOf(p);
+    return !products.some((q) => {
+      if (q === p || scope(q) !== scope(p)) return false;
+      const qi = rateOf(q);
+      let strictly = false;
+      for (const [c, i] of pi) {
+        const j = qi.get(c) as number;
+        const a = cost(p, i);
+        const b = cost(q, j);
+        if (b > a || (capped && up(q, j) > up(p, i))) return false;
+        if (b < a) strictly = true;
+      }
+      return strictly || q.id < p.id;
+    });
+  });
+}
+
+/** Plans in the order the estimate applies them: EC2 Instance first, best savings, longer term, more upfront. */
+function orderPlans(products: SpProduct[]): SpProduct[] {
+  return [...products].sort(
+    (a, b) =>
+      (a.planType === b.planType ? 0 : a.planType === 'ec2-instance' ? -1 : 1) ||
+      b.savings - a.savings ||
+      b.termYears - a.termYears ||
+      PAYMENT_RANK[a.paymentOption] - PAYMENT_RANK[b.paymentOption] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

@@ -1,0 +1,231 @@
+import { Decimal, toUsdString } from '../money';
+import type { ScenarioEstimate } from '../pricing/estimate-types';
+import { commitmentUsd, type PlannedPurchase } from './apply-plan';
+import { prepare, solveCommitments, type CommitmentSolution, type UsageScale } from './commitments';
+import { runPass } from './hour-pass';
+import type { PlanModel } from './pool-model';
+import { levelsOf, residualCurve, type Block, type Variable } from './solve';
+import { classHours, scaledCount } from './usage-rows';
+import type { CommitmentCurve, SensitivityPoint } from './types';
+
+/**
+ * Risk around the plan, priced with the optimizer's pass on the compressed hours (cheap, and equal to
+ * the estimate at the plan itself): every figure is an amortized month (upfront spread over the term)
+ * of the whole scenario, EBS included.
+ * - curves: one purchase's level varied from 0 to twice the plan's, the others held;
+ * - sensitivity: each type's instances per hour scaled by −40…+40 % (whole instances, rounded up, as
+ *   growth is; EBS with the lines' peak or running instances),
+ *   priced with the plan kept, all On-Demand, and with the commitments re-optimized (spot kept);
+ * - worst month: each month of 36 (with growth, month m's usage × (1 + g)^m) at the plan's commitments.
+ */
+export const USAGE_CHANGES_PCT = [-40, -20, -10, 0, 10, 20, 40] as const;
+const CURVE_POINTS = 21;
+
+/** What the plan costs beside its commitments and their On-Demand remainder: spot lines and EBS. */
+export interface FixedCosts {
+  /** Per line: its spot compute (spot + interruption) and its EBS per month, from the estimate. */
+  spot: number[];
+  ebs: number[];
+}
+
+export function fixedCostsOf(model: PlanModel, estimate: ScenarioEstimate): FixedCosts {
+  return {
+    spot: model.lines.map((_, i) => {
+      const c = estimate.lines[i]?.compute;
+      return Number(c?.spotUsd ?? 0) + Number(c?.interruptionUsd ?? 0);
+    }),
+    ebs: model.lines.map((_, i) => {
+      const l = estimate.lines[i];
+      return Number(l?.storageMonthlyUsd ?? 0) + Number(l?.snapshotMonthlyUsd ?? 0);
+    }),
+  };
+}
+
+function commitmentsMonthly(vars: readonly Variable[], x: readonly number[]): number {
+  let sum = 0;
+  vars.forEach((v, i) => (sum += v.cost * (x[i] as number)));
+  return sum;
+}
+
+function residualMonthly(blocks: readonly Block[], vars: readonly Variable[], x: readonly number[]): number {
+  const levels = levelsOf(blocks, vars, x);
+  let sum = 0;
+  blocks.forEach((b, i) => (sum += b.scale * runPass(b.plan, levels[i] as Float64Array).residual));
+  return sum;
+}
+
+export function commitmentCurves(
+  solution: CommitmentSolution,
+  purchases: readonly PlannedPurchase[],
+  fixedMonthly: number,
+): CommitmentCurve[] {
+  const { blocks, vars, x } = solution;
+  const base = commitmentsMonthly(vars, x);
+  const levels = levelsOf(blocks, vars, x);
+  const residuals = blocks.map((b, i) => b.scale * runPass(b.plan, levels[i] as Float64Array).residual);
+  const totalResidual = residuals.reduce((a, b) => a + b, 0);
+  return purchases.map((p) => {
+    const vi = vars.findIndex(
+      (_, i) => solution.layout.products[solution.productOf[i] as number] === p.product,
+    );
+    const v = vars[vi] as Variable;
+    const block = blocks[v.block] as Block;
+    const own = levels[v.block] as Float64Array;
+    const amounts = curveAmounts(p.amount);
+    // An RI alone in its block: every count's residual from one sweep.
+    const sweep =
+      block.plan.stages.length === 1 && own[v.stage] === p.amount * v.perUnit
+        ? residualCurve(block, v.perUnit)
+        : null;
+    const points = amounts.map((amount) => {
+      const l = Float64Array.from(own);
+      l[v.stage] = (l[v.stage] as number) + (amount - p.amount) * v.perUnit;
+      const residual = sweep
+        ? (sweep[Math.min(amount, sweep.length - 1)] as number)
+        : block.scale * runPass(block.plan, l).residual;
+      const monthly =
+        fixedMonthly +
+        base +
+        (amount - p.amount) * v.cost +
+        totalResidual -
+        (residuals[v.block] as number) +
+        residual;
+      return {
+        level: p.product.kind === 'ri' ? amount : commitmentUsd(amount).toNumber(),
+        monthlyUsd: toUsdString(new Decimal(monthly).toDecimalPlaces(6)),
+      };
+    });
+    return {
+      label: p.product.label,
+      unit: p.product.kind === 'ri' ? 'RIs' : 'USD/h',
+      points,
+      optimumLevel: p.product.kind === 'ri' ? p.amount : commitmentUsd(p.amount).toNumber(),
+    };
+  });
+}
+
+/** 0 to twice the plan's amount in 20 steps (whole units; the plan's own amount always among them). */
+function curveAmounts(amount: number): number[] {
+  const top = 2 * amount;
+  if (top <= CURVE_POINTS - 1) return Array.from({ length: top + 1 }, (_, i) => i);
+  const set = new Set<number>([amount]);
+  for (let k = 0; k < CURVE_POINTS; k++) set.add(Math.round((top * k) / (CURVE_POINTS - 1)));
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Per class: the spot lines' monthly cost, and their instance-hours over the timeline. */
+function spotByClass(model: PlanModel, solution: CommitmentSolution, fixed: FixedCosts) {
+  const nc = model.classes.length;
+  const { T, spot } = classHours(model, solution.onSpot);
+  const cost = new Float64Array(nc);
+  const hours = new Float64Array(nc);
+  model.lines.forEach((l, i) => {
+    if (solution.onSpot[i] && l.cls >= 0) cost[l.cls] = (cost[l.cls] as number) + (fixed.spot[i] as number);
+  });
+  for (let t = 0; t < T; t++)
+    for (let c = 0; c < nc; c++) hours[c] = (hours[c] as number) + (spot[t * nc + c] as number);
+  return { cost, hours, T, spot, nc };
+}
+
+export function sensitivity(
+  model: PlanModel,
+  solution: CommitmentSolution,
+  capUsd: number | null,
+  fixed: FixedCosts,
+): SensitivityPoint[] {
+  const spotClasses = spotByClass(model, solution, fixed);
+  const { T, committed, spot } = classHours(model, solution.onSpot);
+  const nc = model.classes.length;
+  const peaks = model.lines.map((l) => l.profile.counts.reduce((a, b) => Math.max(a, b), 0));
+  return USAGE_CHANGES_PCT.map((pct) => {
+    const factor = 1 + pct / 100;
+    const scale: UsageScale = { months: 1, factorOf: () => factor };
+    const prepared = prepare(model, solution.layout, solution.onSpot, scale);
+    const plan =
+      commitmentsMonthly(solution.vars, solution.x) +
+      residualMonthly(prepared.blocks, solution.vars, solution.x);
+    const optimal =
+      pct === 0
+        ? plan
+        : solveCommitments(model, solution.layout, solution.onSpot, capUsd, scale, prepared).committedMonthly;
+    let spotUsd = 0;
+    let od = 0;
+    const scaledSpot = new Float64Array(nc);
+    for (let t = 0; t < T; t++) {
+      for (let c = 0; c < nc; c++) {
+        const s = scaledCount(spot[t * nc + c] as number, factor);
+        scaledSpot[c] = (scaledSpot[c] as number) + s;
+        od += (scaledCount(committed[t * nc + c] as number, factor) + s) * model.classes[c]!.od;
+      }
+    }
+    for (let c = 0; c < nc; c++) {
+      const base = spotClasses.hours[c] as number;
+      if (base > 0) spotUsd += ((spotClasses.cost[c] as number) * (scaledSpot[c] as number)) / base;
+    }
+    od *= model.hoursPerMonth / T;
+    let ebs = 0;
+    model.lines.forEach((l, i) => {
+      const peak = peaks[i] as number;
+      const ratio =
+        l.line.volumeLifetime === 'running' ? factor : peak > 0 ? scaledCount(peak, factor) / peak : 1;
+      ebs += (fixed.ebs[i] as number) * ratio;
+    });
+    const money = (n: number) => toUsdString(new Decimal(n).toDecimalPlaces(6));
+    return {
+      usageChangePct: pct,
+      planMonthlyUsd: money(plan + spotUsd + ebs),
+      onDemandMonthlyUsd: money(od + ebs),
+      optimalMonthlyUsd: money(Math.min(plan, optimal) + spotUsd + ebs),
+    };
+  });
+}
+
+/** The month (1..36) the plan costs most in at its commitments, with growth applied month by month. */
+export function worstMonth(
+  model: PlanModel,
+  solution: CommitmentSolution,
+  growthPctPerMonth: number,
+  fixed: FixedCosts,
+): { month: number; monthlyUsd: string } | null {
+  const months = 36;
+  const factorOf = (m: number) => (growthPctPerMonth === 0 ? 1 : (1 + growthPctPerMonth / 100) ** m);
+  const scale: UsageScale = { months: growthPctPerMonth === 0 ? 1 : months, factorOf };
+  const { blocks } = prepare(model, solution.layout, solution.onSpot, scale, true);
+  const levels = levelsOf(blocks, solution.vars, solution.x);
+  const rowCosts = blocks.map((b, i) => runPass(b.plan, levels[i] as Float64Array, { rows: true }).rowCost!);
+  const commitments = commitmentsMonthly(solution.vars, solution.x);
+  const spotClasses = spotByClass(model, solution, fixed);
+  const hpm = model.hoursPerMonth;
+  const ebs = fixed.ebs.reduce((a, b) => a + b, 0);
+  // Spot USD per instance-hour of each class (its lines' monthly cost over their hours in a month).
+  const spotRate = Array.from(spotClasses.cost, (cost, c) => {
+    const h = spotClasses.hours[c] as number;
+    return h > 0 ? (cost * spotClasses.T) / (h * hpm) : 0;
+  });
+  let worst: { month: number; monthly: number } | null = null;
+  for (let m = 0; m < months; m++) {
+    const start = Math.floor(m * hpm);
+    const end = Math.floor((m + 1) * hpm);
+    const rowMonth = scale.months === 1 ? 0 : m;
+    let hourly = 0;
+    blocks.forEach((b, bi) => {
+      const T = b.plan.rows.timelineHours;
+      const rowOf = b.plan.rows.rowOf!;
+      const cost = rowCosts[bi] as Float64Array;
+      for (let h = start; h < end; h++) hourly += cost[rowOf[rowMonth * T + (h % T)] as number] as number;
+    });
+    const { T, spot, nc } = spotClasses;
+    for (let h = start; h < end; h++) {
+      const base = (h % T) * nc;
+      for (let c = 0; c < nc; c++) {
+        const n = spot[base + c] as number;
+        if (n !== 0) hourly += scaledCount(n, factorOf(m)) * (spotRate[c] as number);
+      }
+    }
+    const monthly = commitments + hourly * (hpm / (end - start)) + ebs;
+    if (worst === null || monthly > worst.monthly + 1e-9) worst = { month: m + 1, monthly };
+  }
+  return worst === null
+    ? null
+    : { month: worst.month, monthlyUsd: toUsdString(new Decimal(worst.monthly).toDecimalPlaces(6)) };
+}
