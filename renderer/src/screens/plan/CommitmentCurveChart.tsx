@@ -99,7 +99,7 @@ export function CommitmentCurveChart({ curve }: { curve: CommitmentCurve }) {
               strokeWidth={1.5}
               label={{
                 value: `optimum: ${levelWords(curve.optimumLevel, curve.unit)}`,
-                position: 'top',
+                position: 'bottom',
                 fontSize: 11,
                 fill: CHART_INK.strong,
                 ...LABEL_HALO,

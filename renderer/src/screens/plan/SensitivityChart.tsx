@@ -62,7 +62,12 @@ export function SensitivityChart({ points }: { points: SensitivityPoint[] }) {
               return [series ? money(series.usd(point)) + ' / month' : '', name];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: AXIS_FONT_SIZE, paddingTop: 8 }} verticalAlign="top" />
+          <Legend
+            wrapperStyle={{ fontSize: AXIS_FONT_SIZE, paddingBottom: 4 }}
+            verticalAlign="top"
+            // In the bars' order (recharts sorts by name otherwise).
+            itemSorter={(item) => SERIES.findIndex((s) => s.label === item.value)}
+          />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
           ))}

@@ -8,6 +8,14 @@ export interface PlanChanges {
   linesRemoved: number;
 }
 
+/** JSON with every object's keys in order: a stored purchase and the plan's say their fields in different orders. */
+const sortedJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
 export function planChanges(before: Scenario, after: Scenario): PlanChanges {
   const old = new Map(before.lines.map((l) => [l.id, l]));
   const kept = new Set(after.lines.map((l) => l.id));
@@ -16,7 +24,7 @@ export function planChanges(before: Scenario, after: Scenario): PlanChanges {
   for (const line of after.lines) {
     const was = old.get(line.id);
     if (!was) linesAdded++;
-    else if (JSON.stringify(was.purchase) !== JSON.stringify(line.purchase)) purchasesChanged++;
+    else if (sortedJson(was.purchase) !== sortedJson(line.purchase)) purchasesChanged++;
   }
   const linesRemoved = before.lines.filter((l) => !kept.has(l.id)).length;
   return { purchasesChanged, linesAdded, linesRemoved };
