@@ -47,8 +47,15 @@ export interface PricedLine {
   known: { monthly: Decimal; upfront: Decimal; amortized: Decimal };
 }
 
+/**
+ * The sum of the values that are known. A zero term is skipped: adding it gives back the sum as it
+ * was (decimal.js rounds the sum again, and a sum it made is already rounded), so the result is the
+ * same without the work.
+ */
 export function sumKnown(values: readonly (Decimal | null)[]): Decimal {
-  return values.reduce<Decimal>((sum, v) => (v === null ? sum : sum.plus(v)), ZERO);
+  let sum = ZERO;
+  for (const v of values) if (v !== null && !v.isZero()) sum = sum.plus(v);
+  return sum;
 }
 
 export function sumOrNull(values: readonly (Decimal | null)[]): Decimal | null {
@@ -82,7 +89,6 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   let savingsPlanUsd: Decimal | null = ZERO;
   let unusedUsd: Decimal | null = ZERO;
   let termYears: TermYears | null = null;
-  const what = describeInstance(line);
 
   if (s.ri && line.purchase.model === 'reserved') {
     termYears = line.purchase.termYears;
@@ -109,7 +115,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
     if (s.ri.count > 0 && used.lt(1)) {
       s.warnings.push({
         code: 'unused-commitment',
-        message: `${percentText(new Decimal(1).minus(used))}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${what}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
+        message: `${percentText(new Decimal(1).minus(used))}% of the RI hours bought on line ${line.id} (${s.ri.count} × ${describeInstance(line)}) cover no usage${unusedUsd === null ? '' : ` ($${toUsdString(unusedUsd.toDecimalPlaces(2))}/month amortized)`}: they are paid all the same`,
         lineId: line.id,
       });
     }
