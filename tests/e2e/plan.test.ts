@@ -67,11 +67,12 @@ const totalsOf = (plan: PurchasePlan) => ({
 });
 
 /** Everything on the screen at once, for a screenshot: the plan body scrolls inside the window. */
-async function screenshotWhole(name: string) {
+async function screenshotWhole(name: string, width = 1500) {
+  await page().setViewportSize({ width, height: 1000 });
   const height = await page()
     .getByTestId('plan-body')
     .evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top + 24);
-  await page().setViewportSize({ width: 1500, height: Math.ceil(height) });
+  await page().setViewportSize({ width, height: Math.ceil(height) });
   await page().screenshot({ path: join(ARTIFACTS, name) });
   await page().setViewportSize({ width: 1500, height: 1000 });
 }
@@ -119,6 +120,12 @@ describe('Plan screen in Chromium against serve', () => {
     );
     expect(await page().getByTestId('plan-method').locator('li').count()).toBe(plan3.method.length);
     await screenshotWhole('plan.png');
+    // The app window's smallest width: nothing may spill out of its panel.
+    await screenshotWhole('plan-narrow.png', 960);
+    const spills = await page()
+      .locator('.plan-body > section')
+      .evaluateAll((panels) => panels.filter((p) => p.scrollWidth > p.clientWidth + 1).length);
+    expect(spills).toBe(0);
     // At their real size, to read the labels.
     for (const id of [
       'plan-purchases',

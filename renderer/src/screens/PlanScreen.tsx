@@ -119,7 +119,7 @@ export function PlanScreen({ shellErrors }: { shellErrors: string[] }) {
               </section>
             ))}
             {plan.sensitivity.length > 0 && (
-              <section className="compare-panel plan-wide">
+              <section className="compare-panel">
                 <SensitivityChart points={plan.sensitivity} />
               </section>
             )}

@@ -14,7 +14,7 @@ import { formatUsd, usdOrNull } from '@shared/money';
 import type { CommitmentCurve } from '@shared/optimizer/types';
 import { AXIS_STYLE, bottomAxisLabel, leftAxisLabel } from '../../charts/chart-axes';
 import { ChartFigure } from './ChartFigure';
-import { countWords } from './plan-chart-data';
+import { countWords, rangeAxis } from './plan-chart-data';
 
 const LINE_COLOR = STRATEGY_SERIES_COLORS[0];
 const OPTIMUM_COLOR = STRATEGY_SERIES_COLORS[1];
@@ -41,6 +41,8 @@ export function CommitmentCurveChart({ curve }: { curve: CommitmentCurve }) {
         : best,
     undefined,
   );
+  const monthly = data.map((d) => d.monthly);
+  const axis = monthly.length > 0 ? rangeAxis(Math.min(...monthly), Math.max(...monthly)) : rangeAxis(0, 1);
   const first = curve.points[0];
   const last = curve.points[curve.points.length - 1];
   const money = (usd: string | undefined) => formatUsd(usdOrNull(usd));
@@ -71,7 +73,8 @@ export function CommitmentCurveChart({ curve }: { curve: CommitmentCurve }) {
           />
           <YAxis
             type="number"
-            domain={['auto', 'auto']}
+            domain={axis.domain}
+            ticks={axis.ticks}
             tickFormatter={moneyTick}
             width={64}
             {...AXIS_STYLE}
@@ -99,7 +102,7 @@ export function CommitmentCurveChart({ curve }: { curve: CommitmentCurve }) {
               strokeWidth={1.5}
               label={{
                 value: `optimum: ${levelWords(curve.optimumLevel, curve.unit)}`,
-                position: 'bottom',
+                position: 'right',
                 fontSize: 11,
                 fill: CHART_INK.strong,
                 ...LABEL_HALO,

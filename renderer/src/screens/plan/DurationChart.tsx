@@ -25,7 +25,7 @@ export function DurationChart({ pool }: { pool: PlanPool }) {
   const axis = countAxis(poolPeak(pool));
   return (
     <ChartFigure
-      title={`Usage-duration curve — ${pool.label}`}
+      title={`Usage-duration curve — ${pool.label}, in ${pool.unitType} instances`}
       description={durationWords(pool)}
       testId="plan-duration-chart"
       footer={
@@ -72,7 +72,7 @@ export function DurationChart({ pool }: { pool: PlanPool }) {
             tickFormatter={countWords}
             width={48}
             {...AXIS_STYLE}
-            label={leftAxisLabel(`${pool.unitType} instances`, 0)}
+            label={leftAxisLabel('Instances', 0)}
           />
           <Tooltip
             formatter={(v) => [`${countWords(Number(v))} ${pool.unitType}`, 'usage']}

@@ -45,10 +45,22 @@ export function durationWords(pool: PlanPool): string {
   const bands = layerBands(pool);
   const layers =
     bands.length === 0
-      ? 'No commitment: all of it On-Demand.'
+      ? 'No commitment in this pool: its usage runs On-Demand (or on spot where allowed).'
       : `Commitments from the bottom: ${bands.map((b) => `${b.label} up to ${countWords(b.to)}`).join('; ')}.`;
   return (
-    `${pool.unitType} instances in use, busiest hour first: peak ${countWords(at(0))}, ` +
-    `half the hours above ${countWords(at(50))}, 90 % of hours above ${countWords(at(90))}. ${layers}`
+    `${pool.unitType} instances in use, busiest hour first: peak ${countWords(at(0))}; ` +
+    `at least ${countWords(at(50))} in half the hours, at least ${countWords(at(90))} in 90 % of them. ${layers}`
   );
+}
+
+/**
+ * An axis over [min, max] that need not start at 0 (cost against commitment varies far less than its
+ * size): ticks in the money axes' nice steps, from the step at or below `min` to the one at or above `max`.
+ */
+export function rangeAxis(min: number, max: number): { domain: [number, number]; ticks: number[] } {
+  const step = niceTicks(Math.max(max - min, 1e-9))[1] ?? 1;
+  const low = Math.floor(min / step) * step;
+  const count = Math.max(1, Math.ceil((max - low) / step - 1e-9));
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((low + i * step).toPrecision(12)));
+  return { domain: [ticks[0] ?? min, ticks[ticks.length - 1] ?? max], ticks };
 }
