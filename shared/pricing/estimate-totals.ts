@@ -16,8 +16,10 @@ export function sumTotals(lines: readonly PricedLine[]): EstimateTotals {
   let amortized = ZERO;
   for (const l of lines) {
     monthly = monthly.plus(l.known.monthly);
-    upfront = upfront.plus(l.known.upfront);
     amortized = amortized.plus(l.known.amortized);
+    // Most lines pay nothing upfront; adding 0 would give the sums back unchanged.
+    if (l.known.upfront.isZero()) continue;
+    upfront = upfront.plus(l.known.upfront);
     upfrontThreeYears = upfrontThreeYears.plus(
       l.known.upfront.times(l.termYears ? PURCHASES_IN_THREE_YEARS[l.termYears] : 1),
     );

@@ -74,6 +74,19 @@ export interface PriceLineContext {
   book: PriceBook;
 }
 
+/** A pool's utilization as a fraction and as shown, worked once for all the lines that bought the pool. */
+const utilizationWorked = new WeakMap<Ratio, { used: Decimal; usedPct: string }>();
+
+function utilizationOf(utilization: Ratio): { used: Decimal; usedPct: string } {
+  let worked = utilizationWorked.get(utilization);
+  if (worked === undefined) {
+    const used = ratioValue(utilization);
+    worked = { used, usedPct: percentText(used) };
+    utilizationWorked.set(utilization, worked);
+  }
+  return worked;
+}
+
 export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   const { line } = s;
   const hoursPerMonth = new Decimal(ctx.hoursPerMonth);
@@ -93,7 +106,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   if (s.ri && line.purchase.model === 'reserved') {
     termYears = line.purchase.termYears;
     const utilization = ctx.riUtilization ?? ONE;
-    const used = ratioValue(utilization);
+    const { used, usedPct } = utilizationOf(utilization);
     if (s.ri.rate === null && s.ri.count > 0) {
       recurring = upfront = reservedUsd = unusedUsd = null;
     } else if (s.ri.rate !== null) {
@@ -110,7 +123,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       commitmentHourlyUsd: null,
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
-      utilizationPct: s.ri.count === 0 ? null : percentText(used),
+      utilizationPct: s.ri.count === 0 ? null : usedPct,
     };
     if (s.ri.count > 0 && used.lt(1)) {
       s.warnings.push({
@@ -122,7 +135,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
   } else if (s.sp && line.purchase.model === 'savings-plan') {
     termYears = s.sp.termYears;
     const utilization = ctx.spUtilization ?? ONE;
-    const used = ratioValue(utilization);
+    const { used, usedPct } = utilizationOf(utilization);
     if (s.sp.commitment === null || (s.sp.rate === null && !s.sp.commitment.isZero())) {
       recurring = upfront = savingsPlanUsd = unusedUsd = null;
     } else {
@@ -147,7 +160,7 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
       commitmentHourlyUsd: str(s.sp.commitment),
       upfrontUsd: str(upfront),
       recurringMonthlyUsd: str(recurring),
-      utilizationPct: s.sp.commitment === null || s.sp.commitment.isZero() ? null : percentText(used),
+      utilizationPct: s.sp.commitment === null || s.sp.commitment.isZero() ? null : usedPct,
     };
   }
 
