@@ -73,7 +73,7 @@ describe('the Content-Security-Policy without unsafe-inline styles', () => {
     await page().getByTestId('ebs-fit-chart').hover();
     seen.push(...(await violations()));
 
-    for (const screen of ['workloads', 'compare']) {
+    for (const screen of ['workloads', 'compare', 'plan']) {
       await page().goto(`${served.url()}#${screen}`);
       const chart = page().locator('svg.recharts-surface').first();
       await chart.waitFor();
