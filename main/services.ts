@@ -173,6 +173,14 @@ export function createServices(opts: ServiceOptions = {}): Services {
       callJobs.track('pricing.compare', jobId, (job) =>
         offload.run('pricing.compare', { document, explain }, { signal: job.signal, onProgress: job.phase }),
       ),
+    'pricing.optimize': ({ document, constraints, jobId }) =>
+      callJobs.track('pricing.optimize', jobId, (job) =>
+        offload.run(
+          'pricing.optimize',
+          { document, constraints },
+          { signal: job.signal, onProgress: job.phase },
+        ),
+      ),
     'pricing.regions': ({ document, jobId }) =>
       callJobs.track('pricing.regions', jobId, (job) =>
         offload.run('pricing.regions', { document }, { signal: job.signal, onProgress: job.phase }),

@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'ebs.snapshotCost',
   'pricing.estimate',
   'pricing.compare',
+  'pricing.optimize',
   'pricing.regions',
   'jobs.status',
   'jobs.cancel',

@@ -22,6 +22,8 @@ import { FINDER_PURCHASES, type FinderResult } from './capacity/finder';
 import { REGION_PRICE_SORTS, type RegionPricesResult } from './capacity/region-prices';
 import type { ScenarioRegionsResult } from './capacity/scenario-regions';
 import type { CatalogListing } from './catalog-listing';
+import { optimizeConstraintsSchema } from './optimizer/constraints-schema';
+import type { PurchasePlan } from './optimizer/types';
 
 /**
  * The one list of calls between the renderer and main. Electron IPC (main/transport/ipc.ts, main/transport/preload.ts),
@@ -264,6 +266,14 @@ export const contract = {
   ),
   'pricing.compare': call<StrategyResult[]>()(
     z.strictObject({ document: scenarioSchema, jobId: callJobId.optional(), explain }),
+  ),
+  /** The cheapest mix of Reserved Instances, Savings Plans, spot and On-Demand (shared/optimizer). */
+  'pricing.optimize': call<PurchasePlan>()(
+    z.strictObject({
+      document: scenarioSchema,
+      constraints: optimizeConstraintsSchema.prefault({}),
+      jobId: callJobId.optional(),
+    }),
   ),
   /** The scenario with every line moved to each region in turn (shared/capacity/scenario-regions.ts). */
   'pricing.regions': call<ScenarioRegionsResult>()(

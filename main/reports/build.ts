@@ -1,5 +1,5 @@
 import { instanceEbsLimits } from '@shared/ebs/solver';
-import { compareStrategies } from '@shared/pricing/compare';
+import { compareWithPlan } from '@shared/optimizer/plan-strategy';
 import { estimateScenario } from '@shared/pricing/estimate';
 import { ebsCheck } from '@shared/reports/ebs-check';
 import { buildReport, type Report, type ReportEbsCheck, type ReportMeta } from '@shared/reports/model';
@@ -15,7 +15,8 @@ export function buildScenarioReport(
 ): Report {
   const book = deps.priceBook.forScenario(scenario);
   const estimate = estimateScenario(scenario, book);
-  const comparison = compareStrategies(scenario, book);
+  // Compare's rows: the optimized plan, then every fixed strategy.
+  const comparison = compareWithPlan(scenario, book);
   const catalogMeta = deps.catalog.meta();
   // buildReport keeps the sources the estimate and the comparison used.
   const meta: ReportMeta = {

@@ -1,6 +1,8 @@
 import type { CallJobPhase } from '@shared/call-jobs';
 import type { ImportProgress, ImportSummary } from '@shared/import/types';
-import { compareStrategies } from '@shared/pricing/compare';
+import { optimizePlan } from '@shared/optimizer/optimize';
+import { compareWithPlan } from '@shared/optimizer/plan-strategy';
+import type { OptimizeConstraints } from '@shared/optimizer/types';
 import { estimateScenario } from '@shared/pricing/estimate';
 import type { PaperSize, ReportFormat } from '@shared/reports/formats';
 import type { Scenario } from '@shared/scenario/schema';
@@ -18,7 +20,7 @@ import { CancelledError } from './protocol';
  * The CPU-heavy work the planner runs off the main thread (main/workers/worker-entry.ts), or in the
  * calling thread when there is no pool (the one-shot CLI): the same functions either way, so the
  * results are identical. Inputs and results are plain data (money as decimal strings), safe to clone.
- * Adding a task (e.g. the optimizer) is one entry here and a call to it in main/services.ts.
+ * Adding a task is one entry here and a call to it in main/services.ts.
  */
 
 /** What the tasks read: the catalog, opened by whoever runs them (each worker opens its own). */
@@ -66,9 +68,20 @@ export const TASKS = {
       tools: TaskTools<CallJobPhase>,
     ) => {
       tools.progress('pricing');
-      return compareStrategies(document, context().priceBook.forScenario(document), {
+      // The optimized plan first, then every fixed strategy (shared/optimizer/plan-strategy.ts).
+      return compareWithPlan(document, context().priceBook.forScenario(document), {
         explain: explain ?? false,
       });
+    },
+  ),
+  'pricing.optimize': task(
+    (
+      context,
+      { document, constraints }: { document: Scenario; constraints: OptimizeConstraints },
+      tools: TaskTools<CallJobPhase>,
+    ) => {
+      tools.progress('pricing');
+      return optimizePlan(document, context().priceBook.forScenario(document), constraints);
     },
   ),
   'pricing.regions': task((context, { document }: { document: Scenario }, tools: TaskTools<CallJobPhase>) => {

@@ -1,6 +1,7 @@
 import { dateRangeOf } from '../catalog-scopes';
 import { Decimal, HOURS_PER_YEAR, toUsdString } from '../money';
 import { strategyModel } from '../pricing/compare';
+import { ON_DEMAND_STRATEGY_ID } from '../optimizer/plan-strategy';
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import type { Scenario } from '../scenario/schema';
 import { describePurchase, describeSnapshot, describeUsage, lineName } from './describe';
@@ -214,8 +215,9 @@ export function buildReport(
       ebsChecks[line.id] ?? null,
     ),
   );
-  // Quota flags beyond the all On-Demand reference's (the reference says its own).
-  const reference = comparison.find((s) => strategyModel(s.id) === 'on-demand') ?? null;
+  // Quota flags beyond the all On-Demand reference's (the reference says its own). By its id: the
+  // optimized plan's id is no fixed strategy's, so strategyModel() calls it on-demand too.
+  const reference = comparison.find((s) => s.id === ON_DEMAND_STRATEGY_ID) ?? null;
   const strategies: ReportStrategy[] = comparison.map((s) => ({
     id: s.id,
     label: s.label,
@@ -234,7 +236,7 @@ export function buildReport(
     quotaExceeded: exceededWords(s.quotas, s === reference ? null : (reference?.quotas ?? null)),
   }));
   const charted = [
-    strategies.find((s) => s.kind === 'on-demand' && s.cumulativeUsd !== null) ?? null,
+    strategies.find((s) => s.id === ON_DEMAND_STRATEGY_ID && s.cumulativeUsd !== null) ?? null,
     cheapest(strategies.filter((s) => s.kind === 'reserved')),
     cheapest(strategies.filter((s) => s.kind === 'savings-plan')),
   ].filter((s): s is ReportStrategy => s !== null && s.cumulativeUsd !== null);

@@ -93,6 +93,9 @@ describe.each([
     input: () => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ScenarioInput,
     expected: {
       'All on-demand': 'reference',
+      // The plan: 4 × 949 (3-year all upfront) = 3,796 against 4 × 70.08 = 280.32 a month saved:
+      // 13 months 3,644.16 < 3,796; 14 months 3,924.48.
+      'Optimized plan (cheapest mix)': 'pays back in month 14',
       // 4 × 494 upfront against 4 × 70.08 a month: 7 months 1,962.24 < 1,976; 8 months 2,242.56.
       'Standard RIs, 1-year, all upfront': 'pays back in month 8',
       'Standard RIs, 1-year, no upfront': 'from the first month',
@@ -105,6 +108,8 @@ describe.each([
     input: () => PART_TIME,
     expected: {
       'All on-demand': 'reference',
+      // The plan: a 3-year no upfront RI, 100 h × 0.041 = 4.10 against 9.60 a month.
+      'Optimized plan (cheapest mix)': 'from the first month',
       // 494 upfront a year against 100 h × 0.096 = 9.60 a month.
       'Standard RIs, 1-year, all upfront': 'never pays back',
       'Standard RIs, 1-year, no upfront': 'from the first month',
@@ -127,7 +132,8 @@ describe.each([
     const s = scenario();
     const report = services.reports.build(s);
     const fromModel = new Map(report.comparison.strategies.map((x) => [x.label, x.breakEven]));
-    expect(fromModel.size).toBe(26);
+    // The optimized plan, then the 26 fixed strategies.
+    expect(fromModel.size).toBe(27);
 
     expect(await xlsxWords(s)).toEqual(fromModel);
     expect(htmlWords(reportHtml(report))).toEqual(fromModel);

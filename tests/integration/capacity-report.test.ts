@@ -58,8 +58,10 @@ describe('the report of a mix whose spot strategy exceeds the spot quota', () =>
     doc.lines[1] = { ...doc.lines[1]!, interruptionTolerant: true };
     const report = services.reports.build(doc);
     const flagged = report.comparison.strategies.filter((s) => s.quotaExceeded !== null);
-    // All on-demand: Standard 16 within 16. Spot where allowed: the batch line's 2 × 4 vCPU on spot.
+    // All on-demand: Standard 16 within 16. Spot where allowed: the batch line's 2 × 4 vCPU on spot;
+    // the optimized plan puts it on spot too (cheapest), and says the same.
     expect(flagged.map((s) => [s.id, s.quotaExceeded])).toEqual([
+      ['optimized-plan', 'Over quota: spot Standard in us-east-1 (8 vCPUs, quota 4)'],
       ['spot-where-allowed', 'Over quota: spot Standard in us-east-1 (8 vCPUs, quota 4)'],
     ]);
     expect(reportHtml(report)).toContain(

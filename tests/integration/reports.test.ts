@@ -167,7 +167,7 @@ describe('XLSX report', () => {
     });
     expect(formulas.some((f) => f.startsWith('Lines!'))).toBe(true);
     const cmp = wb.getWorksheet('Comparison')!;
-    const ri = cmp.getRow(5); // Standard RIs, 1-year, all upfront: saves 29.3%
+    const ri = cmp.getRow(6); // after the optimized plan and all on-demand; saves 29.3%
     expect(ri.getCell(1).value).toContain('Standard RIs, 1-year, all upfront');
     expect(ri.getCell(7).numFmt).toBe(PERCENT_FORMAT);
     expect(ri.getCell(7).value).toBeCloseTo(0.293, 3);

@@ -35,6 +35,26 @@ describe('contract input validation', () => {
     expect(r).toMatchObject({ ok: false, error: { field: 'maxHourlyUsd' } });
   });
 
+  it('pricing.optimize: the constraints default; a bad one is named by its path and label', () => {
+    const document = { name: 'n', lines: [] };
+    const r = parseInput('pricing.optimize', { document });
+    expect(r.ok && r.value.constraints).toEqual({
+      allow: ['ri', 'sp', 'spot'],
+      maxUpfrontUsd: null,
+      maxTermYears: 3,
+      growthPctPerMonth: 0,
+    });
+    const bad = parseInput('pricing.optimize', { document, constraints: { maxTermYears: 2 } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        field: 'constraints.maxTermYears',
+        label: 'Max term (years)',
+        message: 'must be 1 or 3',
+      },
+    });
+  });
+
   it('lists every call once', () => {
     expect(new Set(CALL_NAMES).size).toBe(CALL_NAMES.length);
     expect(CALL_NAMES).toContain('catalog.priceOptions');

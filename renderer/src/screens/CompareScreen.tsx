@@ -133,9 +133,10 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
             />
             {compare.data && (
               <p className="muted small">
-                Each strategy buys for every line’s steady usage, the rest on-demand; EBS is the same in each.
-                1-year terms are renewed twice over 3 years. Strategies without a price in this catalog show
-                n/a, never $0.{' '}
+                The optimized plan is the cheapest mix of RIs, Savings Plans, spot and on-demand (every
+                product allowed, no upfront limit). Each other strategy buys for every line’s steady usage,
+                the rest on-demand; EBS is the same in each. 1-year terms are renewed twice over 3 years.
+                Strategies without a price in this catalog show n/a, never $0.{' '}
                 <span data-testid="compare-prices-as-of">
                   Prices as of{' '}
                   {formatDateRange(spanOf(results.map((s) => s.pricesAsOf)), 'n/a (nothing priced)')}.
