@@ -8,7 +8,7 @@ import {
   type SolveResult,
   type Variable,
 } from './solve';
-import { buildRows, classHours, type UsageRows } from './usage-rows';
+import { buildRows, classHours, scaledCount, type UsageRows } from './usage-rows';
 
 /**
  * The commitments for one choice of lines on spot: the classes split into blocks that no product
@@ -139,6 +139,11 @@ export function prepare(
     months: scale.months,
     keepHours,
   });
+  return withRows(model, layout, rows);
+}
+
+/** The blocks and variables for given rows (one per block). */
+export function withRows(model: PlanModel, layout: Layout, rows: UsageRows[]): Prepared {
   const plans = blockPlans(model, layout, rows);
   const blocks = plans.map((plan) => ({ plan, scale: model.hoursPerMonth / plan.rows.timelineHours }));
   const vars: Variable[] = [];
@@ -161,6 +166,11 @@ export function prepare(
     productOf.push(i);
   });
   return { blocks, vars, productOf };
+}
+
+/** Rows with every class's instances scaled by `factor`, rounded up (the hours they stand for unchanged). */
+export function scaledRows(rows: UsageRows, factor: number): UsageRows {
+  return { ...rows, usage: rows.usage.map((v) => scaledCount(v, factor)) };
 }
 
 export function solveCommitments(

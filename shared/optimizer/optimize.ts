@@ -1,5 +1,5 @@
 import { sizeLines } from '../capacity/line-sizing';
-import { Decimal } from '../money';
+import { Decimal, toUsdString } from '../money';
 import { estimateWithProfiles } from '../pricing/estimate';
 import type { ScenarioEstimate } from '../pricing/estimate-types';
 import { savingsPct } from '../pricing/percent';
@@ -17,7 +17,7 @@ import {
   planPurchases,
 } from './plan-purchases';
 import { planPools } from './plan-pools';
-import { buildModel } from './pool-model';
+import { buildModel, type PlanModel, type UsageClass } from './pool-model';
 import { commitmentCurves, fixedCostsOf, sensitivity, worstMonth } from './risk';
 import { chooseSpot } from './spot-choice';
 import type { OptimizeConstraints, PurchasePlan } from './types';
@@ -52,11 +52,7 @@ export function optimizePlan(
   const purchases = plannedPurchases(solution);
   const applied = applyPlan(scenario, sized, model, solution.onSpot, purchases);
   const estimate = estimateWithProfiles(applied.scenario, book, applied.sized);
-  const onDemand = estimateWithProfiles(
-    { ...scenario, lines: scenario.lines.map((l) => ({ ...l, purchase: { model: 'on-demand' as const } })) },
-    book,
-    sized,
-  );
+  const onDemand = onDemandReference(model, estimate);
 
   // Today's usage with its hours kept: the pools' charts, the curves, each purchase's coverage.
   const today =
@@ -71,7 +67,7 @@ export function optimizePlan(
   const coveredOd = coveredOdMonthly(today, purchases);
   const complete = estimate.totals.complete;
   const t = estimate.totals;
-  const od = onDemand.totals;
+  const od = onDemand;
   const rates = coverageAndUtilization(estimate);
   const ladder = ladderOf(model, layout, solution, constraints, capUsd, purchases);
 
@@ -90,10 +86,12 @@ export function optimizePlan(
       complete && od.complete ? savingsPct(new Decimal(od.threeYearUsd), new Decimal(t.threeYearUsd)) : null,
     coveragePct: complete ? rates.coverage : null,
     utilizationPct: complete ? rates.utilization : null,
-    worstMonth: complete ? worstMonth(model, solution, constraints.growthPctPerMonth, fixed) : null,
+    worstMonth: complete
+      ? worstMonth(model, solution, constraints.growthPctPerMonth, fixed, today.blocks)
+      : null,
     pools: planPools(model, today, today.blocks, purchases),
     curves: complete ? commitmentCurves(today, purchases, fixedMonthly) : [],
-    sensitivity: complete ? sensitivity(model, solution, capUsd, fixed) : [],
+    sensitivity: complete ? sensitivity(model, today, today.blocks, capUsd, fixed) : [],
     ladder,
     scenario: applied.scenario,
     estimate,
@@ -103,6 +101,33 @@ export function optimizePlan(
     sourceIds: estimate.sourceIds,
     pricesAsOf: estimate.pricesAsOf,
   };
+}
+
+/**
+ * All On-Demand, the same usage: what the estimate gives the scenario with every line On-Demand (each
+ * line's instance-hours × its On-Demand rate × hours per month ÷ its period, plus its EBS, which does
+ * not depend on how the instances are bought: taken from the plan's estimate), worked here without a
+ * second estimate. Incomplete when a line has no On-Demand price or its EBS none.
+ */
+function onDemandReference(
+  model: PlanModel,
+  estimate: ScenarioEstimate,
+): { complete: boolean; monthlyUsd: string; threeYearUsd: string } {
+  let monthly = new Decimal(0);
+  let complete = true;
+  for (const l of model.lines) {
+    const e = estimate.lines[l.index];
+    if (l.cls < 0 || !e || e.storageMonthlyUsd === null || e.snapshotMonthlyUsd === null) {
+      complete = false;
+      continue;
+    }
+    const rate = (model.classes[l.cls] as UsageClass).odDec;
+    monthly = monthly
+      .plus(rate.times(l.hours).times(model.hoursPerMonth).div(l.profile.periodHours))
+      .plus(e.storageMonthlyUsd)
+      .plus(e.snapshotMonthlyUsd);
+  }
+  return { complete, monthlyUsd: toUsdString(monthly), threeYearUsd: toUsdString(monthly.times(36)) };
 }
 
 /** Months the commitments are chosen over: today's profile, or with growth the longest allowed term. */

@@ -38,10 +38,11 @@ export function planPools(
     for (let r = 0; r < rows.rows; r++) {
       let u = 0;
       let c = 0;
-      cols.forEach((j, k) => {
-        u += (rows.usage[r * nc + j] as number) * (unit[k] as number);
-        c += (covered[r * nc + j] as number) * (unit[k] as number);
-      });
+      for (let k = 0; k < cols.length; k++) {
+        const j = r * nc + (cols[k] as number);
+        u += (rows.usage[j] as number) * (unit[k] as number);
+        c += (covered[j] as number) * (unit[k] as number);
+      }
       rowUsage[r] = u;
       rowCovered[r] = c;
     }
@@ -115,20 +116,30 @@ function poolLayers(
 
 /** Usage sorted from the busiest hour down, sampled at sharePct = 0, 0.5, … 100. */
 function durationCurve(rowUsage: Float64Array, weight: Float64Array): PlanPool['duration'] {
-  const order = Array.from(rowUsage.keys()).sort((a, b) => (rowUsage[b] as number) - (rowUsage[a] as number));
+  // Hours by usage level (few distinct levels), busiest first.
+  const byLevel = new Map<number, number>();
   let total = 0;
-  for (const r of order) total += weight[r] as number;
+  for (let r = 0; r < rowUsage.length; r++) {
+    const u = rowUsage[r] as number;
+    const w = weight[r] as number;
+    byLevel.set(u, (byLevel.get(u) ?? 0) + w);
+    total += w;
+  }
+  const levels = [...byLevel.keys()].sort((a, b) => b - a);
   const points: PlanPool['duration'] = [];
   let k = 0;
   let cum = 0;
   for (let i = 0; i < DURATION_POINTS; i++) {
     const share = i / (DURATION_POINTS - 1);
-    // The usage exceeded (or met) in `share` of the hours: the row where the cumulative share reaches it.
-    while (k < order.length - 1 && cum + (weight[order[k] as number] as number) < share * total - 1e-12) {
-      cum += weight[order[k] as number] as number;
+    // The usage exceeded (or met) in `share` of the hours: the level where the cumulative share reaches it.
+    while (
+      k < levels.length - 1 &&
+      cum + (byLevel.get(levels[k] as number) as number) < share * total - 1e-12
+    ) {
+      cum += byLevel.get(levels[k] as number) as number;
       k++;
     }
-    points.push({ sharePct: Math.round(share * 1000) / 10, usage: rowUsage[order[k] as number] ?? 0 });
+    points.push({ sharePct: Math.round(share * 1000) / 10, usage: levels[k] ?? 0 });
   }
   return points;
 }

@@ -35,6 +35,8 @@ export interface ModelLine {
   cls: number;
   /** Its monthly cost on spot; null when it may not or cannot go to spot. */
   spotMonthly: Decimal | null;
+  /** Instance-hours in one period of its profile. */
+  hours: number;
 }
 
 export interface UsageClass {
@@ -160,10 +162,16 @@ function savingsOf(rate: Decimal, od: Decimal): number {
 }
 
 /** A line's monthly cost on spot, as the estimate prices it; null when it cannot be priced. */
-function spotMonthlyOf(line: ScenarioLine, profile: UsageProfile, prices: InstancePrices, hpm: number) {
+function spotMonthlyOf(
+  line: ScenarioLine,
+  profile: UsageProfile,
+  instanceHours: number,
+  prices: InstancePrices,
+  hpm: number,
+) {
   if (prices.spot === null) return null;
   const spotRate = new Decimal(prices.spot.hourlyUsd);
-  const hours = new Decimal(profileStats(profile).instanceHours);
+  const hours = new Decimal(instanceHours);
   const spot = spotRate.times(hours).times(hpm).div(profile.periodHours);
   const interruption = line.purchase.model === 'spot' ? (line.purchase.interruption ?? null) : null;
   if (interruption === null) return spot;
@@ -198,7 +206,9 @@ export function buildModel(
     const found = book.instances[priceKey(line.region, line.os, line.instanceType)];
     const prices = found && found.known ? found : null;
     const od = prices?.onDemandHourlyUsd ?? null;
-    if (prices === null || od === null) return { index, line, profile, prices, cls: -1, spotMonthly: null };
+    const hours = profileStats(profile).instanceHours;
+    if (prices === null || od === null)
+      return { index, line, profile, prices, cls: -1, spotMonthly: null, hours };
     const key = priceKey(line.region, line.os, line.instanceType);
     let cls = classByKey.get(key);
     if (cls === undefined) {
@@ -246,8 +256,10 @@ export function buildModel(
     }
     (classes[cls] as UsageClass).lines.push(index);
     const spotMonthly =
-      allow.has('spot') && line.interruptionTolerant ? spotMonthlyOf(line, profile, prices, hpm) : null;
-    return { index, line, profile, prices, cls, spotMonthly };
+      allow.has('spot') && line.interruptionTolerant
+        ? spotMonthlyOf(line, profile, hours, prices, hpm)
+        : null;
+    return { index, line, profile, prices, cls, spotMonthly, hours };
   });
   const firstLine = (c: number) => (classes[c] as UsageClass).lines[0] as number;
   for (const p of pools) {

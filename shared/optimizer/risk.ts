@@ -1,7 +1,15 @@
 import { Decimal, toUsdString } from '../money';
 import type { ScenarioEstimate } from '../pricing/estimate-types';
 import { commitmentUsd, type PlannedPurchase } from './apply-plan';
-import { prepare, solveCommitments, type CommitmentSolution, type UsageScale } from './commitments';
+import {
+  prepare,
+  scaledRows,
+  solveCommitments,
+  TODAY,
+  withRows,
+  type CommitmentSolution,
+  type UsageScale,
+} from './commitments';
 import { runPass } from './hour-pass';
 import type { PlanModel } from './pool-model';
 import { levelsOf, residualCurve, type Block, type Variable } from './solve';
@@ -113,56 +121,74 @@ function curveAmounts(amount: number): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** Per class: the spot lines' monthly cost, and their instance-hours over the timeline. */
+/** Per class: the spot lines' monthly cost, their instance-hours, and how many hours run each count. */
 function spotByClass(model: PlanModel, solution: CommitmentSolution, fixed: FixedCosts) {
   const nc = model.classes.length;
   const { T, spot } = classHours(model, solution.onSpot);
   const cost = new Float64Array(nc);
   const hours = new Float64Array(nc);
+  const histogram = Array.from({ length: nc }, () => new Map<number, number>());
   model.lines.forEach((l, i) => {
     if (solution.onSpot[i] && l.cls >= 0) cost[l.cls] = (cost[l.cls] as number) + (fixed.spot[i] as number);
   });
   for (let t = 0; t < T; t++)
-    for (let c = 0; c < nc; c++) hours[c] = (hours[c] as number) + (spot[t * nc + c] as number);
-  return { cost, hours, T, spot, nc };
+    for (let c = 0; c < nc; c++) {
+      const n = spot[t * nc + c] as number;
+      if (n === 0) continue;
+      hours[c] = (hours[c] as number) + n;
+      const h = histogram[c] as Map<number, number>;
+      h.set(n, (h.get(n) ?? 0) + 1);
+    }
+  return { cost, hours, histogram, T, spot, nc };
 }
 
 export function sensitivity(
   model: PlanModel,
   solution: CommitmentSolution,
+  today: readonly Block[],
   capUsd: number | null,
   fixed: FixedCosts,
 ): SensitivityPoint[] {
   const spotClasses = spotByClass(model, solution, fixed);
-  const { T, committed, spot } = classHours(model, solution.onSpot);
   const nc = model.classes.length;
   const peaks = model.lines.map((l) => l.profile.counts.reduce((a, b) => Math.max(a, b), 0));
   return USAGE_CHANGES_PCT.map((pct) => {
     const factor = 1 + pct / 100;
-    const scale: UsageScale = { months: 1, factorOf: () => factor };
-    const prepared = prepare(model, solution.layout, solution.onSpot, scale);
+    const prepared = withRows(
+      model,
+      solution.layout,
+      today.map((b) => scaledRows(b.plan.rows, factor)),
+    );
     const plan =
       commitmentsMonthly(solution.vars, solution.x) +
       residualMonthly(prepared.blocks, solution.vars, solution.x);
     const optimal =
       pct === 0
         ? plan
-        : solveCommitments(model, solution.layout, solution.onSpot, capUsd, scale, prepared).committedMonthly;
-    let spotUsd = 0;
+        : solveCommitments(model, solution.layout, solution.onSpot, capUsd, TODAY, prepared).committedMonthly;
+    // All On-Demand: the committed lines' scaled hours and the spot lines', at On-Demand.
     let od = 0;
-    const scaledSpot = new Float64Array(nc);
-    for (let t = 0; t < T; t++) {
-      for (let c = 0; c < nc; c++) {
-        const s = scaledCount(spot[t * nc + c] as number, factor);
-        scaledSpot[c] = (scaledSpot[c] as number) + s;
-        od += (scaledCount(committed[t * nc + c] as number, factor) + s) * model.classes[c]!.od;
+    for (const b of prepared.blocks) {
+      const { rows, od: rate } = b.plan;
+      const k = rows.classes.length;
+      let sum = 0;
+      for (let r = 0; r < rows.rows; r++) {
+        let cost = 0;
+        for (let j = 0; j < k; j++) cost += (rows.usage[r * k + j] as number) * (rate[j] as number);
+        sum += (rows.weight[r] as number) * cost;
       }
+      od += sum * b.scale;
     }
+    let spotUsd = 0;
     for (let c = 0; c < nc; c++) {
       const base = spotClasses.hours[c] as number;
-      if (base > 0) spotUsd += ((spotClasses.cost[c] as number) * (scaledSpot[c] as number)) / base;
+      if (base === 0) continue;
+      let scaled = 0;
+      for (const [n, hours] of spotClasses.histogram[c] as Map<number, number>)
+        scaled += scaledCount(n, factor) * hours;
+      spotUsd += ((spotClasses.cost[c] as number) * scaled) / base;
+      od += (scaled * model.classes[c]!.od * model.hoursPerMonth) / spotClasses.T;
     }
-    od *= model.hoursPerMonth / T;
     let ebs = 0;
     model.lines.forEach((l, i) => {
       const peak = peaks[i] as number;
@@ -186,11 +212,13 @@ export function worstMonth(
   solution: CommitmentSolution,
   growthPctPerMonth: number,
   fixed: FixedCosts,
+  today: readonly Block[],
 ): { month: number; monthlyUsd: string } | null {
   const months = 36;
   const factorOf = (m: number) => (growthPctPerMonth === 0 ? 1 : (1 + growthPctPerMonth / 100) ** m);
   const scale: UsageScale = { months: growthPctPerMonth === 0 ? 1 : months, factorOf };
-  const { blocks } = prepare(model, solution.layout, solution.onSpot, scale, true);
+  const blocks =
+    growthPctPerMonth === 0 ? today : prepare(model, solution.layout, solution.onSpot, scale, true).blocks;
   const levels = levelsOf(blocks, solution.vars, solution.x);
   const rowCosts = blocks.map((b, i) => runPass(b.plan, levels[i] as Float64Array, { rows: true }).rowCost!);
   const commitments = commitmentsMonthly(solution.vars, solution.x);

@@ -45,9 +45,7 @@ function spotTotal(model: PlanModel, onSpot: readonly boolean[]): number {
 function odMonthly(model: PlanModel, i: number): number {
   const l = model.lines[i]!;
   const c = model.classes[l.cls] as UsageClass;
-  let sum = 0;
-  for (const n of l.profile.counts) sum += n;
-  return (sum * c.od * model.hoursPerMonth) / l.profile.periodHours;
+  return (l.hours * c.od * model.hoursPerMonth) / l.profile.periodHours;
 }
 
 export function chooseSpot(
@@ -63,7 +61,15 @@ export function chooseSpot(
     )
     .map((l) => l.index);
   const solveFor = (onSpot: boolean[]) => {
-    const solution = solveCommitments(model, layout, onSpot, capUsd, scale);
+    // Hours kept beyond the exhaustive search: the moves add and remove lines hour by hour.
+    const solution = solveCommitments(
+      model,
+      layout,
+      onSpot,
+      capUsd,
+      scale,
+      prepare(model, layout, onSpot, scale, candidates.length > EXHAUSTIVE_SPOT_LINES),
+    );
     const spot = spotTotal(model, onSpot);
     return { solution, spotMonthly: spot, total: solution.committedMonthly + spot };
   };
@@ -117,8 +123,7 @@ function lineMoves(
   candidates: readonly number[],
   scale: UsageScale,
 ): { line: number; gain: number }[] {
-  // The rows with the hour index kept, to add or remove one line's usage hour by hour.
-  const kept = prepare(model, solution.layout, solution.onSpot, scale, true);
+  const kept = solution;
   const levels = levelsOf(kept.blocks, solution.vars, solution.x);
   const moves: { line: number; gain: number }[] = [];
   const blockOfClass = new Map<number, { b: number; j: number }>();
