@@ -14,6 +14,7 @@ interface SchemaDef {
   defaultValue?: unknown;
   element?: Schema;
   entries?: Record<string, string>;
+  values?: readonly unknown[];
   shape?: Record<string, Schema>;
   checks?: { _zod: { def: { check: string; value?: unknown; inclusive?: boolean; format?: string } } }[];
 }
@@ -38,13 +39,13 @@ function numberHint(schema: Schema): string | undefined {
   return words.length ? words.join(', ') : undefined;
 }
 
-/** A flag for one field: its wrappers (optional, default) tell required and default; the core its kind. */
-function fieldFlag(call: CallName, field: string, outer: Schema, name: string, valueName?: string): Flag {
+/** A flag for one field: its wrappers (optional, default, nullable) tell required and default; the core its kind. */
+function fieldFlag(where: string, field: string, outer: Schema, name: string, valueName?: string): Flag {
   let schema = outer;
   let label = outer.meta();
   let required = true;
   let fallback: unknown;
-  while (schema.def.type === 'optional' || schema.def.type === 'default') {
+  while (['optional', 'default', 'nullable'].includes(schema.def.type)) {
     required = false;
     if (schema.def.type === 'default') fallback = schema.def.defaultValue;
     schema = schema.def.innerType!;
@@ -70,6 +71,17 @@ function fieldFlag(call: CallName, field: string, outer: Schema, name: string, v
     }
     case 'enum':
       return { ...base, kind: 'choice', choices: Object.values(schema.def.entries!) };
+    case 'literal': {
+      // z.literal([1, 3]): a choice; numbers are typed as text and given to the field as numbers.
+      const values = schema.def.values ?? [];
+      const numeric = values.every((v) => typeof v === 'number');
+      return {
+        ...base,
+        kind: 'choice',
+        choices: values.map(String),
+        ...(numeric ? { toField: (v: unknown) => Number(v) } : {}),
+      };
+    }
     case 'array': {
       const item = schema.def.element!;
       return {
@@ -79,7 +91,7 @@ function fieldFlag(call: CallName, field: string, outer: Schema, name: string, v
       };
     }
     default:
-      throw new Error(`${call}.${field}: a ${schema.def.type} field has no CLI flag; omit it or map it`);
+      throw new Error(`${where}.${field}: a ${schema.def.type} field has no CLI flag; omit it or map it`);
   }
 }
 
@@ -94,11 +106,19 @@ export interface ContractFlagOptions {
 
 /** One flag per field of `call`'s input schema, in the schema's order. */
 export function contractFlags(call: CallName, opts: ContractFlagOptions = {}): Flag[] {
-  const shape = (contract[call].input as unknown as Schema).def.shape ?? {};
+  return objectFlags(call, contract[call].input, opts);
+}
+
+/**
+ * One flag per field of an object schema (a contract call's input, or an object field of it such as
+ * pricing.optimize's constraints); `where` names it in the error for a field no flag can fill.
+ */
+export function objectFlags(where: string, object: unknown, opts: ContractFlagOptions = {}): Flag[] {
+  const shape = (object as Schema).def.shape ?? {};
   return Object.entries(shape)
     .filter(([field]) => !opts.omit?.includes(field))
     .map(([field, schema]) =>
-      fieldFlag(call, field, schema, opts.names?.[field] ?? kebab(field), opts.valueNames?.[field]),
+      fieldFlag(where, field, schema, opts.names?.[field] ?? kebab(field), opts.valueNames?.[field]),
     );
 }
 

@@ -5,6 +5,7 @@ import { REGIONS_COMMAND, withAllRegions } from './region-commands';
 import { IMPORT_COMMAND } from './import-command';
 import { REPORT_COMMAND } from './report-command';
 import { SCENARIO_COMMANDS } from './scenario-commands';
+import { OPTIMIZE_COMMAND } from './optimize-command';
 import type { Command } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   REGIONS_COMMAND,
   ...EBS_COMMANDS,
   ...SCENARIO_COMMANDS,
+  OPTIMIZE_COMMAND,
   REPORT_COMMAND,
   IMPORT_COMMAND,
 ];

@@ -26,9 +26,10 @@ function readBounded(fd: number, limit: number): Buffer | null {
  * A scenario file's text for a CLI command, or why it cannot be had: not a regular file (a FIFO,
  * folder or device is refused without blocking), unreadable, or bigger than the one size limit
  * (shared/limits.ts, the same as over HTTP and IPC), checked before reading it. `arg` is the file as
- * the person gave it; messages name it so.
+ * the person gave it; messages name it so, and `what` the kind of file expected (optimize's usage CSV
+ * is read the same way).
  */
-export function readScenarioFile(arg: string): { text: string } | { error: string } {
+export function readScenarioFile(arg: string, what = 'scenario file'): { text: string } | { error: string } {
   let fd: number;
   try {
     fd = openSync(resolve(arg), READ_FLAGS);
@@ -37,7 +38,7 @@ export function readScenarioFile(arg: string): { text: string } | { error: strin
   }
   try {
     const s = fstatSync(fd);
-    if (!s.isFile()) return { error: `cannot read ${arg}: it is ${kindOf(s)}, not a scenario file` };
+    if (!s.isFile()) return { error: `cannot read ${arg}: it is ${kindOf(s)}, not a ${what}` };
     if (s.size > MAX_PAYLOAD_BYTES) return { error: tooLargeMessage(arg, s.size) };
     const bytes = readBounded(fd, MAX_PAYLOAD_BYTES);
     if (!bytes) return { error: tooLargeMessage(arg) };
