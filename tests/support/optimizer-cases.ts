@@ -31,8 +31,8 @@ export function seededRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 /**
  * TEST-ONLY Savings Plans rates (the shipped catalog has none): the plan's hourly rate is On-Demand ×
@@ -98,7 +98,7 @@ export interface OptimizerCase {
 }
 
 /** Linux families (size-flexible RIs when two sizes meet) and types whose RIs cover their exact type. */
-const FAMILIES: Record<string, string[]> = {
+export const FAMILIES: Record<string, string[]> = {
   m5: ['m5.large', 'm5.xlarge', 'm5.2xlarge'],
   c5: ['c5.large', 'c5.xlarge'],
   r5: ['r5.large'],
@@ -112,7 +112,7 @@ const EXACT_TYPES = [
 ] as const;
 const HOURLY_LENGTHS = [24, 28, 42, 48]; // each lines up with a 168-hour week within 336 hours
 
-type LineInput = ScenarioInput['lines'][number];
+export type LineInput = ScenarioInput['lines'][number];
 
 /** Counts 0..max with some shape: a base with bursts, or noise. */
 function randomCounts(r: Rng, hours: number, max: number): number[] {
@@ -124,7 +124,7 @@ function randomCounts(r: Rng, hours: number, max: number): number[] {
   );
 }
 
-function weeklyUsage(r: Rng, max: number): LineInput['usage'] {
+export function weeklyUsage(r: Rng, max: number): LineInput['usage'] {
   const shape = int(r, 0, 3);
   if (shape === 0) return { pattern: 'constant', count: int(r, 0, max) };
   if (shape === 1) {
