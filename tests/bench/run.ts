@@ -3,6 +3,7 @@ import { benchCatalog } from './catalog.bench';
 import { benchCli } from './cli.bench';
 import { benchEbs } from './ebs.bench';
 import { benchImport } from './import.bench';
+import { benchOptimize } from './optimize.bench';
 import { benchPricing } from './pricing.bench';
 import { benchReports } from './reports.bench';
 import { benchWorkers } from './workers.bench';
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   cli: benchCli,
   ebs: benchEbs,
   import: benchImport,
+  optimize: benchOptimize,
   pricing: benchPricing,
   reports: benchReports,
   workers: benchWorkers,
