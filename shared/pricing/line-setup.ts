@@ -62,13 +62,16 @@ export interface LineBasis {
   usageWorked: Map<string, LineUsage>;
 }
 
-/** What every strategy of one mix shares: each line's basis, and the allocations already run. */
+/**
+ * What every strategy of one mix shares: each line's basis, and the allocations already run. It holds
+ * for the scenario it was set up from (its lines, whatever their purchases, and its hours per month).
+ */
 export interface MixSetup {
   bases: LineBasis[];
   allocations: AllocationMemo;
 }
 
-/** The set-up of a mix's lines, for estimates of these lines under any purchases (estimate.ts). */
+/** The set-up of a scenario's lines, for estimates of these lines under any purchases (estimate.ts). */
 export function setUpMix(scenario: Scenario, book: PriceBook, { profiles }: SizedLines): MixSetup {
   const regions = knownRegions(book);
   return {
