@@ -1,7 +1,14 @@
 import type { SizedLines } from '../capacity/line-sizing';
 import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
-import { riVariantLabel, spVariantLabel, type PlanModel, type Product, type UsageClass } from './pool-model';
+import {
+  riVariantLabel,
+  SP_STEPS_PER_USD,
+  spVariantLabel,
+  type PlanModel,
+  type Product,
+  type UsageClass,
+} from './pool-model';
 
 /**
  * "Apply to scenario": the plan written into the scenario's lines, one purchase per line, so that the
@@ -16,7 +23,7 @@ import { riVariantLabel, spVariantLabel, type PlanModel, type Product, type Usag
  */
 export interface PlannedPurchase {
   product: Product;
-  /** RIs bought, or the plan's commitment in mills ($0.001/h). */
+  /** RIs bought, or the plan's commitment in steps of $0.00001/h (SP_STEPS_PER_USD). */
   amount: number;
 }
 
@@ -28,8 +35,8 @@ export interface AppliedPlan {
   holders: string[];
 }
 
-export function commitmentUsd(mills: number): Decimal {
-  return new Decimal(mills).div(1000);
+export function commitmentUsd(steps: number): Decimal {
+  return new Decimal(steps).div(SP_STEPS_PER_USD);
 }
 
 export function purchaseName(model: PlanModel, p: PlannedPurchase): string {

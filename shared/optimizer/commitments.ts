@@ -1,8 +1,8 @@
 import type { BlockPlan, Stage } from './hour-pass';
-import type { PlanModel, Product, UsageClass } from './pool-model';
+import { SP_STEPS_PER_USD, type PlanModel, type Product, type UsageClass } from './pool-model';
 import {
   solveCuttingPlanes,
-  solveDurationCurve,
+  solvePool,
   stagePeak,
   type Block,
   type SolveResult,
@@ -152,16 +152,17 @@ export function withRows(model: PlanModel, layout: Layout, rows: UsageRows[]): P
     const { block, stage } = layout.place[i]!;
     const plan = plans[block] as BlockPlan;
     const peak = stagePeak(plan, stage);
-    const perUnit = p.kind === 'ri' ? p.factor : 0.001;
+    const perUnit = p.kind === 'ri' ? p.factor : 1 / SP_STEPS_PER_USD;
     const ub = Math.ceil(peak / perUnit - 1e-9);
     if (ub <= 0) return;
     vars.push({
       block,
       stage,
       perUnit,
-      cost: p.kind === 'ri' ? p.monthly.toNumber() : p.monthlyPerUsdHour.toNumber() / 1000,
-      upfront: p.kind === 'ri' ? p.upfront.toNumber() : p.upfrontPerUsdHour.toNumber() / 1000,
+      cost: p.kind === 'ri' ? p.monthly.toNumber() : p.monthlyPerUsdHour.toNumber() / SP_STEPS_PER_USD,
+      upfront: p.kind === 'ri' ? p.upfront.toNumber() : p.upfrontPerUsdHour.toNumber() / SP_STEPS_PER_USD,
       ub,
+      integer: p.kind === 'ri',
     });
     productOf.push(i);
   });
@@ -208,8 +209,12 @@ export function solveCommitments(
         return;
       }
       const own = idx.map((i) => ({ ...(vars[i] as Variable), block: 0 }));
-      if (own.length === 1 && layout.products[productOf[idx[0] as number] as number]!.kind === 'ri') {
-        absorb(solveDurationCurve(block, own[0] as Variable), idx);
+      const onePool =
+        block.plan.stages.length === 1 &&
+        idx.every((i) => layout.products[productOf[i] as number]!.kind === 'ri');
+      const pool = onePool ? solvePool(block, own) : null;
+      if (pool) {
+        absorb(pool, idx);
         return;
       }
       absorb(solveCuttingPlanes([block], own, null, startOf(layout, productOf, idx, [block], own)), idx);
@@ -261,13 +266,25 @@ function startOf(
   blocks: Block[],
   own: Variable[],
 ): number[] {
-  return idx.map((i, k) => {
-    const v = own[k] as Variable;
-    if (layout.products[productOf[i] as number]!.kind !== 'ri') return 0;
+  // Each pool's RIs alone at their exact optimum (the plans at 0).
+  const x = idx.map(() => 0);
+  const stages = new Set(own.map((v) => v.stage));
+  for (const stage of stages) {
+    const ks = idx.flatMap((i, k) =>
+      (own[k] as Variable).stage === stage && layout.products[productOf[i] as number]!.kind === 'ri'
+        ? [k]
+        : [],
+    );
+    if (ks.length === 0) continue;
     const stageOnly: Block = {
       scale: (blocks[0] as Block).scale,
-      plan: { ...(blocks[0] as Block).plan, stages: [(blocks[0] as Block).plan.stages[v.stage]!] },
+      plan: { ...(blocks[0] as Block).plan, stages: [(blocks[0] as Block).plan.stages[stage]!] },
     };
-    return solveDurationCurve(stageOnly, { ...v, stage: 0 }).x[0] as number;
-  });
+    const r = solvePool(
+      stageOnly,
+      ks.map((k) => ({ ...(own[k] as Variable), stage: 0 })),
+    );
+    if (r) ks.forEach((k, j) => (x[k] = r.x[j] as number));
+  }
+  return x;
 }

@@ -2,7 +2,7 @@ import { Decimal, toUsdString } from '../money';
 import type { PlannedPurchase } from './apply-plan';
 import { solveCommitments, type CommitmentSolution, type Layout } from './commitments';
 import { modelPurchases, plannedPurchases } from './plan-purchases';
-import type { PlanModel } from './pool-model';
+import { SP_STEPS_PER_USD, type PlanModel } from './pool-model';
 import type { LadderStep, OptimizeConstraints } from './types';
 
 /**
@@ -43,7 +43,7 @@ export function ladderOf(
       sum +
       (p.product.kind === 'ri'
         ? p.product.upfront.toNumber() * p.amount
-        : (p.product.upfrontPerUsdHour.toNumber() * p.amount) / 1000),
+        : (p.product.upfrontPerUsdHour.toNumber() * p.amount) / SP_STEPS_PER_USD),
     0,
   );
   const uncapped = solveCommitments(model, layout, solution.onSpot, null);

@@ -29,10 +29,10 @@ export function methodSentences(args: {
     );
   } else if (s.methods.has('cutting-planes')) {
     out.push(
-      `Exact: Kelley cutting planes over ${n(s.vars.length)} commitment level${s.vars.length === 1 ? '' : 's'} (RI counts, Savings Plan commitments in $0.001/h steps), ${n(s.iterations)} iterations, ${n(s.passes)} passes over the hours; ` +
+      `Exact: Kelley cutting planes over ${n(s.vars.length)} commitment level${s.vars.length === 1 ? '' : 's'} (RI counts, Savings Plan commitments in $0.00001/h steps), ${n(s.iterations)} iterations, ${n(s.passes)} passes over the hours; ` +
         (gap <= tolerance(s.committedMonthly)
           ? `bounds met to $${gap.toFixed(6)}/month.`
-          : `the lower bound stays $${gap.toFixed(6)}/month below the cost found: in some hours AWS's order is not the best allocation, and the bound is the best allocation's.`),
+          : `the lower bound stays $${gap.toFixed(6)}/month below the cost found: in some hours AWS's order is not the best allocation (the bound is the best allocation's), so the best point was then improved by exact moves around it until none lowered the cost.`),
     );
   } else {
     out.push(

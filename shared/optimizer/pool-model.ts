@@ -116,6 +116,14 @@ export interface ClassHours {
   spot: Float64Array;
 }
 
+/**
+ * The step of a Savings Plan commitment: AWS takes an hourly commitment "between 0.001 and 1 million"
+ * with no "more than five digits after the decimal point" (CreateSavingsPlan, docs.aws.amazon.com/
+ * savingsplans/latest/APIReference/API_CreateSavingsPlan.html), so commitments are whole multiples of
+ * $0.00001/h.
+ */
+export const SP_STEPS_PER_USD = 100_000;
+
 export interface PlanModel {
   hoursPerMonth: number;
   lines: ModelLine[];
@@ -276,7 +284,9 @@ export function buildModel(
     pools.forEach((pool, poolIndex) => {
       for (const v of RI_VARIANTS) {
         if (v.termYears > constraints.maxTermYears) continue;
-        // The pool's smallest type that has this variant's price (RIs of any size cover the family).
+        // Every type of the pool with this variant's price: RIs of any size cover the family, and AWS's
+        // fees are not exactly proportional to size (4 × m5.large 3-year all upfront = 3,796, one
+        // m5.2xlarge = 3,794), so a larger size may be cheaper per unit.
         for (const c of pool.classes) {
           const cl = classes[c] as UsageClass;
           const rate = pricesOf(cl).reserved.find(
@@ -289,7 +299,7 @@ export function buildModel(
           const upfront = new Decimal(rate.upfrontUsd);
           ri.push({
             kind: 'ri',
-            id: `ri|${pool.key}|${v.offeringClass}|${v.termYears}|${v.paymentOption}`,
+            id: `ri|${pool.key}|${cl.instanceType}|${v.offeringClass}|${v.termYears}|${v.paymentOption}`,
             pool: poolIndex,
             instanceType: cl.instanceType,
             factor: cl.factor,
@@ -297,9 +307,8 @@ export function buildModel(
             rate,
             monthly: new Decimal(rate.hourlyUsd).times(hpm).plus(upfront.div(v.termYears * 12)),
             upfront,
-            label: `${riVariantLabel(v.offeringClass, v.termYears, v.paymentOption)} — ${pool.label}`,
+            label: `${riVariantLabel(v.offeringClass, v.termYears, v.paymentOption)}, ${cl.instanceType} — ${pool.label}`,
           });
-          break;
         }
       }
     });
@@ -382,19 +391,20 @@ export function buildModel(
 }
 
 /**
- * Variants that can never be part of a cheapest plan are dropped: in a pool, all RIs cover the same
- * units, so a variant dearer per unit than another is dominated — unless an upfront cap makes its
- * smaller upfront worth having (then only variants dearer and with no less upfront are).
+ * Products that can never be part of a cheapest plan are dropped: in a pool, all RIs cover the same
+ * units, so an RI is dominated by one at most as dear per unit whose size divides its own (that one
+ * buys the same units, no dearer) — and under an upfront cap, with no more upfront per unit either.
  */
 function pruneRi(products: RiProduct[], capped: boolean, notes: string[]): RiProduct[] {
   const perUnit = (p: RiProduct) => ({ m: p.monthly.div(p.factor), u: p.upfront.div(p.factor) });
   const kept = products.filter((p) => {
     const a = perUnit(p);
     return !products.some((q) => {
-      if (q === p || q.pool !== p.pool) return false;
+      if (q === p || q.pool !== p.pool || (p.factor / q.factor) % 1 !== 0) return false;
       const b = perUnit(q);
-      const cheaper = b.m.lt(a.m) || (b.m.eq(a.m) && (b.u.lt(a.u) || (b.u.eq(a.u) && q.id < p.id)));
-      return capped ? cheaper && b.u.lte(a.u) : cheaper;
+      if (b.m.gt(a.m) || (capped && b.u.gt(a.u))) return false;
+      // Equal on both counts: keep one (the first by id).
+      return b.m.lt(a.m) || (capped && b.u.lt(a.u)) || (!capped && b.u.lt(a.u)) || q.id < p.id;
     });
   });
   const dropped = products.length - kept.length;

@@ -178,10 +178,11 @@ describe('optimizePlan: hand-worked plans on the real catalog', () => {
     });
   });
 
-  it('shares size-flexible RIs between two lines of one family, bought as the smallest size', () => {
+  it('shares size-flexible RIs between two lines of one family, in the size cheapest per unit', () => {
     // m5.large: 4 instances in business hours (4 × 4 = 16 units), none otherwise; m5.2xlarge: 1 instance
     // (16 units) outside business hours, none in them. Each line alone is busy 40 or 128 of 168 hours,
-    // but the m5 pool holds 16 units every hour: 4 m5.large RIs (16 units) cover both, always used.
+    // but the m5 pool holds 16 units every hour: 16 units of RIs cover both, always used. AWS's fees
+    // are not quite proportional: one m5.2xlarge (3,794) costs $2 less than 4 m5.large (4 × 949 = 3,796).
     const scenario: ScenarioInput = {
       name: 'flex',
       lines: [
@@ -210,13 +211,14 @@ describe('optimizePlan: hand-worked plans on the real catalog', () => {
       ],
     };
     const p = plan(scenario);
-    expect(reserved(p)).toMatchObject([{ instanceType: 'm5.large', count: 4, sizeFlexible: true }]);
+    expect(reserved(p)).toMatchObject([{ instanceType: 'm5.2xlarge', count: 1, sizeFlexible: true }]);
     expect(p.utilizationPct).toBe('100.0');
     expect(p.lines.map((l) => l.reservedPct)).toEqual(['100.0', '100.0']);
-    // 4 × 949 ÷ 36 = 105.44 a month for both lines (On-Demand: 4 × 0.096 × 40 h + 0.384 × 128 h = 64.512
+    // 3,794 ÷ 36 = 105.39 a month for both lines (On-Demand: 4 × 0.096 × 40 h + 0.384 × 128 h = 64.512
     // a week, × 730 ÷ 168 = 280.32).
-    expect(cents(p.amortizedMonthlyUsd)).toBe('105.44');
+    expect(cents(p.amortizedMonthlyUsd)).toBe('105.39');
     expect(p.onDemandMonthlyUsd).toBe('280.32');
+    // The pool is drawn in m5.large (its smallest size): the RI's 16 units are 4 of them.
     expect(p.pools[0]).toMatchObject({ unitType: 'm5.large', layers: [{ upTo: 4 }] });
     expect(p.pools[0]!.weekUsage.every((u) => u === 4)).toBe(true);
     expectConsistent(p, pricing.book(parseScenario(scenario)));
@@ -268,7 +270,8 @@ describe('optimizePlan: hand-worked plans on the real catalog', () => {
   it('puts an interruption-tolerant business-hours tier on spot, and keeps a steady one committed', () => {
     // batch: 2 m5.2xlarge for 40 h a week, tolerant: On-Demand 2 × 0.384 × 40 × 730 ÷ 168 = 133.49;
     // spot 2 × 0.18746 × 40 × 730 ÷ 168 = 65.164667; no RI pays for 40/168 of the hours → spot.
-    // web: 4 m5.large always, tolerant too: spot 0.04366/h is dearer than the RI's 0.036111/h → RIs.
+    // web: 4 m5.large always, tolerant too: spot 0.04366/h is dearer than the RI's 0.036111/h → RIs, as
+    // one m5.2xlarge RI (3,794 ÷ 36 = 105.388889 a month; 4 m5.large would cost 3,796).
     const scenario: ScenarioInput = {
       name: 'spot',
       lines: [
@@ -301,15 +304,15 @@ describe('optimizePlan: hand-worked plans on the real catalog', () => {
       ['web', '0.0', '100.0'],
     ]);
     expect(p.scenario.lines.find((l) => l.id === 'batch')!.purchase).toEqual({ model: 'spot' });
-    // 105.444444 (RIs) + 65.164667 (spot) = 170.609111.
-    expect(cents(p.amortizedMonthlyUsd)).toBe('170.61');
+    // 105.388889 (RI) + 65.164667 (spot) = 170.553556.
+    expect(cents(p.amortizedMonthlyUsd)).toBe('170.55');
     expect(
       p.method.some((m) => m.startsWith('Spot: all 4 choices of the 2 interruption-tolerant lines')),
     ).toBe(true);
-    // Without spot allowed the batch line runs On-Demand and nothing else changes: 105.44 + 133.49.
+    // Without spot allowed the batch line runs On-Demand and nothing else changes: 105.39 + 133.49.
     const noSpot = plan(scenario, { allow: ['ri'] });
     expect(noSpot.lines.map((l) => l.spotPct)).toEqual(['0.0', '0.0']);
-    expect(cents(noSpot.amortizedMonthlyUsd)).toBe('238.93');
+    expect(cents(noSpot.amortizedMonthlyUsd)).toBe('238.87');
   });
 });
 

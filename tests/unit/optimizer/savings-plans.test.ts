@@ -53,10 +53,9 @@ describe('optimizePlan with AWS’s real Savings Plans file imported', () => {
     ],
   });
 
-  it('commits the 10/2 business week’s steady 2 instances with the plan: $0.391/h', () => {
+  it('commits the 10/2 business week’s steady 2 instances with the plan: $0.3908/h', () => {
     // Above 2 instances usage runs 40/168 = 23.8 % of the hours, below 0.1954 ÷ 0.4651 = 42.0 %: cover 2,
-    // i.e. 2 × 0.1954 = 0.3908 $/h. AWS sells commitments in $0.001 steps: 0.390 leaves 0.0008 ÷ 0.1954
-    // = 0.0041 of an instance-hour On-Demand every hour (0.0019 $/h), so 0.391 (0.0002 $/h unused) costs less.
+    // i.e. 2 × 0.1954 = 0.3908 $/h (AWS takes up to five decimals).
     const scenario = parseScenario(week());
     const book = pricing.book(scenario);
     const p = optimizePlan(scenario, book, DEFAULT_CONSTRAINTS);
@@ -67,20 +66,20 @@ describe('optimizePlan with AWS’s real Savings Plans file imported', () => {
       family: 'r7g',
       termYears: 3,
       paymentOption: 'partial-upfront',
-      commitmentHourlyUsd: '0.391',
-      // Half the term's commitment upfront: 0.391 × 26,280 ÷ 2 = 5,137.74; the other half hourly:
-      // 0.1955 × 730 = 142.715 a month; amortized 142.715 + 5,137.74 ÷ 36 = 285.43.
-      upfrontUsd: '5137.74',
-      recurringMonthlyUsd: '142.715',
+      commitmentHourlyUsd: '0.3908',
+      // Half the term's commitment upfront: 0.3908 × 26,280 ÷ 2 = 5,135.112; the other half hourly:
+      // 0.1954 × 730 = 142.642 a month; amortized 142.642 + 5,135.112 ÷ 36 = 285.284.
+      upfrontUsd: '5135.112',
+      recurringMonthlyUsd: '142.642',
     });
-    expect(new Decimal(plans(p)[0]!.amortizedMonthlyUsd).toFixed(2)).toBe('285.43');
+    expect(new Decimal(plans(p)[0]!.amortizedMonthlyUsd).toFixed(3)).toBe('285.284');
     expect(p.method[0]).toMatch(/^Exact: Kelley cutting planes over 1 commitment level\b/);
     expect(p.amortizedMonthlyUsd).toBe(estimateScenario(p.scenario, book).totals.amortizedMonthlyUsd);
     // The plan sits on the line it covers (no holder line needed).
     expect(p.scenario.lines).toHaveLength(1);
     expect(p.scenario.lines[0]!.purchase).toMatchObject({
       model: 'savings-plan',
-      commitmentHourlyUsd: '0.391',
+      commitmentHourlyUsd: '0.3908',
     });
   });
 
