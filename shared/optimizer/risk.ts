@@ -80,16 +80,14 @@ export function commitmentCurves(
     const block = blocks[v.block] as Block;
     const own = levels[v.block] as Float64Array;
     const amounts = curveAmounts(p.amount);
-    // An RI alone in its block: every count's residual from one sweep.
-    const sweep =
-      block.plan.stages.length === 1 && own[v.stage] === p.amount * v.perUnit
-        ? residualCurve(block, v.perUnit)
-        : null;
+    // An RI pool alone in its block: every level's residual from one sweep, in steps of its sizes' divisor.
+    const step = block.plan.stages.length === 1 ? poolStep(vars, v.block) : 0;
+    const sweep = step > 0 ? residualCurve(block, step) : null;
     const points = amounts.map((amount) => {
       const l = Float64Array.from(own);
       l[v.stage] = (l[v.stage] as number) + (amount - p.amount) * v.perUnit;
       const residual = sweep
-        ? (sweep[Math.min(amount, sweep.length - 1)] as number)
+        ? (sweep[Math.min(Math.round((l[v.stage] as number) / step), sweep.length - 1)] as number)
         : block.scale * runPass(block.plan, l).residual;
       const monthly =
         fixedMonthly +
@@ -110,6 +108,13 @@ export function commitmentCurves(
       optimumLevel: p.product.kind === 'ri' ? p.amount : commitmentUsd(p.amount).toNumber(),
     };
   });
+}
+
+/** The units of a one-pool block's levels: the greatest common divisor of its RI sizes (factors are quarters). */
+function poolStep(vars: readonly Variable[], block: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const quarters = vars.filter((v) => v.block === block).map((v) => Math.round(v.perUnit * 4));
+  return quarters.length === 0 ? 0 : quarters.reduce(gcd) / 4;
 }
 
 /** 0 to twice the plan's amount in 20 steps (whole units; the plan's own amount always among them). */

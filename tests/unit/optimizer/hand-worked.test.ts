@@ -343,6 +343,39 @@ describe('optimizePlan: constraints', () => {
     expect(p.ladder?.[1]).toMatchObject({ month: 12, upfrontUsd: '2847' });
   });
 
+  it('with growth, commits for the 36 months’ average and ladders today’s usage up at months 12 and 24', () => {
+    // 4 m5.large growing 2 % a month, whole instances rounded up: month m runs ceil(4 × 1.02^m): 4 in
+    // month 0, 5 in months 1–11, 6 in 12–20, 7 in 21–28, 8 in 29–35. An RI level k pays when the share
+    // of months with usage ≥ k beats 0.036111 ÷ 0.096 = 37.6 %: 7 (15/36 = 41.7 %) does, 8 (7/36 = 19.4 %)
+    // does not — 7 RIs.
+    const p = plan(
+      {
+        name: 'growing',
+        lines: [
+          {
+            id: 'db',
+            instanceType: 'm5.large',
+            region: 'us-east-1',
+            usage: { pattern: 'constant', count: 4 },
+          },
+        ],
+      },
+      { growthPctPerMonth: 2 },
+    );
+    expect(reserved(p)).toMatchObject([{ instanceType: 'm5.large', count: 7 }]);
+    // Ladder: today's 4 now; month 12 runs ceil(4 × 1.02^12 = 5.07) = 6: 2 more; month 24 runs
+    // ceil(4 × 1.02^24 = 6.43) = 7: 1 more.
+    expect(p.ladder?.map((s) => [s.month, s.purchases.map((x) => (x as ReservedPurchase).count)])).toEqual([
+      [0, [4]],
+      [12, [2]],
+      [24, [1]],
+    ]);
+    // The worst month is the first with 8 running, month 30: 7 × 949 ÷ 36 + 70.08 On-Demand = 254.61.
+    expect(p.worstMonth?.month).toBe(30);
+    expect(cents(p.worstMonth?.monthlyUsd ?? null)).toBe('254.61');
+    expect(p.method.some((m) => m.startsWith('Growth 2% a month'))).toBe(true);
+  });
+
   it('never buys a term above the maximum', () => {
     const p = plan(ten, { maxTermYears: 1 });
     expect(p.purchases.length).toBeGreaterThan(0);
