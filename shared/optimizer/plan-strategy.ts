@@ -1,11 +1,7 @@
-import { Decimal, toUsdString } from '../money';
-import { breakEvenMonthOf, breakEvenOf, breakEvenWords } from '../pricing/break-even';
-import { compareStrategies, cumulativeCash, strategies } from '../pricing/compare';
+import { Decimal } from '../money';
+import { compareStrategies, strategies, strategyResult, type CompareReference } from '../pricing/compare';
 import { estimateScenario, type EstimateOptions } from '../pricing/estimate';
-import type { EstimateWarning, ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
-import { strategyExplanation } from '../pricing/explain';
-import { warningsBesideNotices } from '../pricing/missing-prices';
-import { savingsPct } from '../pricing/percent';
+import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import type { PriceBook } from '../pricing/price-book';
 import type { Scenario } from '../scenario/schema';
 import { optimizePlan } from './optimize';
@@ -15,7 +11,7 @@ import { DEFAULT_CONSTRAINTS, type PurchasePlan } from './types';
  * The optimized plan as a row of Compare (and of every report's comparison), before the fixed
  * strategies: its figures are the estimate of the scenario with the plan applied (plan.estimate), its
  * cumulative cash and break-even against all On-Demand worked exactly as compare.ts works them for
- * the others (cumulativeCash, breakEvenOf). Its id is no strategy's, so strategyModel() calls it
+ * the others (strategyResult). Its id is no strategy's, so strategyModel() calls it
  * on-demand: whoever looks for the all On-Demand reference looks it up by its id.
  */
 
@@ -24,67 +20,25 @@ export const PLAN_STRATEGY_LABEL = 'Optimized plan (cheapest mix)';
 /** The all On-Demand strategy's id: the reference every other row is measured against. */
 export const ON_DEMAND_STRATEGY_ID = strategies().find((s) => s.model === 'on-demand')!.id;
 
-/** What the row says beside the missing-price notices: that it is incomplete, and the estimate's own warnings once each. */
-function planWarnings(estimate: ScenarioEstimate): EstimateWarning[] {
-  const incomplete: EstimateWarning[] = estimate.totals.complete
-    ? []
-    : [
-        {
-          code: 'strategy-unavailable',
-          message: `${PLAN_STRATEGY_LABEL} cannot be fully priced: ${estimate.totals.incompleteLineIds.length} line(s) lack a price`,
-          lineId: null,
-        },
-      ];
-  const seen = new Set<string>();
-  const own = warningsBesideNotices(estimate.warnings).filter((w) => {
-    const key = `${w.code}|${w.lineId ?? ''}|${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return [...incomplete, ...own];
-}
-
 /**
- * The plan as a StrategyResult, measured against the all On-Demand row of the same comparison.
+ * The plan as a StrategyResult, measured against all On-Demand's estimate of the same comparison
+ * (compare.ts's own row builder: the same saving, break-even, warnings and spot bands).
  * `explained`: the plan's scenario estimated with its arithmetic, when the comparison was asked for it.
  */
 export function planStrategy(
   plan: PurchasePlan,
-  onDemand: StrategyResult,
+  reference: CompareReference | null,
+  book: PriceBook,
   explained?: ScenarioEstimate,
 ): StrategyResult {
-  const estimate = plan.estimate;
-  const t = estimate.totals;
-  const complete = t.complete;
-  const cumulative = complete ? cumulativeCash(estimate) : null;
-  const base = onDemand.cumulativeUsd ? onDemand.cumulativeUsd.map((v) => new Decimal(v)) : null;
-  const comparable = complete && base !== null && onDemand.threeYearUsd !== null;
-  const breakEven = breakEvenOf(comparable ? cumulative : null, base, false);
-  const explanation = explained?.explanation;
-  return {
-    id: PLAN_STRATEGY_ID,
-    label: PLAN_STRATEGY_LABEL,
-    monthlyUsd: complete ? t.monthlyUsd : null,
-    upfrontUsd: complete ? t.upfrontUsd : null,
-    amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
-    oneYearUsd: complete ? t.oneYearUsd : null,
-    threeYearUsd: complete ? t.threeYearUsd : null,
-    savingsVsOnDemandPct: comparable
-      ? savingsPct(new Decimal(onDemand.threeYearUsd!), new Decimal(t.threeYearUsd))
-      : null,
-    breakEvenMonth: breakEvenMonthOf(breakEven),
-    breakEven: breakEvenWords(breakEven),
-    spotBands: null,
-    cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
-    complete,
-    warnings: planWarnings(estimate),
-    missingPrices: estimate.missingPrices,
-    ...(explanation ? { explanation: strategyExplanation(explanation.totals) } : {}),
-    sourceIds: estimate.sourceIds,
-    pricesAsOf: estimate.pricesAsOf,
-    quotas: estimate.quotas,
-  };
+  const estimate = explained ?? plan.estimate;
+  const spot = estimate.lines.some((l) => l.model === 'spot');
+  return strategyResult(
+    { id: PLAN_STRATEGY_ID, label: PLAN_STRATEGY_LABEL, spot },
+    estimate,
+    reference,
+    book,
+  );
 }
 
 /**
@@ -97,12 +51,18 @@ export function compareWithPlan(
   options: EstimateOptions = {},
 ): StrategyResult[] {
   const rows = compareStrategies(scenario, book, options);
-  const onDemand = rows.find((r) => r.id === ON_DEMAND_STRATEGY_ID);
-  if (!onDemand) throw new Error('compareStrategies returned no all On-Demand row');
   const plan = optimizePlan(scenario, book, {
     ...DEFAULT_CONSTRAINTS,
     allow: [...DEFAULT_CONSTRAINTS.allow],
   });
+  const onDemand = rows.find((r) => r.id === ON_DEMAND_STRATEGY_ID);
+  const reference =
+    onDemand?.cumulativeUsd && onDemand.threeYearUsd !== null
+      ? {
+          cumulative: onDemand.cumulativeUsd.map((v) => new Decimal(v)),
+          threeYear: new Decimal(onDemand.threeYearUsd),
+        }
+      : null;
   const explained = options.explain ? estimateScenario(plan.scenario, book, options) : undefined;
-  return [planStrategy(plan, onDemand, explained), ...rows];
+  return [planStrategy(plan, reference, book, explained), ...rows];
 }

@@ -144,41 +144,68 @@ export function compareStrategies(
     ),
   }));
   const base = runs[0] as (typeof runs)[number];
-  const baseCumulative = base.estimate.totals.complete ? cumulativeCash(base.estimate) : null;
-  const baseThreeYear = new Decimal(base.estimate.totals.threeYearUsd);
+  const reference = referenceOf(base.estimate);
+  return runs.map(({ strategy, estimate }) =>
+    strategyResult(
+      { id: strategy.id, label: strategy.label, spot: strategy.model === 'spot' },
+      estimate,
+      reference,
+      book,
+    ),
+  );
+}
 
-  return runs.map(({ strategy, estimate }): StrategyResult => {
-    const t = estimate.totals;
-    const complete = t.complete;
-    const cumulative = complete ? cumulativeCash(estimate) : null;
-    const threeYear = new Decimal(t.threeYearUsd);
-    const comparable = complete && baseCumulative !== null;
-    // The on-demand reference has nothing to break even against.
-    const breakEven = breakEvenOf(
-      comparable ? cumulative : null,
-      baseCumulative,
-      strategy.id === 'on-demand',
-    );
-    return {
-      id: strategy.id,
-      label: strategy.label,
-      monthlyUsd: complete ? t.monthlyUsd : null,
-      upfrontUsd: complete ? t.upfrontUsd : null,
-      amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
-      oneYearUsd: complete ? t.oneYearUsd : null,
-      threeYearUsd: complete ? t.threeYearUsd : null,
-      savingsVsOnDemandPct: comparable ? savingsPct(baseThreeYear, threeYear) : null,
-      breakEvenMonth: breakEvenMonthOf(breakEven),
-      breakEven: breakEvenWords(breakEven),
-      spotBands: strategy.model === 'spot' ? spotBandsOf(estimate, book) : null,
-      cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
-      complete,
-      warnings: strategyWarnings(strategy.label, estimate),
-      missingPrices: estimate.missingPrices,
-      ...(estimate.explanation ? { explanation: strategyExplanation(estimate.explanation.totals) } : {}),
-      sourceIds: estimate.sourceIds,
-      pricesAsOf: estimate.pricesAsOf,
-      quotas: estimate.quotas,
-    };
-  });
+/** What every row is measured against: all On-Demand's cumulative cash and 3-year total (null when incomplete). */
+export interface CompareReference {
+  cumulative: Decimal[];
+  threeYear: Decimal;
+}
+
+export function referenceOf(onDemand: ScenarioEstimate): CompareReference | null {
+  return onDemand.totals.complete
+    ? { cumulative: cumulativeCash(onDemand), threeYear: new Decimal(onDemand.totals.threeYearUsd) }
+    : null;
+}
+
+/**
+ * One row of Compare from the estimate of the mix bought one way: its totals, saving and break-even
+ * against the reference (the on-demand row itself has nothing to break even against), spot bands when
+ * it puts lines on spot.
+ */
+export function strategyResult(
+  row: { id: string; label: string; spot: boolean },
+  estimate: ScenarioEstimate,
+  reference: CompareReference | null,
+  book: PriceBook,
+): StrategyResult {
+  const t = estimate.totals;
+  const complete = t.complete;
+  const cumulative = complete ? cumulativeCash(estimate) : null;
+  const comparable = complete && reference !== null;
+  const breakEven = breakEvenOf(
+    comparable ? cumulative : null,
+    reference?.cumulative ?? null,
+    row.id === 'on-demand',
+  );
+  return {
+    id: row.id,
+    label: row.label,
+    monthlyUsd: complete ? t.monthlyUsd : null,
+    upfrontUsd: complete ? t.upfrontUsd : null,
+    amortizedMonthlyUsd: complete ? t.amortizedMonthlyUsd : null,
+    oneYearUsd: complete ? t.oneYearUsd : null,
+    threeYearUsd: complete ? t.threeYearUsd : null,
+    savingsVsOnDemandPct: comparable ? savingsPct(reference.threeYear, new Decimal(t.threeYearUsd)) : null,
+    breakEvenMonth: breakEvenMonthOf(breakEven),
+    breakEven: breakEvenWords(breakEven),
+    spotBands: row.spot ? spotBandsOf(estimate, book) : null,
+    cumulativeUsd: cumulative ? cumulative.map(toUsdString) : null,
+    complete,
+    warnings: strategyWarnings(row.label, estimate),
+    missingPrices: estimate.missingPrices,
+    ...(estimate.explanation ? { explanation: strategyExplanation(estimate.explanation.totals) } : {}),
+    sourceIds: estimate.sourceIds,
+    pricesAsOf: estimate.pricesAsOf,
+    quotas: estimate.quotas,
+  };
 }
