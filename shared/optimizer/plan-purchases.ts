@@ -89,29 +89,7 @@ export function planPurchases(
       utilizationPct: c?.utilizationPct ?? '0.0',
       breakEvenMonth: breakEven(upfront, recurring, term, coveredOd[i] as number),
     };
-    const { product } = p;
-    if (product.kind === 'ri') {
-      const pool = model.pools[product.pool]!;
-      return {
-        kind: 'reserved',
-        instanceType: product.instanceType,
-        region: pool.region,
-        os: pool.os,
-        offeringClass: product.offeringClass,
-        count: p.amount,
-        sizeFlexible: pool.flexible,
-        ...common,
-      };
-    }
-    const holder = model.classes[product.holderClass] as UsageClass;
-    return {
-      kind: 'savings-plan',
-      planType: product.planType,
-      region: product.region,
-      family: product.planType === 'compute' ? null : (holder.family ?? holder.instanceType),
-      commitmentHourlyUsd: toUsdString(commitmentUsd(p.amount)),
-      ...common,
-    };
+    return purchaseOf(model, p.product, p.amount, common);
   });
 }
 
@@ -229,27 +207,49 @@ export function modelPurchases(
       utilizationPct: percentText(new Decimal(Math.min(1, utilization))),
       breakEvenMonth: breakEven(upfront, recurring, term, (coveredOd[i] as number) * plannedOdShare),
     };
-    if (product.kind === 'ri') {
-      const pool = model.pools[product.pool]!;
-      return {
-        kind: 'reserved',
-        instanceType: product.instanceType,
-        region: pool.region,
-        os: pool.os,
-        offeringClass: product.offeringClass,
-        count: amount,
-        sizeFlexible: pool.flexible,
-        ...common,
-      };
-    }
-    const holder = model.classes[product.holderClass] as UsageClass;
+    return purchaseOf(model, product, amount, common);
+  });
+}
+
+/** The figures every purchase has, whatever its kind. */
+type PurchaseFigures = Pick<
+  PlanPurchase,
+  | 'termYears'
+  | 'paymentOption'
+  | 'upfrontUsd'
+  | 'recurringMonthlyUsd'
+  | 'amortizedMonthlyUsd'
+  | 'utilizationPct'
+  | 'breakEvenMonth'
+>;
+
+/** A product bought `amount` times (RIs) or steps of commitment (a plan: see commitmentUsd), as the plan lists it. */
+function purchaseOf(
+  model: PlanModel,
+  product: PlannedPurchase['product'],
+  amount: number,
+  common: PurchaseFigures,
+): PlanPurchase {
+  if (product.kind === 'ri') {
+    const pool = model.pools[product.pool]!;
     return {
-      kind: 'savings-plan',
-      planType: product.planType,
-      region: product.region,
-      family: product.planType === 'compute' ? null : (holder.family ?? holder.instanceType),
-      commitmentHourlyUsd: toUsdString(commitmentUsd(amount)),
+      kind: 'reserved',
+      instanceType: product.instanceType,
+      region: pool.region,
+      os: pool.os,
+      offeringClass: product.offeringClass,
+      count: amount,
+      sizeFlexible: pool.flexible,
       ...common,
     };
-  });
+  }
+  const holder = model.classes[product.holderClass] as UsageClass;
+  return {
+    kind: 'savings-plan',
+    planType: product.planType,
+    region: product.region,
+    family: product.planType === 'compute' ? null : (holder.family ?? holder.instanceType),
+    commitmentHourlyUsd: toUsdString(commitmentUsd(amount)),
+    ...common,
+  };
 }

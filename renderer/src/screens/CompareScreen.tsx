@@ -24,6 +24,7 @@ import {
   restoreSelection,
 } from './compare/strategy-selection';
 import { StrategyTable } from './compare/StrategyTable';
+import { NoLines, NoScenario } from './compare/ScenarioGaps';
 import { useSavedScenario } from './compare/useSavedScenario';
 import './workloads/workloads.css';
 import './compare/compare.css';
@@ -77,16 +78,13 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
 
   if (currentId === null || saved.missing) {
     return (
-      <main className="compare-screen">
-        <ErrorBanner messages={shellErrors} />
-        <div className="compare-empty" data-testid="compare-no-scenario">
-          <p>{saved.missing ? 'The chosen scenario no longer exists.' : 'No scenario chosen yet.'}</p>
-          <p>
-            <a href="#workloads">Build or choose a workload mix on the Workloads screen</a>, then come back to
-            compare purchase strategies.
-          </p>
-        </div>
-      </main>
+      <NoScenario
+        missing={saved.missing}
+        shellErrors={shellErrors}
+        purpose="compare purchase strategies"
+        className="compare-screen"
+        testId="compare-no-scenario"
+      />
     );
   }
 
@@ -107,11 +105,7 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
         <ExportButton document={doc ?? null} />
       </div>
       {doc && doc.lines.length === 0 ? (
-        <div className="compare-empty">
-          <p>
-            This scenario has no lines yet. <a href="#workloads">Add some on the Workloads screen.</a>
-          </p>
-        </div>
+        <NoLines />
       ) : (
         <div className="compare-body">
           <section className="compare-panel compare-table-panel">

@@ -4,6 +4,7 @@ import { useApiCall } from '../hooks/useApiCall';
 import { useCurrentScenario } from '../hooks/useCurrentScenario';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { usePersistentState } from '../hooks/usePersistentState';
+import { NoLines, NoScenario } from './compare/ScenarioGaps';
 import { useSavedScenario } from './compare/useSavedScenario';
 import { ApplyPlanBar } from './plan/ApplyPlanBar';
 import { CommitmentCurveChart } from './plan/CommitmentCurveChart';
@@ -44,16 +45,13 @@ export function PlanScreen({ shellErrors }: { shellErrors: string[] }) {
 
   if (currentId === null || stored.missing) {
     return (
-      <main className="compare-screen plan-screen">
-        <ErrorBanner messages={shellErrors} />
-        <div className="compare-empty" data-testid="plan-no-scenario">
-          <p>{stored.missing ? 'The chosen scenario no longer exists.' : 'No scenario chosen yet.'}</p>
-          <p>
-            <a href="#workloads">Build or choose a workload mix on the Workloads screen</a>, then come back to
-            plan what to buy.
-          </p>
-        </div>
-      </main>
+      <NoScenario
+        missing={stored.missing}
+        shellErrors={shellErrors}
+        purpose="plan what to buy"
+        className="compare-screen plan-screen"
+        testId="plan-no-scenario"
+      />
     );
   }
 
@@ -79,11 +77,7 @@ export function PlanScreen({ shellErrors }: { shellErrors: string[] }) {
         <ConstraintsForm draft={draft} onChange={setDraft} errors={checked.ok ? {} : checked.errors} />
       </section>
       {doc && doc.lines.length === 0 ? (
-        <div className="compare-empty">
-          <p>
-            This scenario has no lines yet. <a href="#workloads">Add some on the Workloads screen.</a>
-          </p>
-        </div>
+        <NoLines />
       ) : (
         plan && (
           <div
