@@ -207,5 +207,6 @@ export function strategyResult(
     sourceIds: estimate.sourceIds,
     pricesAsOf: estimate.pricesAsOf,
     quotas: estimate.quotas,
+    ...(complete && estimate.budget ? { budget: estimate.budget } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { EstimateExplanation, TotalsExplanation } from './explanation-types
 import type { MissingPrice, MissingPriceTag } from './missing-prices';
 import type { DemandEstimate } from '../capacity/demand';
 import type { QuotaCheck } from '../capacity/quotas';
+import type { BudgetCheck } from './budget';
 
 /**
  * Results of the pricing engine. Money crosses JSON, so every figure is a decimal string (UsdString)
@@ -201,6 +202,8 @@ export interface ScenarioEstimate {
   pricesAsOf: DateRange | null;
   /** Peak running vCPUs per EC2 quota class and region against the account's quotas (shared/capacity/quotas.ts). */
   quotas: QuotaCheck;
+  /** The scenario's budget against the month-by-month cash (budget.ts); absent when it has none. */
+  budget?: BudgetCheck;
 }
 
 /** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
@@ -248,4 +251,6 @@ export interface StrategyResult {
   pricesAsOf: DateRange | null;
   /** The quota check of the mix bought this way (spot lines against the spot classes). */
   quotas: QuotaCheck;
+  /** The scenario's budget against this strategy's cash (budget.ts); absent when it has none or incomplete. */
+  budget?: BudgetCheck;
 }

@@ -3,7 +3,8 @@ import type { Scenario } from '../scenario/schema';
 import { buildPools } from './commitment-pools';
 import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
-import { sumTotals } from './estimate-totals';
+import { sumTotals, upfrontSchedule } from './estimate-totals';
+import { checkBudget } from './budget';
 import { explainEstimate } from './explain';
 import { lineState, setUpMix, type LineBasis, type MixSetup } from './line-setup';
 import { collectMissingPrices } from './missing-prices';
@@ -101,7 +102,7 @@ export function estimateWithProfiles(
     allocation,
     book,
   );
-  return {
+  const estimate: ScenarioEstimate = {
     name: scenario.name,
     hoursPerMonth,
     lines: lines.map((l, i) => {
@@ -134,5 +135,16 @@ export function estimateWithProfiles(
           }),
         }
       : {}),
+  };
+  if (!scenario.budget) return estimate;
+  return {
+    ...estimate,
+    budget: checkBudget(scenario.budget, {
+      monthlyUsd: totals.monthlyUsd,
+      amortizedMonthlyUsd: totals.amortizedMonthlyUsd,
+      upfrontSchedule: upfrontSchedule(estimate),
+      hoursPerMonth,
+      complete: totals.complete,
+    }),
   };
 }

@@ -286,6 +286,39 @@ const quotaFields = Object.fromEntries(
 /** vCPUs per quota class, keyed as shared/capacity/quotas.ts names them ("standard", "spot-g-vt"…). */
 export const quotasSchema = z.strictObject(quotaFields).meta(title('vCPU quotas'));
 
+export const BUDGET_BASES = ['actual', 'forecasted'] as const;
+export type BudgetBasis = (typeof BUDGET_BASES)[number];
+/** The thresholds a budget gets when it gives none (and the CLI's --budget-usd sets). */
+export const DEFAULT_BUDGET_THRESHOLDS: readonly { pct: number; basis: BudgetBasis }[] = [
+  { pct: 80, basis: 'actual' },
+  { pct: 100, basis: 'forecasted' },
+];
+
+/**
+ * A monthly cost budget with alert thresholds, as AWS Budgets sets them: a percentage of the budgeted
+ * amount, on the cost spent (actual) or forecast (forecasted). shared/pricing/budget.ts checks it.
+ */
+export const budgetThresholdSchema = z
+  .strictObject({
+    pct: z.number().min(1).max(1000).meta(title('Threshold', '%')),
+    basis: z.enum(BUDGET_BASES).meta(title('Alert on')),
+  })
+  .meta(title('Threshold'));
+export const budgetSchema = z
+  .strictObject({
+    monthlyUsd: decimalUsd
+      .refine((v) => Number(v) > 0, { message: 'must be more than 0' })
+      .meta(title('Monthly budget ($)')),
+    /** At most 10, as AWS Budgets allows ten notifications a budget; absent: the defaults. */
+    thresholds: z
+      .array(budgetThresholdSchema)
+      .max(10)
+      .meta(title('Alert thresholds'))
+      .default(() => DEFAULT_BUDGET_THRESHOLDS.map((t) => ({ ...t }))),
+  })
+  .meta(title('Budget'));
+export type Budget = z.output<typeof budgetSchema>;
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().max(500).meta(title('Schema address')).optional(),
@@ -304,6 +337,8 @@ export const scenarioSchema = z
     lines: z.array(lineSchema).max(2000).meta(title('Lines')),
     /** The account's vCPU quotas by class (each applies in every region); absent = AWS's defaults. */
     quotas: quotasSchema.optional(),
+    /** A monthly budget and its alert thresholds; absent = no budget. */
+    budget: budgetSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
