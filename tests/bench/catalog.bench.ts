@@ -66,6 +66,7 @@ function printPage(label: string, f: PageFigures | null): void {
   }
   console.log(`${label}, keystroke to painted rows: ${summary(f.keystroke)}`);
   console.log(`${label}, sort click to painted rows: ${summary(f.sort)}`);
+  console.log(`${label}, a key that changes nothing (the method's floor): ${summary(f.noopFloor)}`);
   if (f.regionLoadMs !== null)
     console.log(`${label}, choosing it until its rows are painted: ${ms(f.regionLoadMs)}`);
 }
@@ -134,7 +135,7 @@ export async function benchCatalog(): Promise<void> {
     }
     // How many rows answer a search with the screen's default filters: for the baseline build, what
     // catalog.instances (SQL) answers; for this build, the in-memory filter over catalog.listing (the
-    // same answers, tests/integration/catalog-filter-sort.test.ts, and processor names besides).
+    // same answers: tests/integration/catalog-filter-sort.test.ts and catalog-search.test.ts).
     const sqlCount = (region: string) => (search: string) => {
       const of = (r: string) => catalog.instances(filter({ region: r, ...(search ? { search } : {}) })).total;
       return Promise.resolve(region === 'all' ? regions.reduce((sum, r) => sum + of(r), 0) : of(region));
