@@ -9,6 +9,7 @@ import {
 import { MAX_FSR_AVAILABILITY_ZONES, MAX_FSR_SNAPSHOTS } from '../ebs/fast-snapshot-restore';
 import { HOURS_PER_MONTH } from '../money';
 import { MAX_QUOTA_VCPUS, QUOTA_CLASSES, type QuotaKey } from '../capacity/quotas';
+import { SUPPORT_PLANS } from '../pricing/support-plan-rules';
 
 /**
  * The scenario document: a versioned JSON format (published as docs/scenario.schema.json, generated
@@ -339,6 +340,8 @@ export const scenarioSchema = z
     quotas: quotasSchema.optional(),
     /** A monthly budget and its alert thresholds; absent = no budget. */
     budget: budgetSchema.optional(),
+    /** An AWS Support plan priced on the scenario's monthly charges (shared/pricing/support-plan.ts); absent = none. */
+    support: z.enum(SUPPORT_PLANS).meta(title('AWS Support plan')).optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
