@@ -4,6 +4,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type Ref,
@@ -106,7 +107,7 @@ export function InstanceTable(props: InstanceTableProps) {
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const tableWidthPx = columns.reduce((sum, c) => sum + c.widthPx, 0);
+  const tableStyle = useMemo(() => gridStyle(columns), [columns]);
   const pins = useMemo(() => pinning(columns), [columns]);
 
   /** The row an event happened in: its index among the rows shown. */
@@ -120,6 +121,11 @@ export function InstanceTable(props: InstanceTableProps) {
     if (index === null || !row) return;
     setActive({ rows, index });
     props.onSelect(rowKey(row));
+  };
+  /** A cell cut short (an ellipsis) shows its whole text as a tooltip; one that fits shows none. */
+  const onCellHover = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const td = e.target instanceof Element ? e.target.closest('td') : null;
+    if (td) td.title = td.scrollWidth > td.clientWidth ? (td.textContent ?? '') : '';
   };
   const onRowKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const index = rowIndexOf(e);
@@ -146,12 +152,7 @@ export function InstanceTable(props: InstanceTableProps) {
 
   return (
     <div className={props.loading ? 'table-scroll is-loading' : 'table-scroll'} ref={scrollRef}>
-      <table className="instance-table" style={{ minWidth: tableWidthPx }} aria-rowcount={rows.length + 1}>
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.id} style={{ width: c.widthPx }} />
-          ))}
-        </colgroup>
+      <table className="instance-table" style={tableStyle} aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
             {columns.map((c) => {
@@ -195,7 +196,7 @@ export function InstanceTable(props: InstanceTableProps) {
             })}
           </tr>
         </thead>
-        <tbody onClick={onRowClick} onKeyDown={onRowKey}>
+        <tbody onClick={onRowClick} onKeyDown={onRowKey} onMouseOver={onCellHover}>
           {rows.length === 0 && (
             <tr className="empty-row">
               <td colSpan={columns.length}>{props.emptyMessage}</td>
@@ -232,6 +233,19 @@ export function InstanceTable(props: InstanceTableProps) {
       </table>
     </div>
   );
+}
+
+/**
+ * The table's rows are grids of the same columns (styles.css, .instance-table): each column at least
+ * its width, a wider table shared out in proportion, as a fixed table layout would; laying out a grid
+ * row costs the browser less than a table row (a keystroke replaces most rows on screen).
+ */
+function gridStyle(columns: readonly TableColumn[]): CSSProperties {
+  return {
+    minWidth: columns.reduce((sum, c) => sum + c.widthPx, 0),
+    '--row-height': `${ROW_HEIGHT_PX}px`,
+    '--columns': columns.map((c) => `minmax(${c.widthPx}px, ${c.widthPx}fr)`).join(' '),
+  } as CSSProperties;
 }
 
 /**

@@ -39,7 +39,6 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={selected ? 'instance-row is-selected' : 'instance-row'}
-      style={{ height: ROW_HEIGHT_PX }}
       tabIndex={props.active ? 0 : -1}
     >
       <RowCells row={row} columns={props.columns} pins={props.pins} unit={props.unit} />
@@ -47,6 +46,31 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
   );
 });
 
+/**
+ * Each row's cell texts by column and price unit: a row that comes back on screen (the search
+ * widened again, a sort) isn't formatted again.
+ */
+const cellTexts = new WeakMap<ListingRow, Map<string, string>>();
+
+function cellText(row: ListingRow, column: TableColumn, unit: PriceUnit): string {
+  let texts = cellTexts.get(row);
+  if (!texts) {
+    texts = new Map();
+    cellTexts.set(row, texts);
+  }
+  const key = `${column.id} ${unit}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = column.cell(row, unit);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The cells, as few nodes and attributes as will do: a cell's full text shows as its tooltip only
+ * when it is cut short (InstanceTable sets it on hover).
+ */
 const RowCells = memo(function RowCells(props: {
   row: ListingRow;
   columns: readonly TableColumn[];
@@ -55,7 +79,7 @@ const RowCells = memo(function RowCells(props: {
 }) {
   const { row, pins, unit } = props;
   return props.columns.map((c) => {
-    const text = c.cell(row, unit);
+    const text = cellText(row, c, unit);
     const pin = pins.get(c.id);
     const classes = [
       c.numeric ? 'num' : '',
@@ -66,13 +90,7 @@ const RowCells = memo(function RowCells(props: {
       .filter(Boolean)
       .join(' ');
     return (
-      <td
-        key={c.id}
-        data-testid={`cell-${c.id}`}
-        className={classes || undefined}
-        style={pin?.style}
-        title={text}
-      >
+      <td key={c.id} data-testid={`cell-${c.id}`} className={classes || undefined} style={pin?.style}>
         {text}
       </td>
     );
