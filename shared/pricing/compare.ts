@@ -208,5 +208,6 @@ export function strategyResult(
     pricesAsOf: estimate.pricesAsOf,
     quotas: estimate.quotas,
     ...(complete && estimate.budget ? { budget: estimate.budget } : {}),
+    ...(estimate.support ? { support: estimate.support } : {}),
   };
 }

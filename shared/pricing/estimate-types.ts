@@ -5,6 +5,7 @@ import type { MissingPrice, MissingPriceTag } from './missing-prices';
 import type { DemandEstimate } from '../capacity/demand';
 import type { QuotaCheck } from '../capacity/quotas';
 import type { BudgetCheck } from './budget';
+import type { SupportEstimate } from './support-estimate';
 
 /**
  * Results of the pricing engine. Money crosses JSON, so every figure is a decimal string (UsdString)
@@ -204,6 +205,8 @@ export interface ScenarioEstimate {
   quotas: QuotaCheck;
   /** The scenario's budget against the month-by-month cash (budget.ts); absent when it has none. */
   budget?: BudgetCheck;
+  /** The AWS Support plan's fee beside the totals (support-estimate.ts); absent when the scenario names none. */
+  support?: SupportEstimate;
 }
 
 /** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
@@ -253,4 +256,6 @@ export interface StrategyResult {
   quotas: QuotaCheck;
   /** The scenario's budget against this strategy's cash (budget.ts); absent when it has none or incomplete. */
   budget?: BudgetCheck;
+  /** The support plan's fee on this strategy's own charges (support-estimate.ts); absent when none is named. */
+  support?: SupportEstimate;
 }

@@ -5,6 +5,7 @@ import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
 import { sumTotals, upfrontSchedule } from './estimate-totals';
 import { checkBudget } from './budget';
+import { supportEstimate } from './support-estimate';
 import { explainEstimate } from './explain';
 import { lineState, setUpMix, type LineBasis, type MixSetup } from './line-setup';
 import { collectMissingPrices } from './missing-prices';
@@ -136,6 +137,13 @@ export function estimateWithProfiles(
         }
       : {}),
   };
+  if (scenario.support) {
+    estimate.support = supportEstimate(
+      scenario.support,
+      { ...totals, upfrontByMonth: upfrontSchedule(estimate) },
+      options.explain === true,
+    );
+  }
   if (!scenario.budget) return estimate;
   return {
     ...estimate,
