@@ -9,6 +9,7 @@ import { MissingPriceNotices } from '../../components/MissingPriceNotices';
 import { LineFigure, TotalFigure, type EstimateExplainer } from './ExplainedFigures';
 import { WarningList } from './WarningList';
 import { QuotaCheckSection } from './QuotaCheckSection';
+import { SupportSection } from './SupportSection';
 import { demandSummary } from '@shared/capacity/capacity-words';
 
 export interface EstimatePanelProps {
@@ -49,6 +50,7 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
       ) : (
         <div className={stale || error ? 'estimate-figures is-stale' : 'estimate-figures'}>
           <Totals estimate={estimate} explain={stale ? undefined : explain} />
+          <SupportSection estimate={estimate} />
           <div className="table-wrap">
             <table className="data-table estimate-table">
               <thead>

@@ -8,6 +8,7 @@ import { NumberField } from './NumberField';
 import { QuotasPanel } from './QuotasPanel';
 import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
 import { SaveStatusBadge } from './SaveStatusBadge';
+import { SupportPlanField, withSupport } from './SupportPlanField';
 import { ExportButton } from '../../components/ExportDialog';
 import type { ScenarioDraft } from './useScenarioDraft';
 
@@ -53,6 +54,7 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
           error={errors.hoursPerMonth}
           onChange={(hoursPerMonth) => edit((d) => ({ ...d, hoursPerMonth: hoursPerMonth ?? 0 }))}
         />
+        <SupportPlanField value={doc.support} onChange={(plan) => edit((d) => withSupport(d, plan))} />
         <SaveStatusBadge draft={draft} />
         <ExportButton document={doc} />
       </div>
