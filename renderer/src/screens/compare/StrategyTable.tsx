@@ -3,6 +3,7 @@ import { spotBandsText } from '@shared/pricing/spot-interruption';
 import { exceededWords } from '@shared/capacity/capacity-words';
 import type { QuotaCheck } from '@shared/capacity/quotas';
 import { StrategyFigure, type CompareExplainer } from './StrategyFigure';
+import { StrategySupport } from './StrategySupport';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
 
@@ -163,6 +164,7 @@ function StrategyRow({
             {bands}
           </span>
         )}
+        {available && <StrategySupport strategy={s} />}
         {overQuota && (
           <span
             className="small strategy-quota"
