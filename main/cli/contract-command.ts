@@ -3,7 +3,7 @@ import type { CallName, CallOutput } from '@shared/contract';
 import { dispatch } from '../transport/dispatch';
 import { callInput, fieldMessage, openServices, refuse } from './call-input';
 import { CATALOG_FLAG, contractFlags, formatFlag, HELP_FLAG, type ContractFlagOptions } from './flags';
-import type { Command, Flag, OutputFormat, Positional } from './types';
+import type { Command, Flag, OutputFormat, ParsedArgs, Positional } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -18,6 +18,8 @@ export interface ContractCommandSpec<K extends CallName> {
   flags?: ContractFlagOptions;
   /** Flags that are not contract fields. */
   extraFlags?: Flag[];
+  /** Changes the call's input by the extra flags' values; a string refuses the run with that message. */
+  adjustInput?: (input: Record<string, unknown>, args: ParsedArgs) => Record<string, unknown> | string;
   examples: string[];
   /** The human table. */
   table: (value: CallOutput<K>) => string;
@@ -60,10 +62,12 @@ export function contractCommand<K extends CallName>(spec: ContractCommandSpec<K>
     async run(args, ctx) {
       const built = callInput(cmd, args);
       if ('code' in built) return built;
+      const input = spec.adjustInput ? spec.adjustInput(built.input, args) : built.input;
+      if (typeof input === 'string') return refuse(cmd, input);
       const services = openServices(args, ctx);
       if ('code' in services) return services;
       try {
-        const result = await dispatch(services.handlers, spec.call, built.input);
+        const result = await dispatch(services.handlers, spec.call, input);
         if (!result.ok) {
           const code = result.error.code === 'internal' ? 1 : 2;
           return { ...refuse(cmd, fieldMessage(cmd, args, result.error)), code };

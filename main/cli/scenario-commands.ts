@@ -5,6 +5,7 @@ import { contractCommand } from './contract-command';
 import { explanationText } from './explain-text';
 import { noticesText, strategyNoticesText } from './notices-text';
 import { formatTable, money } from './table';
+import { BUDGET_FLAG, budgetCell, budgetText, withBudgetFlag } from './budget-flag';
 import type { Command, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
@@ -51,8 +52,11 @@ const estimate = contractCommand({
   call: 'pricing.estimate',
   positionals: [SCENARIO_FILE],
   flags: { omit: ['jobId'] },
+  extraFlags: [BUDGET_FLAG],
+  adjustInput: withBudgetFlag,
   examples: [
     'estimate docs/examples/web-and-batch.json',
+    'estimate docs/examples/web-and-batch.json --budget-usd 400',
     'estimate docs/examples/web-and-batch.json --format csv > estimate.csv',
   ],
   csv: { rows: (e) => e.lines, columns: ESTIMATE_CSV_COLUMNS },
@@ -88,6 +92,7 @@ const estimate = contractCommand({
       e.totals.amortizedMonthlyUsd,
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
+    budgetText(e.budget) +
     noticesText(e.missingPrices, e.warnings, e.lines) +
     (e.explanation
       ? '\n\nThe arithmetic (--explain):\n' +
@@ -116,14 +121,27 @@ const compare = contractCommand({
   call: 'pricing.compare',
   positionals: [SCENARIO_FILE],
   flags: { omit: ['jobId'] },
+  extraFlags: [BUDGET_FLAG],
+  adjustInput: withBudgetFlag,
   examples: [
     'compare docs/examples/web-and-batch.json',
+    'compare docs/examples/web-and-batch.json --budget-usd 400',
     'compare docs/examples/web-and-batch.json --format json',
   ],
   csv: { rows: (rows) => rows, columns: COMPARE_CSV_COLUMNS },
   table: (rows: StrategyResult[]) =>
     formatTable(
-      ['Strategy', 'Monthly', 'Upfront', 'Amortized', '1 year', '3 years', 'Saving', 'Break-even'],
+      [
+        'Strategy',
+        'Monthly',
+        'Upfront',
+        'Amortized',
+        '1 year',
+        '3 years',
+        'Saving',
+        'Break-even',
+        ...(rows.some((r) => r.budget) ? ['Budget thresholds crossed'] : []),
+      ],
       rows.map((r) => [
         r.label,
         money(r.monthlyUsd),
@@ -133,8 +151,12 @@ const compare = contractCommand({
         money(r.threeYearUsd),
         r.savingsVsOnDemandPct === null ? 'n/a' : `${r.savingsVsOnDemandPct}%`,
         r.breakEvenMonth === null ? 'n/a' : `month ${r.breakEvenMonth}`,
+        ...(rows.some((r) => r.budget) ? [budgetCell(r.budget)] : []),
       ]),
     ) +
+    (rows[0]?.budget
+      ? `\n\nBudget ${money(rows[0].budget.budgetUsd)} a month; months are 1..36, upfronts in month 1 (1-year renewals in 13 and 25).`
+      : '') +
     `\n\nPrices as of ${formatDateRange(spanOf(rows.map((r) => r.pricesAsOf)))}` +
     strategyNoticesText(rows) +
     (rows.some((r) => r.explanation)

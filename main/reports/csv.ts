@@ -1,10 +1,18 @@
 import Papa from 'papaparse';
-import type { Report, ReportLine, ReportMissingPrice, ReportTotals } from '@shared/reports/model';
+import type {
+  Report,
+  ReportBudget,
+  ReportLine,
+  ReportMissingPrice,
+  ReportTotals,
+} from '@shared/reports/model';
 
 /**
  * One row per line item, then a TOTAL row. RFC 4180 (CRLF, quoted where needed), UTF-8. Money columns
  * are decimal USD at full precision, so the lines add up exactly to the totals; "n/a" = not priced.
- * These column names are stable: documented in the README; add new ones at the end only.
+ * These column names are stable: documented in the README; add new ones at the end only. The budget
+ * columns are filled on the TOTAL row only (a budget is the scenario's, not a line's): its name does
+ * not end in Usd, as it does not add up over the lines.
  */
 export const CSV_COLUMNS = [
   'lineId',
@@ -28,6 +36,8 @@ export const CSV_COLUMNS = [
   'amortizedMonthlyUsd',
   'complete',
   'missingPrices',
+  'budgetUsdPerMonth',
+  'budgetThresholdsCrossed',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
@@ -62,12 +72,15 @@ function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<
       (m) => m.estimateLineIds.includes(l.id),
       (m) => m.title,
     ),
+    budgetUsdPerMonth: '',
+    budgetThresholdsCrossed: '',
   };
 }
 
 function totalRow(
   t: ReportTotals,
   notices: readonly ReportMissingPrice[],
+  budget: ReportBudget | null,
 ): Record<CsvColumn, string | number> {
   return {
     lineId: CSV_TOTAL_ID,
@@ -95,7 +108,15 @@ function totalRow(
       () => true,
       (m) => `${m.title} — ${m.wayOut}`,
     ),
+    budgetUsdPerMonth: budget?.budgetUsd ?? '',
+    budgetThresholdsCrossed: budget ? budgetCrossedText(budget) : '',
   };
+}
+
+/** The TOTAL row's budget cell: each crossed threshold with its months, or "none" ("within … %"). */
+function budgetCrossedText(b: ReportBudget): string {
+  const crossed = b.thresholds.filter((t) => t.crossed || t.amortizedCrosses);
+  return crossed.length ? crossed.map((t) => t.words).join('; ') : `none (${b.usedPct} % of the budget)`;
 }
 
 /**
@@ -113,7 +134,10 @@ function missingPriceNotes(
 export function reportCsv(report: Report, opts: { bom?: boolean } = {}): string {
   // The CSV holds the scenario as planned: the notices its own figures lack (not the strategies').
   const notices = report.missingPrices.filter((m) => m.estimateLineIds.length > 0);
-  const rows = [...report.lines.map((l) => lineRow(l, notices)), totalRow(report.totals, notices)];
+  const rows = [
+    ...report.lines.map((l) => lineRow(l, notices)),
+    totalRow(report.totals, notices, report.budget),
+  ];
   const text = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },
     { newline: '\r\n', quotes: false, escapeFormulae: true },

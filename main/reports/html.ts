@@ -155,6 +155,7 @@ function usageRows(r: Report): string {
 }
 
 function comparisonTable(r: Report): string {
+  const budgeted = r.budget !== null;
   const rows = r.comparison.strategies.map(
     (s) =>
       `<tr${s.id === r.comparison.cheapestId ? ' class="best"' : ''}><td>${e(s.label)}${
@@ -163,11 +164,20 @@ function comparisonTable(r: Report): string {
         s.amortizedMonthlyUsd,
       )}</td><td class="num">${money(s.oneYearUsd)}</td><td class="num">${money(s.threeYearUsd)}</td><td class="num">${
         s.savingsVsOnDemandPct === null ? '<span class="na">n/a</span>' : `${e(s.savingsVsOnDemandPct)}%`
-      }</td><td class="num">${e(s.breakEven)}</td></tr>`,
+      }</td><td class="num">${e(s.breakEven)}</td>${budgeted ? `<td>${e(s.budget ?? 'n/a')}</td>` : ''}</tr>`,
   );
-  return `<table class="comparison"><thead><tr><th>Strategy</th><th class="num">Upfront</th><th class="num">Monthly</th><th class="num">Amortized</th><th class="num">1 year</th><th class="num">3 years</th><th class="num">Saving</th><th class="num">Break-even</th></tr></thead><tbody>${rows.join(
+  return `<table class="comparison"><thead><tr><th>Strategy</th><th class="num">Upfront</th><th class="num">Monthly</th><th class="num">Amortized</th><th class="num">1 year</th><th class="num">3 years</th><th class="num">Saving</th><th class="num">Break-even</th>${budgeted ? '<th>Budget thresholds crossed</th>' : ''}</tr></thead><tbody>${rows.join(
     '\n',
   )}</tbody></table>`;
+}
+
+/** The budget, its thresholds and the months that cross them (nothing when the scenario sets none). */
+function budgetSection(r: Report): string {
+  const b = r.budget;
+  if (!b) return '';
+  return `<h2>Budget</h2><p class="${b.within ? 'muted' : 'notice'}" data-budget>${e(b.summary)}</p><ul class="warnings">${b.thresholds
+    .map((t) => `<li>${e(t.words)}</li>`)
+    .join('')}</ul>`;
 }
 
 /** The print-ready report: self-contained (inline CSS and SVG, no scripts, no remote content). */
@@ -212,6 +222,7 @@ ${
         t.incompleteLineIds.join(', '),
       )}); they show as n/a and are left out of the totals. See the warnings.</p>`
 }
+${budgetSection(report)}
 <h2>Assumptions</h2>
 <table><tbody>
 <tr><th>Hours per month</th><td>${a.hoursPerMonth}</td></tr>

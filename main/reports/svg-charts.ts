@@ -20,6 +20,7 @@ import {
   type CumulativeSeries,
 } from '@shared/charts/cumulative-cost';
 import { CHART_INK, EBS_STATUS_COLORS, LABEL_HALO } from '@shared/charts/palette';
+import { BUDGET_LINE, budgetLineLabel, cumulativeBudgetPoints } from '@shared/charts/budget-line';
 import { formatUsd, usdOrNull } from '@shared/money';
 import type { Report, ReportEbsCheck, ReportStrategy } from '@shared/reports/model';
 import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
@@ -144,7 +145,8 @@ export function cumulativeChart(report: Report): string {
   const f: Frame = { left: 60, right: 20, top: 40 };
   const height = 300;
   const bottom = 36;
-  const ticks = niceTicks(highestPoint(series));
+  const budget = report.budget ? cumulativeBudgetPoints(report.budget.budgetUsd) : null;
+  const ticks = niceTicks(Math.max(highestPoint(series), budget?.[budget.length - 1] ?? 0));
   const max = ticks[ticks.length - 1]!;
   const lastMonth = Math.max((series[0]?.cumulativeUsd.length ?? 0) - 1, 1);
   const px = (m: number) => f.left + ((WIDTH - f.left - f.right) * m) / lastMonth;
@@ -166,6 +168,10 @@ export function cumulativeChart(report: Report): string {
     const dash = stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : '';
     body += `<polyline points="${pts}" fill="none" stroke="${s.color}" stroke-width="${stroke.width}"${dash}/>`;
   }
+  if (budget) {
+    const pts = budget.map((v, m) => `${fixed(px(m))},${fixed(py(v))}`).join(' ');
+    body += `<polyline data-budget-line points="${pts}" fill="none" stroke="${BUDGET_LINE.color}" stroke-width="${BUDGET_LINE.width}" stroke-dasharray="${BUDGET_LINE.dash}"/>`;
+  }
   for (const s of series.filter(marksBreakEven)) {
     const x = px(s.breakEvenMonth);
     const y = py(cumulativePoints(s)[s.breakEvenMonth] ?? 0);
@@ -177,11 +183,18 @@ export function cumulativeChart(report: Report): string {
       `text-anchor="middle" font-size="10" fill="${s.color}" ${halo}`,
     );
   }
-  body += legend(
-    f.left,
-    16,
-    series.map((s) => ({ color: s.color, label: s.label, line: { dash: seriesStroke(s).dash } })),
-  );
+  body += legend(f.left, 16, [
+    ...series.map((s) => ({ color: s.color, label: s.label, line: { dash: seriesStroke(s).dash } })),
+    ...(report.budget
+      ? [
+          {
+            color: BUDGET_LINE.color,
+            label: budgetLineLabel(formatUsd(usdOrNull(report.budget.budgetUsd))),
+            line: { dash: BUDGET_LINE.dash },
+          },
+        ]
+      : []),
+  ]);
   return svg(height, CUMULATIVE_COST_TITLE, body);
 }
 

@@ -123,6 +123,7 @@ function comparisonSheet(wb: ExcelJS.Workbook, report: Report): void {
     { header: 'Break-even', width: 22 },
     { header: 'Complete', width: 10 },
     { header: 'Notes', width: 80 },
+    { header: 'Budget thresholds crossed', width: 60 },
   ];
   styleHeader(ws.getRow(1));
   for (const s of report.comparison.strategies) {
@@ -137,10 +138,11 @@ function comparisonSheet(wb: ExcelJS.Workbook, report: Report): void {
       s.breakEven,
       s.complete ? 'yes' : 'no',
       s.warnings[0] ?? '',
+      s.budget ?? '',
     ]);
     if (s.id === report.comparison.cheapestId) row.font = { bold: true };
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 10 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 11 } };
 }
 
 function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): void {
@@ -195,6 +197,14 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
   const cheapest = report.comparison.strategies.find((s) => s.id === report.comparison.cheapestId);
   ws.addRow(['Cheapest strategy over 3 years', cheapest ? cheapest.label : 'n/a']);
   ws.addRow([]);
+  if (report.budget) {
+    const b = report.budget;
+    ws.addRow(['Budget', b.summary]).font = { bold: true };
+    ws.addRow(['Monthly budget', Number(b.budgetUsd)]).getCell(2).numFmt = MONEY_FORMAT;
+    for (const t of b.thresholds)
+      ws.addRow([`${t.pct} % ${t.basis}`, t.words]).getCell(2).alignment = { wrapText: true };
+    ws.addRow([]);
+  }
   // Missing prices: one row per family, its way out and the lines it concerns named once.
   if (report.missingPrices.length) {
     ws.addRow(['Prices not in this catalog', '']).font = { bold: true };

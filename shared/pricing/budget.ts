@@ -180,3 +180,17 @@ export function checkBudget(
     summary: figures.complete ? summary : `${summary} (at least: some prices are missing)`,
   };
 }
+
+/** A strategy's crossings in one cell: "80 % actual: months 1–36; 100 % forecasted: no", or "within (72.3 %)". */
+export function crossingsText(b: BudgetCheck): string {
+  if (b.within) return `within (${b.usedPct} %)`;
+  return b.thresholds
+    .map((t) =>
+      t.crossed
+        ? `${thresholdLabel(t)}: month${t.months.length > 1 ? 's' : ''} ${monthRanges(t.months)}`
+        : t.amortizedCrosses
+          ? `${thresholdLabel(t)}: amortized only`
+          : `${thresholdLabel(t)}: no`,
+    )
+    .join('; ');
+}

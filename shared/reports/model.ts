@@ -10,12 +10,14 @@ import { warningsBesideNotices } from '../pricing/missing-prices';
 import { comparisonWarningsBesideNotices, reportMissingPrices } from './missing-price-notes';
 import { spotReportNotes } from './spot-notes';
 import { reportDemand } from './capacity-notes';
+import { crossingsText, type BudgetCheck } from '../pricing/budget';
 import { exceededWords, quotaVerdict } from '../capacity/capacity-words';
 import {
   REPORT_VERSION,
   type Report,
   type ReportEbsCheck,
   type ReportLine,
+  type ReportBudget,
   type ReportStrategy,
   type ReportTotals,
   type ReportWarning,
@@ -199,6 +201,28 @@ function warningsOf(
   return out;
 }
 
+function reportBudget(b: BudgetCheck): ReportBudget {
+  return {
+    budgetUsd: b.budgetUsd,
+    monthlyUsd: b.monthlyUsd,
+    usedPct: b.usedPct,
+    amortizedMonthlyUsd: b.amortizedMonthlyUsd,
+    within: b.within,
+    summary: b.summary,
+    thresholds: b.thresholds.map((t) => ({
+      pct: t.pct,
+      basis: t.basis,
+      amountUsd: t.amountUsd,
+      crossed: t.crossed,
+      months: t.months,
+      amortizedCrosses: t.amortizedCrosses,
+      headroomUsd: t.headroomUsd,
+      words: t.words,
+    })),
+    complete: b.complete,
+  };
+}
+
 /** Builds the report model; pure: every figure comes from the engines' results passed in. */
 export function buildReport(
   scenario: Scenario,
@@ -234,6 +258,7 @@ export function buildReport(
     complete: s.complete,
     warnings: s.warnings.map((w) => w.message),
     quotaExceeded: exceededWords(s.quotas, s === reference ? null : (reference?.quotas ?? null)),
+    budget: s.budget ? crossingsText(s.budget) : null,
   }));
   const charted = [
     strategies.find((s) => s.id === ON_DEMAND_STRATEGY_ID && s.cumulativeUsd !== null) ?? null,
@@ -283,6 +308,7 @@ export function buildReport(
       uses: estimate.quotas.uses,
       notCounted: estimate.quotas.notCounted,
     },
+    budget: estimate.budget ? reportBudget(estimate.budget) : null,
     missingPrices: reportMissingPrices(estimate, comparison, (id) => reportLineName({ lines }, id)),
     warnings: warningsOf(estimate, lines, comparison),
   };

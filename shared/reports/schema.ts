@@ -184,6 +184,35 @@ export const reportStrategySchema = z.strictObject({
   warnings: z.array(z.string()),
   /** The quotas the strategy's mix exceeds, in words ("Over quota: spot Standard in us-east-1 …"); null when none. */
   quotaExceeded: z.string().nullable(),
+  /** The budget thresholds its cash crosses ("80 % actual: month 1; …", "within (72.3 %)"); null without a budget. */
+  budget: z.string().nullable(),
+});
+
+/** The scenario's monthly budget against the estimate (shared/pricing/budget.ts). */
+export const reportBudgetSchema = z.strictObject({
+  budgetUsd: usd,
+  /** The recurring monthly cash and its share of the budget, percent with one decimal. */
+  monthlyUsd: usd,
+  usedPct: z.string(),
+  amortizedMonthlyUsd: usd,
+  within: z.boolean(),
+  /** "Within budget: $394.19 of $500.00 (78.8 %)" or the thresholds crossed. */
+  summary: z.string(),
+  thresholds: z.array(
+    z.strictObject({
+      pct: z.number(),
+      basis: z.enum(['actual', 'forecasted']),
+      amountUsd: usd,
+      crossed: z.boolean(),
+      /** Months 1..36 whose cash goes over it (upfronts in month 1, 1-year renewals in 13 and 25). */
+      months: z.array(z.number().int()),
+      amortizedCrosses: z.boolean(),
+      /** The amount minus the recurring monthly: negative when over. */
+      headroomUsd: z.string(),
+      words: z.string(),
+    }),
+  ),
+  complete: z.boolean(),
 });
 
 /** One family of prices the catalog lacks, said once with its way out (shared/pricing/missing-price-words.ts). */
@@ -247,6 +276,8 @@ export const reportSchema = z.strictObject({
   /** Prices the catalog lacks, one notice per family (the warnings do not repeat them line by line). */
   missingPrices: z.array(reportMissingPriceSchema),
   quotas: reportQuotasSchema,
+  /** The scenario's budget and its crossings; null when it sets none. */
+  budget: reportBudgetSchema.nullable(),
   warnings: z.array(reportWarningSchema),
 });
 
@@ -260,6 +291,7 @@ export type ReportMissingPrice = z.output<typeof reportMissingPriceSchema>;
 export type ReportEbsCheck = z.output<typeof reportEbsCheckSchema>;
 export type ReportDemand = z.output<typeof reportDemandSchema>;
 export type ReportQuotas = z.output<typeof reportQuotasSchema>;
+export type ReportBudget = z.output<typeof reportBudgetSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
 export type StorageDimensions = z.output<typeof storageDimensionsSchema>;
