@@ -6,7 +6,8 @@ import { explanationText } from './explain-text';
 import { noticesText, strategyNoticesText } from './notices-text';
 import { formatTable, money } from './table';
 import { BUDGET_FLAG, budgetCell, budgetText, withBudgetFlag } from './budget-flag';
-import type { Command, Positional } from './types';
+import { SUPPORT_FLAG, supportCells, supportText, withSupportFlag } from './support-flag';
+import type { Command, ParsedArgs, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
 export const SCENARIO_FILE: Positional = {
@@ -46,17 +47,24 @@ const COMPARE_CSV_COLUMNS = [
   'complete',
 ] as const satisfies readonly (keyof StrategyResult)[];
 
+/** --budget-usd then --support, each set into the scenario document (a refusal is a string). */
+function withPlanFlags(input: Record<string, unknown>, args: ParsedArgs): Record<string, unknown> | string {
+  const budgeted = withBudgetFlag(input, args);
+  return typeof budgeted === 'string' ? budgeted : withSupportFlag(budgeted, args);
+}
+
 const estimate = contractCommand({
   name: 'estimate',
   summary: 'The monthly, upfront, 1-year and 3-year cost of a scenario, line by line.',
   call: 'pricing.estimate',
   positionals: [SCENARIO_FILE],
   flags: { omit: ['jobId'] },
-  extraFlags: [BUDGET_FLAG],
-  adjustInput: withBudgetFlag,
+  extraFlags: [BUDGET_FLAG, SUPPORT_FLAG],
+  adjustInput: withPlanFlags,
   examples: [
     'estimate docs/examples/web-and-batch.json',
     'estimate docs/examples/web-and-batch.json --budget-usd 400',
+    'estimate docs/examples/web-and-batch.json --support business',
     'estimate docs/examples/web-and-batch.json --format csv > estimate.csv',
   ],
   csv: { rows: (e) => e.lines, columns: ESTIMATE_CSV_COLUMNS },
@@ -93,6 +101,7 @@ const estimate = contractCommand({
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
     budgetText(e.budget) +
+    supportText(e) +
     noticesText(e.missingPrices, e.warnings, e.lines) +
     (e.explanation
       ? '\n\nThe arithmetic (--explain):\n' +
@@ -121,11 +130,12 @@ const compare = contractCommand({
   call: 'pricing.compare',
   positionals: [SCENARIO_FILE],
   flags: { omit: ['jobId'] },
-  extraFlags: [BUDGET_FLAG],
-  adjustInput: withBudgetFlag,
+  extraFlags: [BUDGET_FLAG, SUPPORT_FLAG],
+  adjustInput: withPlanFlags,
   examples: [
     'compare docs/examples/web-and-batch.json',
     'compare docs/examples/web-and-batch.json --budget-usd 400',
+    'compare docs/examples/web-and-batch.json --support developer',
     'compare docs/examples/web-and-batch.json --format json',
   ],
   csv: { rows: (rows) => rows, columns: COMPARE_CSV_COLUMNS },
@@ -141,6 +151,7 @@ const compare = contractCommand({
         'Saving',
         'Break-even',
         ...(rows.some((r) => r.budget) ? ['Budget thresholds crossed'] : []),
+        ...(rows.some((r) => r.support) ? ['Support/mo', '3 years + support'] : []),
       ],
       rows.map((r) => [
         r.label,
@@ -152,6 +163,7 @@ const compare = contractCommand({
         r.savingsVsOnDemandPct === null ? 'n/a' : `${r.savingsVsOnDemandPct}%`,
         r.breakEvenMonth === null ? 'n/a' : `month ${r.breakEvenMonth}`,
         ...(rows.some((r) => r.budget) ? [budgetCell(r.budget)] : []),
+        ...(rows.some((r) => r.support) ? supportCells(r) : []),
       ]),
     ) +
     (rows[0]?.budget
