@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type {
   Report,
   ReportBudget,
+  ReportSupport,
   ReportLine,
   ReportMissingPrice,
   ReportTotals,
@@ -12,7 +13,8 @@ import type {
  * are decimal USD at full precision, so the lines add up exactly to the totals; "n/a" = not priced.
  * These column names are stable: documented in the README; add new ones at the end only. The budget
  * columns are filled on the TOTAL row only (a budget is the scenario's, not a line's): its name does
- * not end in Usd, as it does not add up over the lines.
+ * not end in Usd, as it does not add up over the lines. So are the AWS Support plan's (the fee on the
+ * scenario's monthly charges; not in monthlyUsd, which stays EC2 and EBS).
  */
 export const CSV_COLUMNS = [
   'lineId',
@@ -38,6 +40,8 @@ export const CSV_COLUMNS = [
   'missingPrices',
   'budgetUsdPerMonth',
   'budgetThresholdsCrossed',
+  'supportPlan',
+  'supportFeePerMonth',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
@@ -74,6 +78,8 @@ function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<
     ),
     budgetUsdPerMonth: '',
     budgetThresholdsCrossed: '',
+    supportPlan: '',
+    supportFeePerMonth: '',
   };
 }
 
@@ -81,6 +87,7 @@ function totalRow(
   t: ReportTotals,
   notices: readonly ReportMissingPrice[],
   budget: ReportBudget | null,
+  support: ReportSupport | null,
 ): Record<CsvColumn, string | number> {
   return {
     lineId: CSV_TOTAL_ID,
@@ -110,6 +117,8 @@ function totalRow(
     ),
     budgetUsdPerMonth: budget?.budgetUsd ?? '',
     budgetThresholdsCrossed: budget ? budgetCrossedText(budget) : '',
+    supportPlan: support?.plan ?? '',
+    supportFeePerMonth: support ? (support.supportMonthlyUsd ?? NA) : '',
   };
 }
 
@@ -136,7 +145,7 @@ export function reportCsv(report: Report, opts: { bom?: boolean } = {}): string 
   const notices = report.missingPrices.filter((m) => m.estimateLineIds.length > 0);
   const rows = [
     ...report.lines.map((l) => lineRow(l, notices)),
-    totalRow(report.totals, notices, report.budget),
+    totalRow(report.totals, notices, report.budget, report.support),
   ];
   const text = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },

@@ -9,6 +9,7 @@ import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
 import { warningsBesideNotices } from '../pricing/missing-prices';
 import { comparisonWarningsBesideNotices, reportMissingPrices } from './missing-price-notes';
 import { spotReportNotes } from './spot-notes';
+import { reportSupport, strategySupportText, supportReportNotes } from './support-notes';
 import { reportDemand } from './capacity-notes';
 import { crossingsText, type BudgetCheck } from '../pricing/budget';
 import { exceededWords, quotaVerdict } from '../capacity/capacity-words';
@@ -259,6 +260,7 @@ export function buildReport(
     warnings: s.warnings.map((w) => w.message),
     quotaExceeded: exceededWords(s.quotas, s === reference ? null : (reference?.quotas ?? null)),
     budget: s.budget ? crossingsText(s.budget) : null,
+    support: strategySupportText(s),
   }));
   const charted = [
     strategies.find((s) => s.id === ON_DEMAND_STRATEGY_ID && s.cumulativeUsd !== null) ?? null,
@@ -289,10 +291,13 @@ export function buildReport(
       usage: lines.map((l) => ({ lineId: l.id, description: l.usage })),
       notes: [
         `A month is ${scenario.hoursPerMonth} hours; a year is ${HOURS_PER_YEAR.toLocaleString('en-US')} hours.`,
-        'USD list prices, shared tenancy; excludes tax, data transfer, support and discounts.',
+        estimate.support
+          ? 'USD list prices, shared tenancy; excludes tax, data transfer and discounts; the AWS Support plan is beside the totals.'
+          : 'USD list prices, shared tenancy; excludes tax, data transfer, support and discounts.',
         'Upfront payments are amortized over their term; 3-year totals renew 1-year terms at months 12 and 24.',
         'Spot figures are historical averages, never a guaranteed price; spot capacity can be interrupted.',
         ...spotReportNotes(estimate, comparison),
+        ...supportReportNotes(estimate, comparison),
         'A figure shown as n/a could not be priced from the catalog and is left out of the totals.',
       ],
     },
@@ -309,6 +314,7 @@ export function buildReport(
       notCounted: estimate.quotas.notCounted,
     },
     budget: estimate.budget ? reportBudget(estimate.budget) : null,
+    support: reportSupport(estimate),
     missingPrices: reportMissingPrices(estimate, comparison, (id) => reportLineName({ lines }, id)),
     warnings: warningsOf(estimate, lines, comparison),
   };

@@ -186,6 +186,28 @@ export const reportStrategySchema = z.strictObject({
   quotaExceeded: z.string().nullable(),
   /** The budget thresholds its cash crosses ("80 % actual: month 1; …", "within (72.3 %)"); null without a budget. */
   budget: z.string().nullable(),
+  /** The AWS Support fee on this strategy's own charges and its 3 years with it, in words; null without a plan. */
+  support: z.string().nullable(),
+});
+
+/** The scenario's AWS Support plan's fee (shared/pricing/support-estimate.ts); figures null when incomplete. */
+export const reportSupportSchema = z.strictObject({
+  plan: z.string(),
+  label: z.string(),
+  supportMonthlyUsd: usdOrNull,
+  firstMonthUsd: usdOrNull,
+  amortizedMonthlyUsd: usdOrNull,
+  oneYearUsd: usdOrNull,
+  threeYearUsd: usdOrNull,
+  monthlyWithSupportUsd: usdOrNull,
+  amortizedMonthlyWithSupportUsd: usdOrNull,
+  oneYearWithSupportUsd: usdOrNull,
+  threeYearWithSupportUsd: usdOrNull,
+  /** "greater of 29 USD minimum and 3% × 394.19 = 11.83 USD → the minimum". */
+  arithmetic: z.string().nullable(),
+  note: z.string(),
+  source: z.string(),
+  asOf: z.string(),
 });
 
 /** The scenario's monthly budget against the estimate (shared/pricing/budget.ts). */
@@ -278,6 +300,8 @@ export const reportSchema = z.strictObject({
   quotas: reportQuotasSchema,
   /** The scenario's budget and its crossings; null when it sets none. */
   budget: reportBudgetSchema.nullable(),
+  /** The scenario's AWS Support plan and its fee; null when it names none. */
+  support: reportSupportSchema.nullable(),
   warnings: z.array(reportWarningSchema),
 });
 
@@ -292,6 +316,7 @@ export type ReportEbsCheck = z.output<typeof reportEbsCheckSchema>;
 export type ReportDemand = z.output<typeof reportDemandSchema>;
 export type ReportQuotas = z.output<typeof reportQuotasSchema>;
 export type ReportBudget = z.output<typeof reportBudgetSchema>;
+export type ReportSupport = z.output<typeof reportSupportSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
 export type StorageDimensions = z.output<typeof storageDimensionsSchema>;
