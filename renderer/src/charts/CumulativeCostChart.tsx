@@ -20,6 +20,7 @@ import {
   type CumulativeSeries,
 } from '@shared/charts/cumulative-cost';
 import { CHART_INK, LABEL_HALO } from '@shared/charts/palette';
+import { BUDGET_LINE, budgetLineLabel, cumulativeBudgetPoints } from '@shared/charts/budget-line';
 import { Decimal, formatUsd } from '@shared/money';
 import { AXIS_FONT_SIZE, AXIS_STYLE } from './chart-axes';
 import { ChartEmpty } from './ChartEmpty';
@@ -32,8 +33,20 @@ interface Point {
   [id: string]: number;
 }
 
-/** Cumulative cash over 36 months per strategy, with each one's break-even month against on-demand marked. */
-export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) {
+/** The data key of the budget line (no strategy id has a space). */
+const BUDGET_KEY = 'budget line';
+
+/**
+ * Cumulative cash over 36 months per strategy, with each one's break-even month against on-demand
+ * marked; with a monthly budget, the budget summed month by month (budget × month) as a dotted line.
+ */
+export function CumulativeCostChart({
+  series,
+  budgetUsd,
+}: {
+  series: CumulativeSeries[];
+  budgetUsd?: string | undefined;
+}) {
   if (series.length === 0) {
     return (
       <ChartEmpty testId="cumulative-chart">Nothing to chart: no strategy could be fully priced.</ChartEmpty>
@@ -41,13 +54,16 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
   }
 
   const months = series[0]?.cumulativeUsd.length ?? 0;
+  const budget = budgetUsd ? cumulativeBudgetPoints(budgetUsd) : null;
   // Numbers for geometry only; every figure shown is formatted from the decimal strings.
   const points = new Map(series.map((s) => [s.id, cumulativePoints(s)]));
   const data: Point[] = Array.from({ length: months }, (_, month) => {
     const point: Point = { month };
     for (const s of series) point[s.id] = points.get(s.id)?.[month] ?? 0;
+    if (budget) point[BUDGET_KEY] = budget[month] ?? 0;
     return point;
   });
+  const budgetLabel = budgetUsd ? budgetLineLabel(formatUsd(new Decimal(budgetUsd))) : '';
 
   const renderTooltip = ({ active, label }: { active?: boolean; label?: string | number }) => {
     if (!active || typeof label !== 'number') return null;
@@ -65,6 +81,13 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
             <span className="num">{formatUsd(new Decimal(usd))}</span>
           </div>
         ))}
+        {budgetUsd && (
+          <div className="chart-tooltip-row">
+            <span className="swatch" style={{ background: BUDGET_LINE.color }} />
+            <span>Budget to date</span>
+            <span className="num">{formatUsd(new Decimal(budgetUsd).times(label))}</span>
+          </div>
+        )}
       </div>
     );
   };
@@ -87,7 +110,10 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
               fontSize: AXIS_FONT_SIZE,
             }}
           />
-          <YAxis {...moneyAxisProps(highestPoint(series))} width={72} />
+          <YAxis
+            {...moneyAxisProps(Math.max(highestPoint(series), budget?.[budget.length - 1] ?? 0))}
+            width={72}
+          />
           <Tooltip content={renderTooltip} />
           <Legend wrapperStyle={{ fontSize: AXIS_FONT_SIZE }} />
           {series.map((s) => {
@@ -106,6 +132,20 @@ export function CumulativeCostChart({ series }: { series: CumulativeSeries[] }) 
               />
             );
           })}
+          {budget && (
+            <Line
+              key={BUDGET_KEY}
+              dataKey={BUDGET_KEY}
+              name={budgetLabel}
+              type="linear"
+              stroke={BUDGET_LINE.color}
+              strokeWidth={BUDGET_LINE.width}
+              strokeDasharray={BUDGET_LINE.dash}
+              dot={false}
+              isAnimationActive={false}
+              className="budget-line"
+            />
+          )}
           {series.filter(marksBreakEven).map((s) => (
             <ReferenceDot
               key={`be-${s.id}`}

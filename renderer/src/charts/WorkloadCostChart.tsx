@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { BUDGET_LINE, budgetLineLabel } from '@shared/charts/budget-line';
 import {
   COST_PARTS,
   costPartsUsd,
@@ -24,8 +35,17 @@ const BAR_HEIGHT_PX = 28;
 const LABEL_WIDTH_PX = 200;
 const LABEL_MAX_CHARS = 32;
 
-/** Monthly cost of each line (by name), stacked: compute cash, EBS storage, snapshots and upfront spread over its term. */
-export function WorkloadCostChart({ lines }: { lines: LineEstimate[] }) {
+/**
+ * Monthly cost of each line (by name), stacked: compute cash, EBS storage, snapshots and upfront spread
+ * over its term; with a budget, the scenario's monthly budget as a line across the bars.
+ */
+export function WorkloadCostChart({
+  lines,
+  budgetUsd,
+}: {
+  lines: LineEstimate[];
+  budgetUsd?: string | undefined;
+}) {
   if (lines.length === 0) {
     return <ChartEmpty testId="workload-cost-chart">Add a line to see its monthly cost.</ChartEmpty>;
   }
@@ -48,7 +68,7 @@ export function WorkloadCostChart({ lines }: { lines: LineEstimate[] }) {
       <ResponsiveContainer width="100%" height={rows.length * BAR_HEIGHT_PX + 70}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
-          <XAxis {...moneyAxisProps(longestBar(usd))} />
+          <XAxis {...moneyAxisProps(Math.max(longestBar(usd), budgetUsd ? Number(budgetUsd) : 0))} />
           <YAxis
             {...categoryAxisProps(LABEL_WIDTH_PX)}
             tickFormatter={(label: string) => truncateLabel(label, LABEL_MAX_CHARS)}
@@ -73,6 +93,21 @@ export function WorkloadCostChart({ lines }: { lines: LineEstimate[] }) {
               barSize={16}
             />
           ))}
+          {budgetUsd && (
+            <ReferenceLine
+              x={Number(budgetUsd)}
+              stroke={BUDGET_LINE.color}
+              strokeWidth={BUDGET_LINE.width}
+              strokeDasharray={BUDGET_LINE.dash}
+              label={{
+                value: budgetLineLabel(formatUsd(usdOrNull(budgetUsd))),
+                position: 'insideTopRight',
+                fontSize: AXIS_FONT_SIZE,
+                fill: BUDGET_LINE.color,
+              }}
+              data-testid="workload-budget-line"
+            />
+          )}
         </BarChart>
       </ResponsiveContainer>
     </div>

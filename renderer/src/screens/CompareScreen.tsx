@@ -153,11 +153,18 @@ export function CompareScreen({ shellErrors }: { shellErrors: string[] }) {
                 }
               />
             </div>
-            {compare.data && <CumulativeCostChart series={series} />}
+            {compare.data && (
+              <CumulativeCostChart
+                series={series}
+                budgetUsd={results.find((r) => r.budget)?.budget?.budgetUsd}
+              />
+            )}
           </section>
           <section className="compare-panel compare-chart-panel">
             <h3 className="subsection-title">{COST_BY_LINE_TITLE} (scenario as bought)</h3>
-            {estimate.data && <WorkloadCostChart lines={estimate.data.lines} />}
+            {estimate.data && (
+              <WorkloadCostChart lines={estimate.data.lines} budgetUsd={estimate.data.budget?.budgetUsd} />
+            )}
           </section>
         </div>
       )}

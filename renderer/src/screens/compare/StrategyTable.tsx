@@ -4,6 +4,7 @@ import { exceededWords } from '@shared/capacity/capacity-words';
 import type { QuotaCheck } from '@shared/capacity/quotas';
 import { StrategyFigure, type CompareExplainer } from './StrategyFigure';
 import { StrategySupport } from './StrategySupport';
+import { StrategyBudget } from './StrategyBudget';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
 
@@ -165,6 +166,7 @@ function StrategyRow({
           </span>
         )}
         {available && <StrategySupport strategy={s} />}
+        {available && <StrategyBudget strategy={s} />}
         {overQuota && (
           <span
             className="small strategy-quota"

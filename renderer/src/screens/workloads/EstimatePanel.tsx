@@ -10,6 +10,7 @@ import { LineFigure, TotalFigure, type EstimateExplainer } from './ExplainedFigu
 import { WarningList } from './WarningList';
 import { QuotaCheckSection } from './QuotaCheckSection';
 import { SupportSection } from './SupportSection';
+import { BudgetSummary } from './BudgetSummary';
 import { demandSummary } from '@shared/capacity/capacity-words';
 
 export interface EstimatePanelProps {
@@ -50,6 +51,7 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
       ) : (
         <div className={stale || error ? 'estimate-figures is-stale' : 'estimate-figures'}>
           <Totals estimate={estimate} explain={stale ? undefined : explain} />
+          <BudgetSummary budget={estimate.budget} />
           <SupportSection estimate={estimate} />
           <div className="table-wrap">
             <table className="data-table estimate-table">
@@ -168,7 +170,7 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
             </table>
           </div>
           <h3 className="subsection-title">{COST_BY_LINE_TITLE}</h3>
-          <WorkloadCostChart lines={estimate.lines} />
+          <WorkloadCostChart lines={estimate.lines} budgetUsd={estimate.budget?.budgetUsd} />
           <QuotaCheckSection quotas={estimate.quotas} />
           <h3 className="subsection-title">Warnings</h3>
           <MissingPriceNotices

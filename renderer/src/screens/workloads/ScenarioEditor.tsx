@@ -6,6 +6,7 @@ import { under } from './field-errors';
 import { LineCard } from './LineCard';
 import { NumberField } from './NumberField';
 import { QuotasPanel } from './QuotasPanel';
+import { BudgetPanel } from './BudgetPanel';
 import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { SupportPlanField, withSupport } from './SupportPlanField';
@@ -92,6 +93,11 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
           />
         ))}
       </div>
+      <BudgetPanel
+        budget={doc.budget}
+        errors={under(errors, 'budget.')}
+        onChange={(budget) => edit((d) => withBudget(d, budget))}
+      />
       <QuotasPanel
         quotas={doc.quotas}
         errors={under(errors, 'quotas.')}
@@ -99,6 +105,14 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
       />
     </section>
   );
+}
+
+/** The document with this budget, or without the field when its amount is emptied. */
+function withBudget(doc: Scenario, budget: Scenario['budget']): Scenario {
+  const next = { ...doc };
+  if (budget) next.budget = budget;
+  else delete next.budget;
+  return next;
 }
 
 /** The document with these quotas, or without the field when none is entered. */
