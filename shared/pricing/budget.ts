@@ -111,10 +111,12 @@ function thresholdCheck(
   let words: string;
   if (months.length === 0) words = `${thresholdLabel(t)} (${amountText}): not crossed`;
   else {
+    // Months whose upfront alone goes over the amount: an actual alert on their first day.
+    const dayOne = months.filter((m) => (cash[m - 1] as Decimal).minus(monthly).gt(amount));
     const when =
       t.basis === 'actual'
         ? steadyDay !== null
-          ? `, around day ${steadyDay} of each month`
+          ? `, around day ${steadyDay} of each month${dayOne.length ? ` (day 1 in month${dayOne.length > 1 ? 's' : ''} ${monthRanges(dayOne)}, as the upfront is billed)` : ''}`
           : ', on the day the upfront is billed'
         : ', forecast from the start of the month';
     words = `${thresholdLabel(t)} (${amountText}): crossed in month${months.length > 1 ? 's' : ''} ${monthRanges(months)}${when}`;

@@ -142,3 +142,24 @@ describe('budget schema', () => {
     expect(JSON.stringify(r.error?.issues)).toContain(words.startsWith('must') ? words : 'budget');
   });
 });
+
+describe('actual alerts in months that pay an upfront', () => {
+  it('say day 1 for the months whose upfront alone goes over the amount', () => {
+    // $300 a month, $1,000 upfront at months 0, 12, 24 (1-year renewals); budget $250, 80 % = $200:
+    // every month's $300 crosses on day 200 / 300 × 30.4167 = 20.3 → 21; the upfront months on day 1.
+    const schedule = Array.from({ length: 37 }, (_, m) => new Decimal([0, 12, 24].includes(m) ? 1000 : 0));
+    const b = checkBudget(
+      { monthlyUsd: '250', thresholds: [{ pct: 80, basis: 'actual' }] },
+      {
+        monthlyUsd: '300',
+        amortizedMonthlyUsd: '383.33',
+        upfrontSchedule: schedule,
+        hoursPerMonth: 730,
+        complete: true,
+      },
+    );
+    expect(b.thresholds[0]!.words).toBe(
+      '80 % actual ($200.00): crossed in months 1–36, around day 21 of each month (day 1 in months 1, 13, 25, as the upfront is billed)',
+    );
+  });
+});
