@@ -2,6 +2,7 @@ import type { StrategyResult, ScenarioEstimate } from '@shared/pricing/estimate-
 import { tierArithmetic } from '@shared/pricing/support-plan';
 import { SUPPORT_PLANS, type SupportPlan } from '@shared/pricing/support-plan-rules';
 import type { SupportEstimate } from '@shared/pricing/support-estimate';
+import { explanationText } from './explain-text';
 import { money } from './table';
 import type { Flag, ParsedArgs } from './types';
 
@@ -46,7 +47,8 @@ export function supportText(e: Pick<ScenarioEstimate, 'support'>): string {
     `\nWith support: monthly ${money(s.monthlyWithSupportUsd)}, amortized ${money(
       s.amortizedMonthlyWithSupportUsd,
     )}/month, 1 year ${money(s.oneYearWithSupportUsd)}, 3 years ${money(s.threeYearWithSupportUsd)}` +
-    `\n  ${s.note} Rules: ${s.source}, as of ${s.asOf}.`
+    `\n  ${s.note} Rules: ${s.source}, as of ${s.asOf}.` +
+    (s.explanation ? '\n' + explanationText(s.explanation) : '')
   );
 }
 

@@ -22,6 +22,8 @@ export const SUPPORT_PLANS = ['developer', 'business', 'enterprise-on-ramp', 'en
 export type SupportPlan = (typeof SUPPORT_PLANS)[number];
 
 export const SUPPORT_RULES_SOURCE = 'https://aws.amazon.com/premiumsupport/pricing/';
+/** The rules' id where an explanation row names its source (not a catalog source: no price file holds them). */
+export const SUPPORT_RULES_SOURCE_ID = 'aws-support-plan-pricing';
 /** The day the rules above were checked against AWS's published statements. */
 export const SUPPORT_RULES_AS_OF = '2026-11-29';
 

@@ -4,6 +4,7 @@ import {
   SUPPORT_PLAN_RULES,
   SUPPORT_RULES_AS_OF,
   SUPPORT_RULES_SOURCE,
+  SUPPORT_RULES_SOURCE_ID,
   type SupportPlan,
 } from './support-plan-rules';
 
@@ -99,14 +100,14 @@ export function explainSupportFee(fee: SupportFee, label?: string): Explanation 
         what: `AWS ${rule.label} Support: minimum`,
         rate: fee.minimumUsd,
         unit: 'USD per month',
-        sourceId: null,
+        sourceId: SUPPORT_RULES_SOURCE_ID,
         asOf: SUPPORT_RULES_AS_OF,
       },
       ...rule.tiers.map((t, i) => ({
         what: `AWS ${rule.label} Support: ${tierRange(rule.tiers, i)}`,
         rate: t.pct,
         unit: '% of monthly AWS charges',
-        sourceId: null,
+        sourceId: SUPPORT_RULES_SOURCE_ID,
         asOf: SUPPORT_RULES_AS_OF,
       })),
     ],

@@ -53,6 +53,13 @@ describe('--support on estimate and compare (AWS Support plans)', () => {
       expect(Number(s.support!.supportMonthlyUsd)).toBeCloseTo(fee, 9);
       expect(s.support!.monthly!.chargesUsd).toBe(s.monthlyUsd);
     }
+    // 1-year All Upfront RIs: support is charged on the upfront in the months it is paid (0, 12, 24):
+    // 3% of (113.87… + 1,976) there, the 29 USD minimum in the 33 other months.
+    const ri = priced.find((x) => x.id === 'reserved-standard-1y-all-upfront')!;
+    const withUpfront = new Decimal(ri.monthlyUsd!).plus(ri.upfrontUsd!).times('0.03');
+    expect(ri.support!.firstMonthUsd).toBe(toUsdString(withUpfront));
+    expect(ri.support!.supportMonthlyUsd).toBe('29');
+    expect(ri.support!.threeYearUsd).toBe(toUsdString(withUpfront.times(3).plus(33 * 29)));
     const table = await cli('compare', EXAMPLE, '--support', 'developer');
     expect(table.stdout).toContain('Support/mo');
   });
