@@ -3,6 +3,7 @@ import { formatDateRange } from '@shared/catalog-scopes';
 import { optimizeConstraintsSchema } from '@shared/optimizer/constraints-schema';
 import type { PlanPurchase, PurchasePlan } from '@shared/optimizer/types';
 import { OFFERING_CLASS_LABELS, PAYMENT_LABELS, PLAN_TYPE_LABELS } from '@shared/pricing/purchase-options';
+import { breakEvenMonthWords } from '@shared/pricing/break-even';
 import { scenarioSchema } from '@shared/scenario/schema';
 import { validate } from '@shared/validation';
 import { dispatch } from '../transport/dispatch';
@@ -99,11 +100,7 @@ function purchaseRow(p: PlanPurchase): (string | number)[] {
     money(p.recurringMonthlyUsd),
     money(p.amortizedMonthlyUsd),
     pct(p.utilizationPct),
-    p.breakEvenMonth === null
-      ? 'never'
-      : p.breakEvenMonth === 0
-        ? 'first month'
-        : `month ${p.breakEvenMonth}`,
+    breakEvenMonthWords(p.breakEvenMonth),
   ];
   if (p.kind === 'reserved') {
     const what = `${OFFERING_CLASS_LABELS[p.offeringClass]} RIs ${p.instanceType}${p.sizeFlexible ? ' (size-flexible)' : ''}`;

@@ -161,7 +161,7 @@ const compare = contractCommand({
         money(r.oneYearUsd),
         money(r.threeYearUsd),
         r.savingsVsOnDemandPct === null ? 'n/a' : `${r.savingsVsOnDemandPct}%`,
-        r.breakEvenMonth === null ? 'n/a' : `month ${r.breakEvenMonth}`,
+        r.breakEven,
         ...(rows.some((r) => r.budget) ? [budgetCell(r.budget)] : []),
         ...(rows.some((r) => r.support) ? supportCells(r) : []),
       ]),

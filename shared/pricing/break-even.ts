@@ -79,3 +79,12 @@ export function breakEvenWords(b: BreakEven): string {
       return 'never pays back';
   }
 }
+
+/**
+ * The words for a month alone, as a commitment carries it (breakEvenMonthOf's values): 0 "from the
+ * first month", m "pays back in month m", null "never pays back".
+ */
+export function breakEvenMonthWords(month: number | null): string {
+  if (month === null) return breakEvenWords({ kind: 'never' });
+  return breakEvenWords(month === 0 ? { kind: 'first-month' } : { kind: 'month', month });
+}

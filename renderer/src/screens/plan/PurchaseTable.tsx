@@ -1,6 +1,6 @@
 import type { PlanPurchase } from '@shared/optimizer/types';
+import { breakEvenMonthWords } from '@shared/pricing/break-even';
 import {
-  breakEvenWords,
   paymentWords,
   pctWords,
   purchaseAmount,
@@ -77,7 +77,7 @@ function PurchaseRow({ purchase: p }: { purchase: PlanPurchase }) {
       <td className="num">{usdWords(p.upfrontUsd)}</td>
       <td className="num">{usdWords(p.amortizedMonthlyUsd)}</td>
       <td className="num">{pctWords(p.utilizationPct)}</td>
-      <td className="num">{breakEvenWords(p.breakEvenMonth)}</td>
+      <td className="num">{breakEvenMonthWords(p.breakEvenMonth)}</td>
     </tr>
   );
 }

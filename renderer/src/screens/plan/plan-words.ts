@@ -39,11 +39,6 @@ const familyOf = (type: string) => type.split('.')[0] ?? type;
 export const termWords = (t: TermYears): string => `${t}-year`;
 export const paymentWords = (p: PlanPurchase): string => PAYMENT_LABELS[p.paymentOption];
 
-/** "month 7", or "never" when the commitment never pays for itself. */
-export function breakEvenWords(month: number | null): string {
-  return month === null ? 'never' : `month ${month}`;
-}
-
 /** A percent string from the engine ("87.5") as shown; null is n/a, never 0 %. */
 export function pctWords(pct: string | null): string {
   return pct === null ? 'n/a' : `${pct}%`;
