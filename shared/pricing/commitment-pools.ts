@@ -2,6 +2,7 @@ import { Decimal } from '../money';
 import { describeInstance, describePlan, describeReserved, IMPORT_HINT } from './messages';
 import { PAYMENT_RANK, ZERO, warn, type LineState, type RiPool, type SpPool } from './estimate-state';
 import { familyOrType, riPoolKey } from './line-setup';
+import { ownRank, poolScope, type LineAccounts } from './accounts';
 import { reservedFamily, type MissingPriceFamily, type MissingPriceTag } from './missing-prices';
 import {
   OFFERING_CLASS_LABELS,
@@ -30,18 +31,23 @@ function missingTag(s: LineState, family: MissingPriceFamily, fields: PurchaseOp
   };
 }
 
-export function buildPools(states: LineState[]): CommitmentPools {
+/**
+ * `accounts`: the lines' accounts (accounts.ts: an account with sharing off gets pools of its own, and
+ * a pool serves its buying accounts' lines first); null when the scenario names none.
+ */
+export function buildPools(states: LineState[], accounts: LineAccounts | null = null): CommitmentPools {
   const riPools = new Map<string, RiPool>();
   const spPools = new Map<string, SpPool>();
   for (const s of states) {
-    if (s.line.purchase.model === 'reserved') buyReserved(s, riPools);
-    else if (s.line.purchase.model === 'savings-plan') buySavingsPlan(s, spPools);
+    const scope = poolScope(accounts, s.index);
+    if (s.line.purchase.model === 'reserved') buyReserved(s, riPools, scope);
+    else if (s.line.purchase.model === 'savings-plan') buySavingsPlan(s, spPools, scope);
   }
-  addConsumers(states, riPools, spPools);
-  return orderPools(states, riPools, spPools);
+  addConsumers(states, riPools, spPools, accounts);
+  return orderPools(states, riPools, spPools, accounts);
 }
 
-function buyReserved(s: LineState, riPools: Map<string, RiPool>): void {
+function buyReserved(s: LineState, riPools: Map<string, RiPool>, scope: string): void {
   const p = s.line.purchase;
   if (p.model !== 'reserved') return;
   const rate =
@@ -65,7 +71,8 @@ function buyReserved(s: LineState, riPools: Map<string, RiPool>): void {
       },
     );
   }
-  const { key, flexible, factor } = riPoolKey(s.line, s.prices);
+  const { key: typeKey, flexible, factor } = riPoolKey(s.line, s.prices);
+  const key = typeKey + scope;
   let pool = riPools.get(key);
   if (!pool) {
     pool = { key, flexible, units: 0, consumers: [], purchasers: [] };
@@ -76,7 +83,7 @@ function buyReserved(s: LineState, riPools: Map<string, RiPool>): void {
   s.ri = { rate, count, pool: -1 };
 }
 
-function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>): void {
+function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>, scope: string): void {
   const p = s.line.purchase;
   if (p.model !== 'savings-plan') return;
   const spRate = s.prices?.savingsPlans.find(
@@ -110,9 +117,9 @@ function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>): void {
   }
   const fot = familyOrType(s.line, s.prices);
   const key =
-    p.planType === 'compute'
+    (p.planType === 'compute'
       ? `compute|${p.termYears}|${p.paymentOption}`
-      : `ec2-instance|${s.line.region}|${fot}|${p.termYears}|${p.paymentOption}`;
+      : `ec2-instance|${s.line.region}|${fot}|${p.termYears}|${p.paymentOption}`) + scope;
   let pool = spPools.get(key);
   if (!pool) {
     pool = {
@@ -136,13 +143,20 @@ function buySavingsPlan(s: LineState, spPools: Map<string, SpPool>): void {
   }
 }
 
-/** Who each pool can cover: usage that is not on spot. */
-function addConsumers(states: LineState[], riPools: Map<string, RiPool>, spPools: Map<string, SpPool>): void {
+/** Who each pool can cover: usage that is not on spot, of the pool's account when it does not share. */
+function addConsumers(
+  states: LineState[],
+  riPools: Map<string, RiPool>,
+  spPools: Map<string, SpPool>,
+  accounts: LineAccounts | null,
+): void {
   for (const s of states) {
     if (s.model === 'spot') continue;
-    const ri = riPools.get(riPoolKey(s.line, s.prices).key);
+    const scope = poolScope(accounts, s.index);
+    const ri = riPools.get(riPoolKey(s.line, s.prices).key + scope);
     if (ri) ri.consumers.push({ line: s.index, factor: riPoolKey(s.line, s.prices).factor });
     for (const pool of spPools.values()) {
+      if (!pool.key.endsWith(scope) || (scope === '' && pool.key.includes('|account:'))) continue;
       if (pool.planType === 'ec2-instance') {
         if (pool.region !== s.line.region || pool.familyOrType !== familyOrType(s.line, s.prices)) continue;
       }
@@ -184,11 +198,14 @@ function orderPools(
   states: LineState[],
   riPools: Map<string, RiPool>,
   spPools: Map<string, SpPool>,
+  accounts: LineAccounts | null,
 ): CommitmentPools {
   const riList = [...riPools.values()];
   for (const pool of riList) {
-    // Size flexibility applies from the smallest size to the largest (apply_ri.html).
-    pool.consumers.sort((a, b) => a.factor - b.factor || a.line - b.line);
+    // The buying accounts' usage first (accounts.ts); size flexibility applies from the smallest size
+    // to the largest (apply_ri.html).
+    const own = ownRank(accounts, pool.purchasers);
+    pool.consumers.sort((a, b) => own(a.line) - own(b.line) || a.factor - b.factor || a.line - b.line);
   }
   const savingsOf = (line: number, rate: Decimal): number => {
     const od = (states[line] as LineState).onDemandRate;
@@ -203,8 +220,10 @@ function orderPools(
   );
   for (const pool of spList) {
     const savings = new Map(pool.consumers.map((c) => [c.line, savingsOf(c.line, c.rate)]));
+    const own = ownRank(accounts, pool.purchasers);
     pool.consumers.sort(
       (a, b) =>
+        own(a.line) - own(b.line) ||
         (savings.get(b.line) as number) - (savings.get(a.line) as number) ||
         a.rate.comparedTo(b.rate) ||
         a.line - b.line,

@@ -207,6 +207,8 @@ export interface ScenarioEstimate {
   budget?: BudgetCheck;
   /** The AWS Support plan's fee beside the totals (support-estimate.ts); absent when the scenario names none. */
   support?: SupportEstimate;
+  /** Cost per account (account-totals.ts); present only when the scenario names accounts. */
+  accounts?: AccountEstimate[];
 }
 
 /** The interruption bands across a strategy's spot lines (AWS's Spot Advisor). */
@@ -258,4 +260,18 @@ export interface StrategyResult {
   budget?: BudgetCheck;
   /** The support plan's fee on this strategy's own charges (support-estimate.ts); absent when none is named. */
   support?: SupportEstimate;
+}
+
+/**
+ * One account's share of an estimate (account-totals.ts): its lines' figures, each commitment in the
+ * account of the line that buys it, whichever account's usage it covers.
+ */
+export interface AccountEstimate {
+  id: string;
+  /** The account's name as the scenario gives it; null when it has none (show the id). */
+  name: string | null;
+  /** Whether it shares RI and Savings Plans discounts with the organization's other sharing accounts. */
+  sharing: boolean;
+  lineIds: string[];
+  totals: EstimateTotals;
 }

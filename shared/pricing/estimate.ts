@@ -1,6 +1,8 @@
 import { Decimal } from '../money';
 import type { Scenario } from '../scenario/schema';
 import { buildPools } from './commitment-pools';
+import { lineAccounts } from './accounts';
+import { accountEstimates } from './account-totals';
 import { distributeCoverage } from './coverage';
 import type { ScenarioEstimate } from './estimate-types';
 import { sumTotals, upfrontSchedule } from './estimate-totals';
@@ -76,7 +78,7 @@ export function estimateWithProfiles(
   states.forEach((s, i) => {
     for (const w of sizings[i]?.warnings ?? []) warn(s, w.code, `line ${s.line.id}: ${w.message}`, false);
   });
-  const pools = buildPools(states);
+  const pools = buildPools(states, lineAccounts(scenario));
   const allocation = allocatePools(states, pools, mix.allocations);
   const utilization = distributeCoverage(states, pools, allocation);
   const { result } = allocation;
@@ -137,6 +139,8 @@ export function estimateWithProfiles(
         }
       : {}),
   };
+  const accounts = accountEstimates(scenario, lines);
+  if (accounts) estimate.accounts = accounts;
   if (scenario.support) {
     estimate.support = supportEstimate(
       scenario.support,

@@ -256,14 +256,18 @@ export const volumeSchema = z
   .meta(title('Volume'));
 export type Volume = z.output<typeof volumeSchema>;
 
+/** A line's or an account's id: letters, digits, ".", "_" or "-". */
+const idText = (label: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, { message: 'must use letters, digits, ".", "_" or "-"' })
+    .meta(title(label));
+
 export const lineSchema = z
   .strictObject({
-    id: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9._-]+$/, { message: 'must use letters, digits, ".", "_" or "-"' })
-      .meta(title('Line id')),
+    id: idText('Line id'),
     name: z.string().max(200).meta(title('Line name')).optional(),
     instanceType: z.string().min(1).max(64).meta(title('Instance type')),
     region: z.string().min(1).max(32).meta(title('Region')),
@@ -274,6 +278,8 @@ export const lineSchema = z
     interruptionTolerant: z.boolean().meta(title('Interruption tolerant')).default(false),
     volumeLifetime: z.enum(['instance', 'running']).meta(title('Volumes billed')).default('instance'),
     volumes: z.array(volumeSchema).max(32).meta(title('Volumes')).default([]),
+    /** The id of one of the scenario's accounts; absent = its first account (or none when it names none). */
+    account: idText('Account').optional(),
   })
   .meta(title('Line'));
 export type ScenarioLine = z.output<typeof lineSchema>;
@@ -320,6 +326,22 @@ export const budgetSchema = z
   .meta(title('Budget'));
 export type Budget = z.output<typeof budgetSchema>;
 
+/**
+ * An account of the scenario's organization (consolidated billing). `sharing`: whether the account
+ * shares Reserved Instance and Savings Plans discounts with the other sharing accounts (AWS's
+ * default, on); shared/pricing/accounts.ts applies it.
+ */
+export const accountSchema = z
+  .strictObject({
+    id: idText('Account id'),
+    name: z.string().max(200).meta(title('Account name')).optional(),
+    sharing: z.boolean().meta(title('RI and Savings Plans sharing')).default(true),
+  })
+  .meta(title('Account'));
+export type Account = z.output<typeof accountSchema>;
+/** Accounts a scenario may name (AWS Organizations' default quota is 10 accounts; raised on request). */
+export const MAX_ACCOUNTS = 100;
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().max(500).meta(title('Schema address')).optional(),
@@ -342,8 +364,31 @@ export const scenarioSchema = z
     budget: budgetSchema.optional(),
     /** An AWS Support plan priced on the scenario's monthly charges (shared/pricing/support-plan.ts); absent = none. */
     support: z.enum(SUPPORT_PLANS).meta(title('AWS Support plan')).optional(),
+    /** The organization's accounts the lines belong to; absent = one implicit account. */
+    accounts: z.array(accountSchema).max(MAX_ACCOUNTS).meta(title('Accounts')).optional(),
   })
   .superRefine((s, ctx) => {
+    const accountIds = new Set<string>();
+    (s.accounts ?? []).forEach((a, i) => {
+      if (accountIds.has(a.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${a.id}" is already the id of another account: ids must differ`,
+          path: ['accounts', i, 'id'],
+        });
+      accountIds.add(a.id);
+    });
+    s.lines.forEach((l, i) => {
+      if (l.account !== undefined && !accountIds.has(l.account))
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            accountIds.size === 0
+              ? `"${l.account}" is not an account of the scenario: it names no accounts`
+              : `"${l.account}" is not one of the scenario's accounts (${[...accountIds].join(', ')})`,
+          path: ['lines', i, 'account'],
+        });
+    });
     const seen = new Set<string>();
     s.lines.forEach((l, i) => {
       if (seen.has(l.id))
