@@ -7,6 +7,7 @@ import { noticesText, strategyNoticesText } from './notices-text';
 import { formatTable, money } from './table';
 import { BUDGET_FLAG, budgetCell, budgetText, withBudgetFlag } from './budget-flag';
 import { SUPPORT_FLAG, supportCells, supportText, withSupportFlag } from './support-flag';
+import { accountsText } from './accounts-text';
 import type { Command, ParsedArgs, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
@@ -100,6 +101,7 @@ const estimate = contractCommand({
       e.totals.amortizedMonthlyUsd,
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
+    accountsText(e) +
     budgetText(e.budget) +
     supportText(e) +
     noticesText(e.missingPrices, e.warnings, e.lines) +
