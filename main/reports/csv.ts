@@ -14,7 +14,8 @@ import type {
  * These column names are stable: documented in the README; add new ones at the end only. The budget
  * columns are filled on the TOTAL row only (a budget is the scenario's, not a line's): its name does
  * not end in Usd, as it does not add up over the lines. So are the AWS Support plan's (the fee on the
- * scenario's monthly charges; not in monthlyUsd, which stays EC2 and EBS).
+ * scenario's monthly charges; not in monthlyUsd, which stays EC2 and EBS). `account`: the line's
+ * account when the scenario names accounts (the report's JSON and HTML give each account's totals).
  */
 export const CSV_COLUMNS = [
   'lineId',
@@ -42,6 +43,7 @@ export const CSV_COLUMNS = [
   'budgetThresholdsCrossed',
   'supportPlan',
   'supportFeePerMonth',
+  'account',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
@@ -80,6 +82,7 @@ function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<
     budgetThresholdsCrossed: '',
     supportPlan: '',
     supportFeePerMonth: '',
+    account: '',
   };
 }
 
@@ -119,6 +122,7 @@ function totalRow(
     budgetThresholdsCrossed: budget ? budgetCrossedText(budget) : '',
     supportPlan: support?.plan ?? '',
     supportFeePerMonth: support ? (support.supportMonthlyUsd ?? NA) : '',
+    account: '',
   };
 }
 
@@ -144,7 +148,10 @@ export function reportCsv(report: Report, opts: { bom?: boolean } = {}): string 
   // The CSV holds the scenario as planned: the notices its own figures lack (not the strategies').
   const notices = report.missingPrices.filter((m) => m.estimateLineIds.length > 0);
   const rows = [
-    ...report.lines.map((l) => lineRow(l, notices)),
+    ...report.lines.map((l) => ({
+      ...lineRow(l, notices),
+      account: report.accounts?.find((a) => a.lineIds.includes(l.id))?.id ?? '',
+    })),
     totalRow(report.totals, notices, report.budget, report.support),
   ];
   const text = Papa.unparse(

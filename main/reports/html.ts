@@ -7,6 +7,7 @@ import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 import { escapeHtml as e } from './escape';
 import { missingPricesSection } from './missing-prices-html';
+import { accountsSection } from './accounts-html';
 import { capacitySection, strategyQuotaNotes } from './capacity-html';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 
@@ -223,6 +224,7 @@ ${
       )}); they show as n/a and are left out of the totals. See the warnings.</p>`
 }
 ${budgetSection(report)}
+${accountsSection(report)}
 <h2>Assumptions</h2>
 <table><tbody>
 <tr><th>Hours per month</th><td>${a.hoursPerMonth}</td></tr>

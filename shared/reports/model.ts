@@ -315,6 +315,22 @@ export function buildReport(
     },
     budget: estimate.budget ? reportBudget(estimate.budget) : null,
     support: reportSupport(estimate),
+    ...(estimate.accounts
+      ? {
+          accounts: estimate.accounts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            sharing: a.sharing,
+            lineIds: a.lineIds,
+            monthlyUsd: a.totals.monthlyUsd,
+            upfrontUsd: a.totals.upfrontUsd,
+            amortizedMonthlyUsd: a.totals.amortizedMonthlyUsd,
+            oneYearUsd: a.totals.oneYearUsd,
+            threeYearUsd: a.totals.threeYearUsd,
+            complete: a.totals.complete,
+          })),
+        }
+      : {}),
     missingPrices: reportMissingPrices(estimate, comparison, (id) => reportLineName({ lines }, id)),
     warnings: warningsOf(estimate, lines, comparison),
   };

@@ -190,6 +190,24 @@ export const reportStrategySchema = z.strictObject({
   support: z.string().nullable(),
 });
 
+/**
+ * One account's cost (shared/pricing/account-totals.ts): its lines' figures, each commitment in the
+ * account of the line that buys it. The accounts add up to the report's totals.
+ */
+export const reportAccountSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().nullable(),
+  /** Whether it shares RI and Savings Plans discounts with the organization's other sharing accounts. */
+  sharing: z.boolean(),
+  lineIds: z.array(z.string()),
+  monthlyUsd: usd,
+  upfrontUsd: usd,
+  amortizedMonthlyUsd: usd,
+  oneYearUsd: usd,
+  threeYearUsd: usd,
+  complete: z.boolean(),
+});
+
 /** The scenario's AWS Support plan's fee (shared/pricing/support-estimate.ts); figures null when incomplete. */
 export const reportSupportSchema = z.strictObject({
   plan: z.string(),
@@ -302,6 +320,8 @@ export const reportSchema = z.strictObject({
   budget: reportBudgetSchema.nullable(),
   /** The scenario's AWS Support plan and its fee; null when it names none. */
   support: reportSupportSchema.nullable(),
+  /** Cost per account; absent when the scenario names no accounts. */
+  accounts: z.array(reportAccountSchema).optional(),
   warnings: z.array(reportWarningSchema),
 });
 
@@ -317,6 +337,7 @@ export type ReportDemand = z.output<typeof reportDemandSchema>;
 export type ReportQuotas = z.output<typeof reportQuotasSchema>;
 export type ReportBudget = z.output<typeof reportBudgetSchema>;
 export type ReportSupport = z.output<typeof reportSupportSchema>;
+export type ReportAccount = z.output<typeof reportAccountSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
 export type StorageDimensions = z.output<typeof storageDimensionsSchema>;
