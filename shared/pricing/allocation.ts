@@ -13,6 +13,12 @@
 export interface AllocationLine {
   counts: readonly number[];
   periodHours: number;
+  /**
+   * Of `counts`, the unused instances of a capacity reservation per hour (capacity-reservation.ts):
+   * commitments cover a line's running instances first, so each hour the unused ones left On-Demand
+   * are min(unused, what no commitment covered).
+   */
+  unusedCounts?: readonly number[];
 }
 
 export interface RiPoolInput {
@@ -49,6 +55,8 @@ export interface AllocationResult {
   usageHours: Float64Array;
   ri: RiPoolResult[];
   sp: SpPoolResult[];
+  /** Per line with unusedCounts: its unused reserved instance-hours left On-Demand over the timeline. */
+  unusedOnDemandHours: Float64Array;
 }
 
 /**
@@ -98,6 +106,9 @@ export function allocate(
   const usageHours = new Float64Array(n);
   const position = new Int32Array(n);
   const block = new Float64Array(BLOCK_HOURS * n);
+  const unusedOnDemandHours = new Float64Array(n);
+  const reserving = lines.flatMap((l, i) => (l.unusedCounts ? [i] : []));
+  const blockStart = new Int32Array(n);
   const pools = [
     ...riPools.map((p) => poolOf(p.units, p.consumers, (c) => c.factor)),
     ...spPools.map((p) => poolOf(p.commitmentScaled, p.consumers, (c) => c.rateScaled)),
@@ -107,6 +118,7 @@ export function allocate(
     for (let i = 0; i < n; i++) {
       const { counts, periodHours } = lines[i] as AllocationLine;
       let at = position[i] as number;
+      blockStart[i] = at;
       let sum = usageHours[i] as number;
       for (let h = 0; h < hours; h++) {
         const c = counts[at] as number;
@@ -120,10 +132,21 @@ export function allocate(
     for (let h = 0; h < hours; h++) {
       for (const pool of pools) pool.used += spend(pool, block, h * n);
     }
+    for (const i of reserving) {
+      const { unusedCounts, periodHours } = lines[i] as AllocationLine & { unusedCounts: readonly number[] };
+      let at = blockStart[i] as number;
+      let sum = unusedOnDemandHours[i] as number;
+      for (let h = 0; h < hours; h++) {
+        sum += Math.min(unusedCounts[at] as number, block[h * n + i] as number);
+        at = at + 1 === periodHours ? 0 : at + 1;
+      }
+      unusedOnDemandHours[i] = sum;
+    }
   }
   return {
     timelineHours,
     usageHours,
+    unusedOnDemandHours,
     ri: pools.slice(0, riPools.length).map((p) => ({ usedUnits: p.used, coveredUnits: p.covered })),
     sp: pools.slice(riPools.length).map((p) => ({ usedScaled: p.used, coveredScaled: p.covered })),
   };

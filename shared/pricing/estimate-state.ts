@@ -5,7 +5,8 @@ import type { EstimateWarning, LineEstimate } from './estimate-types';
 import type { Ratio } from './ratio';
 import type { MissingPriceTag } from './missing-prices';
 import type { InstancePrices, RiRate } from './price-book';
-import type { UsageProfile } from './usage-profile';
+import type { ProfileStats, UsageProfile } from './usage-profile';
+import type { ReservationProfile } from './capacity-reservation';
 import type { LineVolumesCost } from './volume-cost';
 
 // The working state of one estimate: per-line purchases and the commitment pools they form.
@@ -64,6 +65,12 @@ export interface LineState {
   spCoveredHours: Decimal;
   /** The line's usage already worked, by what it depends on (line-usage.ts; shared by Compare's strategies). */
   usageWorked: Map<string, LineUsage>;
+  /**
+   * The line's capacity reservation (capacity-reservation.ts), and its running instances' statistics
+   * (what its EBS follows); null without one. Unless the line is on spot, `profile`,
+   * `periodInstanceHours`, `peak` and `min` are then the billed ones: max(running, reserved) each hour.
+   */
+  reservation: { profile: ReservationProfile; running: ProfileStats } | null;
 }
 
 /**
@@ -81,6 +88,8 @@ export interface LineUsage {
   spotHours: Decimal;
   onDemandUsd: Decimal | null;
   spotUsd: Decimal | null;
+  /** A line with a capacity reservation: its reserved and unused reserved instance-hours in a month, and those of the unused left On-Demand. */
+  reservation: { reservedHours: Decimal; unusedHours: Decimal; unusedOnDemandHours: Decimal } | null;
   /** The month's hours as the estimate reports them. */
   instanceHours: number;
   coverage: LineEstimate['coverage'];

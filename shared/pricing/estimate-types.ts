@@ -168,6 +168,25 @@ export interface LineEstimate {
   volumes: VolumeEstimate[];
   complete: boolean;
   warnings: EstimateWarning[];
+  /** Lines holding an On-Demand Capacity Reservation (capacity-reservation.ts); absent otherwise. */
+  capacityReservation?: CapacityReservationEstimate;
+}
+
+/**
+ * A line's capacity reservation in a month. The line's instanceHours and coverage are then the billed
+ * instance-hours, max(running, reserved) each hour (running instances on spot: running + reserved).
+ */
+export interface CapacityReservationEstimate {
+  count: number;
+  availabilityZone: string;
+  /** Reserved instance-hours per month (count × hours). */
+  reservedHours: number;
+  /** Of them, those no instance of the line ran in. */
+  unusedReservedHours: number;
+  /** Of the unused, those no Reserved Instance or Savings Plan covered (billed On-Demand). */
+  unusedOnDemandHours: number;
+  /** What the unused reserved capacity costs per month after commitments covered what they could. */
+  unusedReservationUsd: UsdString | null;
 }
 
 export interface EstimateTotals {

@@ -92,6 +92,8 @@ export function estimateWithProfiles(
       hoursPerMonth,
       timelineToMonth,
       timelineUsageHours: s.allocationIndex >= 0 ? (result.usageHours[s.allocationIndex] as number) : 0,
+      timelineUnusedOnDemandHours:
+        s.allocationIndex >= 0 ? (result.unusedOnDemandHours[s.allocationIndex] as number) : 0,
       riUtilization: s.ri && s.ri.pool >= 0 ? (utilization.ri[s.ri.pool] as Ratio) : null,
       spUtilization: s.sp && s.sp.pool >= 0 ? (utilization.sp[s.sp.pool] as Ratio) : null,
       book,

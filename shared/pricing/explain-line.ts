@@ -64,8 +64,10 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
   const ownToMonth: Ratio = { num: H, den: new Decimal(s.profile.periodHours) };
   const usageHours = new Decimal(s.periodInstanceHours);
 
-  // On-Demand: the usage left after commitments, over the period it was counted in.
-  let onDemand = { hours: s.model === 'spot' ? ZERO : usageHours, toMonth: ownToMonth };
+  // On-Demand: the usage left after commitments, over the period it was counted in (a spot line's
+  // capacity reservation is all On-Demand: capacity-reservation.ts).
+  const spotReserved = s.reservation ? new Decimal(s.reservation.profile.reservedHours) : ZERO;
+  let onDemand = { hours: s.model === 'spot' ? spotReserved : usageHours, toMonth: ownToMonth };
   if (s.model !== 'spot' && s.allocationIndex >= 0) {
     const left = new Decimal(ctx.timelineUsageHours).minus(s.riCoveredHours).minus(s.spCoveredHours);
     onDemand = { hours: Decimal.max(left, ZERO), toMonth: ctx.timelineToMonth };
@@ -85,10 +87,26 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
             ? '0 instance-hours left to On-Demand'
             : hoursFormula(s.onDemandRate as Decimal, onDemand.hours, onDemand.toMonth),
         e.compute.onDemandUsd,
-        { rows: onDemandRows, note: coverageNote(e), children: ctx.allocation },
+        {
+          rows: onDemandRows,
+          note: joinNotes(reservationNote(e), coverageNote(e)),
+          children: ctx.allocation,
+        },
       ),
     );
   } else {
+    if (e.capacityReservation) {
+      parts.push(
+        explanation(
+          'On-Demand: unused capacity reservation',
+          e.compute.onDemandUsd === null
+            ? 'n/a — no On-Demand price in the catalog'
+            : hoursFormula(s.onDemandRate as Decimal, onDemand.hours, onDemand.toMonth),
+          e.compute.onDemandUsd,
+          { rows: onDemandRows, note: reservationNote(e) },
+        ),
+      );
+    }
     const spot = s.prices?.spot ?? null;
     parts.push(
       explanation(
@@ -195,12 +213,29 @@ function coverageNote(e: PricedLine['estimate']): string | null {
   return `Of this line's ${num(e.instanceHours)} instance-hours a month: Reserved Instances covered ${num(c.reservedHours)}, Savings Plans ${num(c.savingsPlanHours)}, On-Demand ran ${num(c.onDemandHours)}.`;
 }
 
+const joinNotes = (...notes: (string | null)[]): string | null =>
+  notes.filter((n) => n !== null).join(' ') || null;
+
+/** What the line's capacity reservation holds and what its unused part costs (capacity-reservation.ts). */
+function reservationNote(e: PricedLine['estimate']): string | null {
+  const r = e.capacityReservation;
+  if (!r) return null;
+  return (
+    `Capacity reservation of ${r.count} in ${r.availabilityZone}, held every month: billed at the On-Demand rate whether used or not, ` +
+    `each hour the greater of the running and the reserved instances (${num(r.reservedHours)} reserved instance-hours a month, ${num(r.unusedReservedHours)} unused). ` +
+    `Reserved Instances and Savings Plans cover the running instances first, then the unused ones; ` +
+    `${num(r.unusedOnDemandHours)} unused instance-hours are left On-Demand: ${r.unusedReservationUsd === null ? 'n/a' : usdText(r.unusedReservationUsd)} a month.`
+  );
+}
+
 /** Volumes billed all month: instances × volumes each (peak instances, or average running ones). */
 function billedVolumes(s: LineState): (perInstance: number) => Ratio {
+  // Unused reserved capacity runs no instance, so has no volumes: EBS follows the running instances.
+  const running = s.reservation?.running ?? { peak: s.peak, instanceHours: s.periodInstanceHours };
   return (perInstance) =>
     s.line.volumeLifetime === 'instance'
-      ? ratio(s.peak * perInstance, 1)
-      : ratio(s.periodInstanceHours * perInstance, s.profile.periodHours);
+      ? ratio(running.peak * perInstance, 1)
+      : ratio(running.instanceHours * perInstance, s.profile.periodHours);
 }
 
 /** The line's own commitment: what it pays per month, upfront, and spread over the term. */

@@ -41,6 +41,8 @@ export function explainEstimate(w: EstimateWorking): EstimateExplanation {
       timelineToMonth: w.timelineToMonth,
       timelineUsageHours:
         s.allocationIndex >= 0 ? (w.allocation.result.usageHours[s.allocationIndex] as number) : 0,
+      timelineUnusedOnDemandHours:
+        s.allocationIndex >= 0 ? (w.allocation.result.unusedOnDemandHours[s.allocationIndex] as number) : 0,
       riUtilization: s.ri && s.ri.pool >= 0 ? (w.utilization.ri[s.ri.pool] as Ratio) : null,
       spUtilization: s.sp && s.sp.pool >= 0 ? (w.utilization.sp[s.sp.pool] as Ratio) : null,
       book: w.book,

@@ -11,6 +11,7 @@ import { bandText } from './spot-interruption';
 import { lineEbs } from './price-line';
 import type { LineVolumesCost } from './volume-cost';
 import { MAX_SCALE_DECIMALS, ZERO, warn, type LineState, type LineUsage } from './estimate-state';
+import { reservationProfile, type ReservationProfile } from './capacity-reservation';
 
 // Reads one line against the price book: its rates, its commitment purchase and the pool it joins.
 
@@ -60,6 +61,8 @@ export interface LineBasis {
   complete: boolean;
   /** The line's usage as strategies work it (line-usage.ts). */
   usageWorked: Map<string, LineUsage>;
+  /** The line's capacity reservation over its profile, and the billed profile's statistics; null without one. */
+  reservation: { profile: ReservationProfile; billedStats: ProfileStats } | null;
 }
 
 /**
@@ -93,6 +96,7 @@ function lineBasis(
   const prices = book.instances[priceKey(line.region, line.os, line.instanceType)] ?? null;
   const known = prices !== null && prices.known;
   const stats = profileStats(profile);
+  const reserved = line.capacityReservation ? reservationProfile(profile, line.capacityReservation) : null;
   const basis: LineBasis & Pick<LineState, 'line'> = {
     line,
     index,
@@ -102,6 +106,7 @@ function lineBasis(
     stats,
     ebs: lineEbs(line, index, stats, profile.periodHours, book, hoursPerMonth),
     usageWorked: new Map(),
+    reservation: reserved && { profile: reserved, billedStats: profileStats(reserved.billed) },
     warnings: [],
     complete: true,
   };
@@ -159,6 +164,7 @@ export function lineState(basis: LineBasis, line: ScenarioLine): LineState {
     riCoveredHours: ZERO,
     spCoveredHours: ZERO,
     usageWorked: basis.usageWorked,
+    reservation: null,
   };
   if (state.model === 'spot') {
     const what = describeInstance(line);
@@ -190,5 +196,24 @@ export function lineState(basis: LineBasis, line: ScenarioLine): LineState {
       }
     }
   }
+  if (basis.reservation) withReservation(state, basis.reservation, basis.stats);
   return state;
+}
+
+/**
+ * A line holding a capacity reservation is billed max(running, reserved) instance-hours each hour
+ * (capacity-reservation.ts): its commitments and On-Demand price those. On spot, its running
+ * instances are priced as spot and the reservation stays all unused.
+ */
+function withReservation(
+  state: LineState,
+  { profile, billedStats }: NonNullable<LineBasis['reservation']>,
+  running: ProfileStats,
+): void {
+  state.reservation = { profile, running };
+  if (state.model === 'spot') return;
+  state.profile = profile.billed;
+  state.periodInstanceHours = billedStats.instanceHours;
+  state.peak = billedStats.peak;
+  state.min = billedStats.min;
 }

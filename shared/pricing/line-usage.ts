@@ -8,6 +8,8 @@ export interface UsageContext {
   hoursPerMonth: number;
   timelineToMonth: Ratio;
   timelineUsageHours: number;
+  /** Of those, a reservation's unused instance-hours no commitment covered (allocation.ts). */
+  timelineUnusedOnDemandHours: number;
 }
 
 /**
@@ -33,7 +35,7 @@ function usageKey(s: LineState, ctx: UsageContext): string {
   const own = `${s.model}|${s.computeUnknown}|${ctx.hoursPerMonth}`;
   if (!covered(s)) return own;
   const { num, den } = ctx.timelineToMonth;
-  return `${own}|${ctx.timelineUsageHours}|${s.riCoveredHours}|${s.spCoveredHours}|${num}/${den}`;
+  return `${own}|${ctx.timelineUsageHours}|${s.riCoveredHours}|${s.spCoveredHours}|${num}/${den}|${ctx.timelineUnusedOnDemandHours}`;
 }
 
 /** Whether commitments were applied to the line's usage (over the shared timeline). */
@@ -56,6 +58,10 @@ function workUsage(s: LineState, ctx: UsageContext): LineUsage {
     const left = new Decimal(ctx.timelineUsageHours).minus(s.riCoveredHours).minus(s.spCoveredHours);
     onDemand = { hours: Decimal.max(left, ZERO), toMonth: ctx.timelineToMonth };
   }
+  const reservation = s.reservation && reservationUsage(s, ctx, ownToMonth);
+  // A spot line's reservation is all unused and billed On-Demand (capacity-reservation.ts).
+  if (s.model === 'spot' && reservation)
+    onDemand = { hours: reservation.periodReservedHours, toMonth: ownToMonth };
   const onDemandHours = of(onDemand.hours, onDemand.toMonth);
   const spotHours = s.model === 'spot' ? monthHours : ZERO;
 
@@ -78,6 +84,11 @@ function workUsage(s: LineState, ctx: UsageContext): LineUsage {
     spotHours,
     onDemandUsd,
     spotUsd,
+    reservation: reservation && {
+      reservedHours: reservation.reservedHours,
+      unusedHours: reservation.unusedHours,
+      unusedOnDemandHours: reservation.unusedOnDemandHours,
+    },
     instanceHours: monthHours.toNumber(),
     coverage: {
       onDemandHours: onDemandHours.toNumber(),
@@ -85,5 +96,25 @@ function workUsage(s: LineState, ctx: UsageContext): LineUsage {
       savingsPlanHours: savingsPlanHours.toNumber(),
       spotHours: spotHours.toNumber(),
     },
+  };
+}
+
+/**
+ * A reservation's instance-hours in a month: reserved, unused, and of the unused those left
+ * On-Demand (commitments cover the running instances first; a spot line's reservation is all unused
+ * and all On-Demand).
+ */
+function reservationUsage(s: LineState, ctx: UsageContext, ownToMonth: Ratio) {
+  const { profile } = s.reservation as NonNullable<LineState['reservation']>;
+  const periodReservedHours = new Decimal(profile.reservedHours);
+  const periodUnused = s.model === 'spot' ? periodReservedHours : new Decimal(profile.unusedHours);
+  const unusedHours = of(periodUnused, ownToMonth);
+  return {
+    periodReservedHours,
+    reservedHours: of(periodReservedHours, ownToMonth),
+    unusedHours,
+    unusedOnDemandHours: covered(s)
+      ? of(new Decimal(ctx.timelineUnusedOnDemandHours), ctx.timelineToMonth)
+      : unusedHours,
   };
 }

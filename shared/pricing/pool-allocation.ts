@@ -39,7 +39,11 @@ export function allocatePools(
     const s = states[line] as LineState;
     if (s.allocationIndex < 0) {
       s.allocationIndex = allocationLines.length;
-      allocationLines.push({ counts: s.profile.counts, periodHours: s.profile.periodHours });
+      allocationLines.push({
+        counts: s.profile.counts,
+        periodHours: s.profile.periodHours,
+        ...(s.reservation ? { unusedCounts: s.reservation.profile.unusedCounts } : {}),
+      });
       pooledStates.push(s);
     }
     return s.allocationIndex;

@@ -69,6 +69,7 @@ export interface PriceLineContext {
   hoursPerMonth: number;
   timelineToMonth: Ratio;
   timelineUsageHours: number;
+  timelineUnusedOnDemandHours: number;
   riUtilization: Ratio | null;
   spUtilization: Ratio | null;
   book: PriceBook;
@@ -213,6 +214,19 @@ export function priceLine(s: LineState, ctx: PriceLineContext): PricedLine {
     complete,
     warnings: s.warnings,
   };
+  if (usage.reservation && line.capacityReservation) {
+    const { reservedHours, unusedHours, unusedOnDemandHours } = usage.reservation;
+    estimate.capacityReservation = {
+      count: line.capacityReservation.count,
+      availabilityZone: line.capacityReservation.availabilityZone,
+      reservedHours: reservedHours.toNumber(),
+      unusedReservedHours: unusedHours.toNumber(),
+      unusedOnDemandHours: unusedOnDemandHours.toNumber(),
+      unusedReservationUsd: str(
+        unusedOnDemandHours.isZero() ? ZERO : s.onDemandRate && s.onDemandRate.times(unusedOnDemandHours),
+      ),
+    };
+  }
   return {
     estimate,
     termYears,

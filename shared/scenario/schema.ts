@@ -265,6 +265,26 @@ const idText = (label: string) =>
     .regex(/^[A-Za-z0-9._-]+$/, { message: 'must use letters, digits, ".", "_" or "-"' })
     .meta(title(label));
 
+/** A zone's characters; that it is the line's region and one letter is checked with the scenario. */
+const ZONE_PATTERN = /^[a-z0-9-]+$/;
+
+/**
+ * An On-Demand Capacity Reservation the line holds in one Availability Zone for the whole horizon
+ * (pricing: shared/pricing/capacity-reservation.ts). The zone is checked against the line's region below.
+ */
+export const capacityReservationSchema = z
+  .strictObject({
+    count: z.number().int().min(1).max(10_000).meta(title('Capacity reservation: instances')),
+    availabilityZone: z
+      .string()
+      .min(1)
+      .max(33) // a region's 32 characters and the zone's letter
+      .regex(ZONE_PATTERN, { message: 'must be a zone such as us-east-1a' })
+      .meta(title('Capacity reservation: Availability Zone')),
+  })
+  .meta(title('Capacity reservation'));
+export type CapacityReservation = z.output<typeof capacityReservationSchema>;
+
 export const lineSchema = z
   .strictObject({
     id: idText('Line id'),
@@ -280,6 +300,8 @@ export const lineSchema = z
     volumes: z.array(volumeSchema).max(32).meta(title('Volumes')).default([]),
     /** The id of one of the scenario's accounts; absent = its first account (or none when it names none). */
     account: idText('Account').optional(),
+    /** Capacity held in one Availability Zone, billed whether used or not; absent = none. */
+    capacityReservation: capacityReservationSchema.optional(),
   })
   .meta(title('Line'));
 export type ScenarioLine = z.output<typeof lineSchema>;
@@ -387,6 +409,21 @@ export const scenarioSchema = z
               ? `"${l.account}" is not an account of the scenario: it names no accounts`
               : `"${l.account}" is not one of the scenario's accounts (${[...accountIds].join(', ')})`,
           path: ['lines', i, 'account'],
+        });
+    });
+    s.lines.forEach((l, i) => {
+      const zone = l.capacityReservation?.availabilityZone;
+      // A region with characters no zone may have is no AWS region: the line is not priced, its zone not checked.
+      if (
+        zone !== undefined &&
+        ZONE_PATTERN.test(zone) &&
+        ZONE_PATTERN.test(l.region) &&
+        !(zone.length === l.region.length + 1 && zone.startsWith(l.region) && /[a-z]$/.test(zone))
+      )
+        ctx.addIssue({
+          code: 'custom',
+          message: `${zone} is not an Availability Zone of the line's region ${l.region} (e.g. ${l.region}a)`,
+          path: ['lines', i, 'capacityReservation', 'availabilityZone'],
         });
     });
     const seen = new Set<string>();
