@@ -11,6 +11,7 @@ import { WarningList } from './WarningList';
 import { QuotaCheckSection } from './QuotaCheckSection';
 import { SupportSection } from './SupportSection';
 import { BudgetSummary } from './BudgetSummary';
+import { AccountsSummary } from './AccountsSummary';
 import { demandSummary } from '@shared/capacity/capacity-words';
 
 export interface EstimatePanelProps {
@@ -53,6 +54,7 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
           <Totals estimate={estimate} explain={stale ? undefined : explain} />
           <BudgetSummary budget={estimate.budget} />
           <SupportSection estimate={estimate} />
+          <AccountsSummary estimate={estimate} />
           <div className="table-wrap">
             <table className="data-table estimate-table">
               <thead>

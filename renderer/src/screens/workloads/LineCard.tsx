@@ -1,8 +1,9 @@
 import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
-import type { ScenarioLine } from '@shared/scenario/schema';
+import type { Account, ScenarioLine } from '@shared/scenario/schema';
 import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
 import { omit, under } from './field-errors';
+import { AccountField } from './AccountField';
 import { InstanceField } from './InstanceField';
 import { PurchaseEditor } from './PurchaseEditor';
 import { OS_LABELS } from './scenario-draft';
@@ -18,6 +19,8 @@ export interface LineCardProps {
   estimate: LineEstimate | undefined;
   /** The scenario doesn't validate: `estimate` is the last valid one. */
   stale: boolean;
+  /** The scenario's accounts; the line's Account select shows when there are any. */
+  accounts?: Account[] | undefined;
   onChange: (line: ScenarioLine) => void;
   onRemove: () => void;
   onDuplicate: () => void;
@@ -30,6 +33,7 @@ export function LineCard({
   errors,
   estimate,
   stale,
+  accounts,
   onChange,
   onRemove,
   onDuplicate,
@@ -129,6 +133,7 @@ export function LineCard({
             ))}
           </select>
         </label>
+        <AccountField line={line} accounts={accounts} error={errors.account} onChange={onChange} />
       </div>
       <UsageEditor
         usage={line.usage}

@@ -7,6 +7,7 @@ import { LineCard } from './LineCard';
 import { NumberField } from './NumberField';
 import { QuotasPanel } from './QuotasPanel';
 import { BudgetPanel } from './BudgetPanel';
+import { AccountsPanel, withAccounts } from './AccountsPanel';
 import { duplicateLine, followInstanceType, newLine } from './scenario-draft';
 import { SaveStatusBadge } from './SaveStatusBadge';
 import { SupportPlanField, withSupport } from './SupportPlanField';
@@ -79,6 +80,7 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
             errors={under(errors, `lines.${i}.`)}
             estimate={estimate?.lines.find((l) => l.id === line.id)}
             stale={!validation.valid}
+            accounts={doc.accounts}
             onChange={(next) =>
               setLines((lines) => lines.map((l, j) => (j === i ? followInstanceType(l, next, lines) : l)))
             }
@@ -93,6 +95,11 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
           />
         ))}
       </div>
+      <AccountsPanel
+        accounts={doc.accounts}
+        errors={under(errors, 'accounts.')}
+        onChange={(accounts, change) => edit((d) => withAccounts(d, accounts, change))}
+      />
       <BudgetPanel
         budget={doc.budget}
         errors={under(errors, 'budget.')}
