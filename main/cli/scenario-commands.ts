@@ -8,6 +8,7 @@ import { formatTable, money } from './table';
 import { BUDGET_FLAG, budgetCell, budgetText, withBudgetFlag } from './budget-flag';
 import { SUPPORT_FLAG, supportCells, supportText, withSupportFlag } from './support-flag';
 import { accountsText } from './accounts-text';
+import { capacityReservationNotes } from '@shared/reports/reservation-notes';
 import type { Command, ParsedArgs, Positional } from './types';
 
 /** The scenario document: a JSON file (docs/scenario.schema.json), read here, validated by the contract. */
@@ -102,6 +103,7 @@ const estimate = contractCommand({
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
     accountsText(e) +
+    reservationsText(e) +
     budgetText(e.budget) +
     supportText(e) +
     noticesText(e.missingPrices, e.warnings, e.lines) +
@@ -113,6 +115,12 @@ const estimate = contractCommand({
       : '') +
     capacityText(e),
 });
+
+/** Lines holding a capacity reservation, and what their unused part costs. */
+function reservationsText(e: ScenarioEstimate): string {
+  const notes = capacityReservationNotes(e.lines);
+  return notes.length ? '\n\nCapacity reservations:\n' + notes.map((n) => `  - ${n}`).join('\n') : '';
+}
 
 /** Lines sized from demand, and the quota check (peak vCPUs per class against the account's quotas). */
 function capacityText(e: ScenarioEstimate): string {

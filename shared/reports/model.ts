@@ -9,6 +9,7 @@ import { deliveredPerVolume, EBS_STATUS_LABEL } from './ebs-check';
 import { warningsBesideNotices } from '../pricing/missing-prices';
 import { comparisonWarningsBesideNotices, reportMissingPrices } from './missing-price-notes';
 import { spotReportNotes } from './spot-notes';
+import { capacityReservationNotes } from './reservation-notes';
 import { reportSupport, strategySupportText, supportReportNotes } from './support-notes';
 import { reportDemand } from './capacity-notes';
 import { crossingsText, type BudgetCheck } from '../pricing/budget';
@@ -297,6 +298,7 @@ export function buildReport(
         'Upfront payments are amortized over their term; 3-year totals renew 1-year terms at months 12 and 24.',
         'Spot figures are historical averages, never a guaranteed price; spot capacity can be interrupted.',
         ...spotReportNotes(estimate, comparison),
+        ...capacityReservationNotes(estimate.lines),
         ...supportReportNotes(estimate, comparison),
         'A figure shown as n/a could not be priced from the catalog and is left out of the totals.',
       ],
