@@ -29,8 +29,11 @@ describe('the one size limit, derived from the scenario schema', () => {
       properties: { lines: JsonSchemaNode };
     };
     schema.properties.lines.maxItems = 2;
-    const doc = largestValue(schema) as { lines: { id: string }[] };
+    const doc = largestValue(schema) as { lines: { id: string }[]; accounts: { id: string }[] };
     doc.lines[1]!.id = doc.lines[1]!.id.replace(/^./, 'b'); // ids must differ; same length
+    // Account ids must differ too (same length); the lines name the first.
+    doc.accounts.forEach((a, i) => (a.id = a.id.slice(0, -3) + String(i).padStart(3, '0')));
+    doc.lines.forEach((l) => ((l as { account?: string }).account = doc.accounts[0]!.id));
     const parsed = scenarioSchema.safeParse(doc);
     expect(parsed.success, JSON.stringify(parsed.error?.issues[0])).toBe(true);
     // As scenarios.export writes the file, carried as scenarios.import's text.
@@ -76,7 +79,7 @@ describe('the limit applies alike over IPC and in the CLI', () => {
     const result = await call({} as IpcMainInvokeEvent, { text: ' '.repeat(MAX_PAYLOAD_BYTES + 1_000_000) });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(!result.ok && result.error.message).toMatch(
-      /^the scenarios\.import input is 412\.9 MB, over 411\.9 MB/,
+      /^the scenarios\.import input is 413\.5 MB, over 412\.5 MB/,
     );
     expect(services.scenarios().list()).toHaveLength(before);
   });
@@ -90,11 +93,11 @@ describe('the limit applies alike over IPC and in the CLI', () => {
     const estimate = await runCli(['estimate', big], opts);
     expect(estimate.code).toBe(2);
     expect(estimate.stderr).toBe(
-      `estimate: ${big} is 421.9 MB, over 411.9 MB, the most the largest valid scenario needs\n`,
+      `estimate: ${big} is 422.5 MB, over 412.5 MB, the most the largest valid scenario needs\n`,
     );
     const report = await runCli(['report', big, '--out', join(dir, 'r.csv')], opts);
     expect(report.code).toBe(2);
-    expect(report.stderr).toMatch(/^report: .*big\.json is 421\.9 MB, over 411\.9 MB/);
+    expect(report.stderr).toMatch(/^report: .*big\.json is 422\.5 MB, over 412\.5 MB/);
     // A file under the limit still goes through to the contract's own checks.
     writeFileSync(join(dir, 'small.json'), '{"name":"s","lines":[]}');
     expect((await runCli(['estimate', join(dir, 'small.json'), '--format', 'json'], opts)).code).toBe(0);
