@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import { Decimal } from '@shared/money';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 import { capacityRows } from './capacity-xlsx';
+import { accountsSheet } from './accounts-xlsx';
 
 /**
- * Workbook: Summary, Lines, Comparison. Money is converted to a number only here, at the last moment
+ * Workbook: Summary, Lines, Comparison (and Accounts when the scenario names accounts). Money is converted to a number only here, at the last moment
  * (a spreadsheet cell has no decimal type), kept in currency formats; totals are live formulas, each
  * carrying the engine's figure as its cached result so readers that do not recalculate still see it.
  */
@@ -224,6 +225,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   wb.addWorksheet('Summary');
   const totalRow = linesSheet(wb, report);
   comparisonSheet(wb, report);
+  accountsSheet(wb, report, MONEY_FORMAT);
   summarySheet(wb, report, totalRow);
   wb.calcProperties.fullCalcOnLoad = true;
   return Buffer.from(await wb.xlsx.writeBuffer());

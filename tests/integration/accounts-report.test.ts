@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../main/cli';
@@ -43,12 +44,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function report(ext: string): Promise<string> {
+async function reportFile(ext: string): Promise<string> {
   const out = join(dir, `report.${ext}`);
   const r = await cli(['report', scenario, '--out', out]);
   expect(r.code, r.stderr).toBe(0);
-  return readFileSync(out, 'utf8');
+  return out;
 }
+const report = async (ext: string) => readFileSync(await reportFile(ext), 'utf8');
 
 describe('reports show cost per account', () => {
   it('JSON and HTML: each account’s totals, adding up to the report’s', async () => {
@@ -73,6 +75,17 @@ describe('reports show cost per account', () => {
       ['a-web', 'a'],
       ['b-web', 'b'],
       ['TOTAL', ''],
+    ]);
+  });
+
+  it('XLSX: an Accounts sheet, one row per account with its money as numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await reportFile('xlsx'));
+    const ws = wb.getWorksheet('Accounts')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Account');
+    expect([2, 3].map((r) => [1, 2, 3, 4].map((c) => ws.getRow(r).getCell(c).value))).toEqual([
+      ['Platform (a)', 'on', 'a-web', 87.6],
+      ['b', 'off', 'b-web', 70.08],
     ]);
   });
 });
