@@ -8,6 +8,7 @@ import { formatMoney } from '../../format';
 import { MissingPriceNotices } from '../../components/MissingPriceNotices';
 import { LineFigure, TotalFigure, type EstimateExplainer } from './ExplainedFigures';
 import { WarningList } from './WarningList';
+import { reservationText } from './CapacityReservationEditor';
 import { QuotaCheckSection } from './QuotaCheckSection';
 import { SupportSection } from './SupportSection';
 import { BudgetSummary } from './BudgetSummary';
@@ -103,6 +104,11 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
                           title={l.demand.working}
                         >
                           {demandSummary(l.demand)}
+                        </div>
+                      )}
+                      {l.capacityReservation && (
+                        <div className="muted small" data-testid="estimate-line-reservation">
+                          {reservationText(l.capacityReservation)}
                         </div>
                       )}
                       {l.spotInterruption && (

@@ -4,6 +4,7 @@ import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
 import { omit, under } from './field-errors';
 import { AccountField } from './AccountField';
+import { CapacityReservationEditor } from './CapacityReservationEditor';
 import { InstanceField } from './InstanceField';
 import { PurchaseEditor } from './PurchaseEditor';
 import { OS_LABELS } from './scenario-draft';
@@ -149,6 +150,12 @@ export function LineCard({
         errors={under(errors, 'purchase.')}
         onChange={(purchase) => set({ purchase })}
         onTolerantChange={(interruptionTolerant) => set({ interruptionTolerant })}
+      />
+      <CapacityReservationEditor
+        line={line}
+        errors={under(errors, 'capacityReservation.')}
+        estimate={stale ? undefined : estimate}
+        onChange={onChange}
       />
       <VolumesEditor
         volumes={line.volumes}
