@@ -6,6 +6,7 @@ import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { scenarioSchema, type ScenarioInput } from '@shared/scenario/schema';
 import { validate, withLabel } from '@shared/validation';
 import { parseScenario, realPricing } from '../../support/real-pricing';
+import { testBook } from './test-book';
 
 /**
  * On-Demand Capacity Reservations on the real catalog (us-east-1 Linux m5.large On-Demand $0.096/h),
@@ -120,6 +121,42 @@ describe('capacity reservation pricing', () => {
     expect(exact(line.compute.onDemandUsd)).toBe('210.24');
     expect(line.capacityReservation?.unusedOnDemandHours).toBe(1460);
     expect(line.capacityReservation?.unusedReservationUsd).toBe('140.16');
+  });
+
+  it('a Savings Plan covers the running instances, then unused reserved ones (hand-written book: EC2 Instance SP $0.058/h)', () => {
+    // The real catalog holds no Savings Plans rates; test-book.ts's m5.large EC2 Instance 1-year No
+    // Upfront rate is MADE UP at $0.058/h. A $0.174/h commitment pays 0.174 / 0.058 = 3 instance-hours
+    // an hour: the 2 running and 1 unused; the other unused one is On-Demand, 0.096 × 730 = 70.08.
+    const s = parseScenario({
+      name: 'sp',
+      lines: [
+        {
+          id: 'web',
+          instanceType: 'm5.large',
+          region: 'us-east-1',
+          usage: { pattern: 'constant', count: 2 },
+          capacityReservation: reservation4,
+          purchase: {
+            model: 'savings-plan',
+            planType: 'ec2-instance',
+            termYears: 1,
+            paymentOption: 'no-upfront',
+            commitmentHourlyUsd: '0.174',
+          },
+        },
+      ],
+    });
+    const line = estimateScenario(s, testBook()).lines[0] as LineEstimate;
+    expect(line.coverage).toEqual({
+      onDemandHours: 730,
+      reservedHours: 0,
+      savingsPlanHours: 2190,
+      spotHours: 0,
+    });
+    expect(exact(line.compute.savingsPlanUsd)).toBe('127.02'); // 0.174 × 730
+    expect(exact(line.compute.onDemandUsd)).toBe('70.08');
+    expect(line.capacityReservation?.unusedOnDemandHours).toBe(730);
+    expect(line.capacityReservation?.unusedReservationUsd).toBe('70.08');
   });
 
   it('a business-hours line inside a constant reservation pays the reservation off hours', () => {
