@@ -45,6 +45,16 @@ export function poolScope(accounts: LineAccounts | null, line: number): string {
   return accounts.notSharing.has(id) ? `|account:${id}` : '';
 }
 
+/** Why a pool does not reach a line of another scope (a scope from poolScope, or a pool's key). */
+export function accountReason(lineName: string, lineScope: string, poolKey: string): string | null {
+  const at = poolKey.indexOf('|account:');
+  const poolScope = at < 0 ? '' : poolKey.slice(at);
+  if (poolScope === lineScope) return null;
+  if (poolScope !== '')
+    return `${lineName} is in another account than these, bought in account ${poolScope.slice('|account:'.length)} whose RI and Savings Plans sharing is off: they cover its own lines only`;
+  return `${lineName} is in account ${lineScope.slice('|account:'.length)}, whose RI and Savings Plans sharing is off: it gets no other account's discounts`;
+}
+
 /** 0 for a line of an account that bought into the pool (served first), 1 for the others. */
 export function ownRank(
   accounts: LineAccounts | null,

@@ -19,6 +19,8 @@ import {
 export interface CommitmentPools {
   riList: RiPool[];
   spList: SpPool[];
+  /** Each line's account scope (accounts.ts: poolScope), when the scenario names accounts. */
+  lineScopes?: string[];
 }
 
 /** A missing commitment price's tag: the line's scope and the option as the list of ways to buy says it. */
@@ -44,7 +46,9 @@ export function buildPools(states: LineState[], accounts: LineAccounts | null = 
     else if (s.line.purchase.model === 'savings-plan') buySavingsPlan(s, spPools, scope);
   }
   addConsumers(states, riPools, spPools, accounts);
-  return orderPools(states, riPools, spPools, accounts);
+  const pools = orderPools(states, riPools, spPools, accounts);
+  if (accounts) pools.lineScopes = states.map((s) => poolScope(accounts, s.index));
+  return pools;
 }
 
 function buyReserved(s: LineState, riPools: Map<string, RiPool>, scope: string): void {

@@ -6,6 +6,7 @@ import { lineName } from '../reports/describe';
 import type { CommitmentPools } from './commitment-pools';
 import type { LineState, RiPool, SpPool } from './estimate-state';
 import type { PoolAllocation } from './pool-allocation';
+import { accountReason } from './accounts';
 import { PAYMENT_LABELS, PLAN_TYPE_LABELS } from './purchase-options';
 
 /**
@@ -32,9 +33,11 @@ function capped(items: string[]): string {
 const ranOnDemand = (s: LineState) =>
   s.riCoveredHours.isZero() && s.spCoveredHours.isZero() ? ' (it ran On-Demand)' : '';
 
-function riReason(s: LineState, pool: RiPool): string {
+function riReason(s: LineState, pool: RiPool, scope: string): string {
   const name = `the ${lineName(s.line)} line`;
   if (s.model === 'spot') return `${name} runs on spot, which RIs never cover`;
+  const account = accountReason(name, scope, pool.key);
+  if (account !== null) return account + ranOnDemand(s);
   const [kind, region, a, b] = pool.key.split('|');
   if (s.line.region !== region)
     return `${name} runs in ${s.line.region}, and these RIs apply in ${region} only${ranOnDemand(s)}`;
@@ -46,9 +49,11 @@ function riReason(s: LineState, pool: RiPool): string {
   return `${name} runs ${OS_NAMES[s.line.os]} ${s.line.instanceType}; these RIs cover ${OS_NAMES[a as OperatingSystem] ?? a} ${b} only${ranOnDemand(s)}`;
 }
 
-function spReason(s: LineState, pool: SpPool): string {
+function spReason(s: LineState, pool: SpPool, scope: string): string {
   const name = `the ${lineName(s.line)} line`;
   if (s.model === 'spot') return `${name} runs on spot, which Savings Plans never cover`;
+  const account = accountReason(name, scope, pool.key);
+  if (account !== null) return account + ranOnDemand(s);
   if (pool.planType === 'ec2-instance') {
     if (s.line.region !== pool.region)
       return `${name} runs in ${s.line.region}; an EC2 Instance Savings Plan covers one region (${pool.region})${ranOnDemand(s)}`;
@@ -59,10 +64,11 @@ function spReason(s: LineState, pool: SpPool): string {
 
 export function explainAllocation(
   states: readonly LineState[],
-  { riList, spList }: CommitmentPools,
+  { riList, spList, lineScopes }: CommitmentPools,
   { result, timelineHours, spScales }: PoolAllocation,
   hoursPerMonth: number,
 ): AllocationExplanation {
+  const scopeOf = (s: LineState) => lineScopes?.[s.index] ?? '';
   const toMonth = (timelineValue: Decimal.Value) =>
     new Decimal(timelineValue).times(hoursPerMonth).div(timelineHours);
   const usageOf = (s: LineState) =>
@@ -85,7 +91,7 @@ export function explainAllocation(
       return `covered ${num(hours)} of ${num(usageOf(s))} instance-hours of line ${lineName(s.line)}`;
     });
     const consumers = new Set(pool.consumers.map((c) => c.line));
-    const others = states.filter((s) => !consumers.has(s.index)).map((s) => riReason(s, pool));
+    const others = states.filter((s) => !consumers.has(s.index)).map((s) => riReason(s, pool, scopeOf(s)));
     const capacity = pool.units * timelineHours;
     const usedPct = capacity === 0 ? null : new Decimal(r?.usedUnits ?? 0).div(capacity).times(100);
     const text = `${buys.join(' and ')}, ${covered.length ? covered.join(', ') : 'covered nothing'}${
@@ -119,7 +125,7 @@ export function explainAllocation(
       return `${num(toMonth(usd.div(c.rate)))} of ${num(usageOf(s))} instance-hours of line ${lineName(s.line)} at ${rateText(c.rate)} USD/h`;
     });
     const consumers = new Set(pool.consumers.map((c) => c.line));
-    const others = states.filter((s) => !consumers.has(s.index)).map((s) => spReason(s, pool));
+    const others = states.filter((s) => !consumers.has(s.index)).map((s) => spReason(s, pool, scopeOf(s)));
     const capacity = pool.commitment.times(scale).times(timelineHours);
     const usedPct = capacity.isZero() ? null : new Decimal(r?.usedScaled ?? 0).div(capacity).times(100);
     const node = explanation(

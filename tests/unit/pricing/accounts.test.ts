@@ -156,6 +156,36 @@ describe('accounts: the buying account’s usage first (hand-set test rates)', (
   });
 });
 
+describe('accounts: the arithmetic says why sharing off leaves a line On-Demand', () => {
+  const book = testBook();
+  const org = (sharingA: boolean, sharingB: boolean) =>
+    scenario(
+      [
+        line('a-web', {
+          usage: constant,
+          purchase: { model: 'reserved', termYears: 1, paymentOption: 'no-upfront', count: 2 },
+        }),
+        line('b-web', { usage: constant, account: 'b' }),
+      ],
+      {
+        accounts: [
+          { id: 'a', sharing: sharingA },
+          { id: 'b', sharing: sharingB },
+        ],
+      },
+    );
+  it('names the account whose sharing is off', () => {
+    const offA = JSON.stringify(estimateScenario(org(false, true), book, { explain: true }).explanation);
+    expect(offA).toContain(
+      'the b-web line is in another account than these, bought in account a whose RI and Savings Plans sharing is off: they cover its own lines only (it ran On-Demand)',
+    );
+    const offB = JSON.stringify(estimateScenario(org(true, false), book, { explain: true }).explanation);
+    expect(offB).toContain(
+      "the b-web line is in account b, whose RI and Savings Plans sharing is off: it gets no other account's discounts (it ran On-Demand)",
+    );
+  });
+});
+
 describe('accounts: bad input', () => {
   it('a line naming an unknown account is refused, naming the field', () => {
     const r = validate(scenarioSchema, {
