@@ -64,6 +64,13 @@ describe('capacity reservation in Workloads, in Chromium against serve', () => {
       })
       .toContain("eu-west-1a is not an Availability Zone of the line's region us-east-1");
 
+    // Changing the line's region moves the zone with it.
+    await page().getByTestId('capacity-reservation-zone').fill('us-east-1b');
+    await page().getByTestId('line-region').selectOption('eu-west-1');
+    expect(await page().getByTestId('capacity-reservation-zone').inputValue()).toBe('eu-west-1b');
+    await page().getByTestId('line-region').selectOption('us-east-1');
+    expect(await page().getByTestId('capacity-reservation-zone').inputValue()).toBe('us-east-1b');
+
     // Turning it off removes the reservation: back to 140.16.
     await page().getByTestId('capacity-reservation-on').uncheck();
     await expect.poll(() => row.getAttribute('data-monthly-usd'), { timeout: 10_000 }).toBe('140.16');

@@ -15,6 +15,14 @@ export function reservationText(r: NonNullable<LineEstimate['capacityReservation
   );
 }
 
+/** The line in another region; a reservation's zone in the old region moves with it (us-east-1a → eu-west-1a). */
+export function withRegion(line: ScenarioLine, region: string): ScenarioLine {
+  const r = line.capacityReservation;
+  if (!r || !r.availabilityZone.startsWith(line.region)) return { ...line, region };
+  const zone = region + r.availabilityZone.slice(line.region.length);
+  return { ...line, region, capacityReservation: { ...r, availabilityZone: zone } };
+}
+
 /**
  * The line's On-Demand Capacity Reservation: capacity held in one Availability Zone of its region for
  * the whole horizon, billed at the On-Demand rate whether used or not (shared/pricing/capacity-reservation.ts).

@@ -4,7 +4,7 @@ import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
 import { omit, under } from './field-errors';
 import { AccountField } from './AccountField';
-import { CapacityReservationEditor } from './CapacityReservationEditor';
+import { CapacityReservationEditor, withRegion } from './CapacityReservationEditor';
 import { InstanceField } from './InstanceField';
 import { PurchaseEditor } from './PurchaseEditor';
 import { OS_LABELS } from './scenario-draft';
@@ -103,7 +103,7 @@ export function LineCard({
           <select
             data-testid="line-region"
             value={line.region}
-            onChange={(e) => set({ region: e.target.value })}
+            onChange={(e) => onChange(withRegion(line, e.target.value))}
           >
             {!regionKnown && <option value={line.region}>{line.region}</option>}
             {regions?.map((r) => (
