@@ -103,7 +103,10 @@ export function applyPlan(
     const id = `plan-${next}`;
     ids.add(id);
     const c = model.classes[cls] as UsageClass;
+    // The holder belongs to the account of the lines it was bought for (their pools are its).
+    const account = scenario.lines[c.lines[0] as number]?.account;
     lines.push({
+      ...(account === undefined ? {} : { account }),
       id,
       name: purchaseName(model, p),
       instanceType: c.instanceType,

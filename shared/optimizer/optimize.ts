@@ -1,6 +1,7 @@
-import { sizeLines } from '../capacity/line-sizing';
+import { sizeLines, type SizedLines } from '../capacity/line-sizing';
 import { Decimal, toUsdString } from '../money';
 import { estimateWithProfiles } from '../pricing/estimate';
+import { reservationProfile } from '../pricing/capacity-reservation';
 import type { ScenarioEstimate } from '../pricing/estimate-types';
 import { savingsPct } from '../pricing/percent';
 import type { PriceBook } from '../pricing/price-book';
@@ -41,7 +42,7 @@ export function optimizePlan(
   constraints: OptimizeConstraints,
 ): PurchasePlan {
   const sized = sizeLines(scenario, book);
-  const model = buildModel(scenario, book, sized, constraints);
+  const model = buildModel(scenario, book, billedProfiles(scenario, sized), constraints);
   const layout = layoutOf(model);
   // A hair under the cap, so that float sums never let Decimal's exceed it.
   const capUsd =
@@ -138,3 +139,20 @@ export function horizonOf(constraints: OptimizeConstraints): UsageScale {
 }
 
 export type { ScenarioEstimate };
+
+/**
+ * The instance-hours each line is billed for, which commitments can cover: a line holding an
+ * On-Demand Capacity Reservation is billed max(running, reserved) each hour (capacity-reservation.ts),
+ * the others what they run. The applied plan is still priced from what the lines run (the estimate
+ * adds the reservations itself).
+ */
+function billedProfiles(scenario: Scenario, sized: SizedLines): SizedLines {
+  if (!scenario.lines.some((l) => l.capacityReservation)) return sized;
+  return {
+    ...sized,
+    profiles: sized.profiles.map((p, i) => {
+      const reservation = scenario.lines[i]?.capacityReservation;
+      return reservation ? reservationProfile(p, reservation).billed : p;
+    }),
+  };
+}

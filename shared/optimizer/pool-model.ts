@@ -2,6 +2,7 @@ import type { OfferingClass, OperatingSystem, PaymentOption, PlanType, TermYears
 import { OS_NAMES } from '../catalog-scopes';
 import { Decimal } from '../money';
 import type { SizedLines } from '../capacity/line-sizing';
+import { lineAccounts, poolScope } from '../pricing/accounts';
 import { PAYMENT_RANK, UPFRONT_SHARE } from '../pricing/estimate-state';
 import { familyOrType, riPoolKey } from '../pricing/line-setup';
 import { priceKey, type InstancePrices, type PriceBook, type RiRate } from '../pricing/price-book';
@@ -46,6 +47,11 @@ export interface UsageClass {
   os: OperatingSystem;
   family: string | null;
   familyOrType: string;
+  /**
+   * What its pools' keys gain for the lines' account (accounts.ts poolScope): '' when their account
+   * shares RIs and Savings Plans (or the scenario names no accounts), else the account.
+   */
+  scope: string;
   pool: number;
   /** Normalized units one instance takes in its RI pool (1 in an exact pool). */
   factor: number;
@@ -95,6 +101,8 @@ export interface SpProduct {
   /** EC2 Instance plans: the region and family (familyOrType) they apply to; null for Compute. */
   region: string | null;
   familyOrType: string | null;
+  /** The account scope of the lines it covers (UsageClass.scope). */
+  scope: string;
   /** Classes it covers in AWS's order (highest savings first), with the plan's rate for each. */
   classes: number[];
   rates: number[];
@@ -208,6 +216,7 @@ export function buildModel(
   const classByKey = new Map<string, number>();
   const pools: RiPoolInfo[] = [];
   const poolByKey = new Map<string, number>();
+  const accounts = lineAccounts(scenario);
 
   const lines: ModelLine[] = scenario.lines.map((line, index) => {
     const profile = sized.profiles[index] as UsageProfile;
@@ -217,24 +226,28 @@ export function buildModel(
     const hours = profileStats(profile).instanceHours;
     if (prices === null || od === null)
       return { index, line, profile, prices, cls: -1, spotMonthly: null, hours };
-    const key = priceKey(line.region, line.os, line.instanceType);
+    // An account that does not share has pools of its own, as in the estimate (commitment-pools.ts).
+    const scope = poolScope(accounts, index);
+    const key = priceKey(line.region, line.os, line.instanceType) + scope;
     let cls = classByKey.get(key);
     if (cls === undefined) {
       const rk = riPoolKey(line, prices);
-      let pool = poolByKey.get(rk.key);
+      const poolKey = rk.key + scope;
+      let pool = poolByKey.get(poolKey);
       if (pool === undefined) {
         pool = pools.length;
-        poolByKey.set(rk.key, pool);
+        poolByKey.set(poolKey, pool);
         const family = prices.family;
+        const account = scope ? `, account ${scope.slice('|account:'.length)}` : '';
         pools.push({
-          key: rk.key,
+          key: poolKey,
           flexible: rk.flexible,
           region: line.region,
           os: line.os,
           family,
           label: rk.flexible
-            ? `${family} in ${line.region} (${OS_NAMES[line.os]}, size-flexible)`
-            : `${line.instanceType} in ${line.region} (${OS_NAMES[line.os]})`,
+            ? `${family} in ${line.region} (${OS_NAMES[line.os]}, size-flexible${account})`
+            : `${line.instanceType} in ${line.region} (${OS_NAMES[line.os]}${account})`,
           classes: [],
           unitType: line.instanceType,
           unitFactor: rk.factor,
@@ -249,6 +262,7 @@ export function buildModel(
         os: line.os,
         family: prices.family,
         familyOrType: familyOrType(line, prices),
+        scope,
         pool,
         factor: rk.factor,
         od: Number(od),
@@ -263,8 +277,9 @@ export function buildModel(
       }
     }
     (classes[cls] as UsageClass).lines.push(index);
+    // A line holding a capacity reservation pays it at On-Demand even on spot: it stays off spot.
     const spotMonthly =
-      allow.has('spot') && line.interruptionTolerant
+      allow.has('spot') && line.interruptionTolerant && !line.capacityReservation
         ? spotMonthlyOf(line, profile, hours, prices, hpm)
         : null;
     return { index, line, profile, prices, cls, spotMonthly, hours };
@@ -318,13 +333,15 @@ export function buildModel(
   if (allow.has('sp')) {
     const scopes = new Map<string, number[]>();
     classes.forEach((c, i) => {
-      const k = `${c.region}|${c.familyOrType}`;
+      const k = `${c.region}|${c.familyOrType}${c.scope}`;
       scopes.set(k, [...(scopes.get(k) ?? []), i]);
     });
-    const all = classes.map((_, i) => i);
+    // A Compute plan covers every line its account shares with: one group per account scope.
+    const accountScopes = new Map<string, number[]>();
+    classes.forEach((c, i) => accountScopes.set(c.scope, [...(accountScopes.get(c.scope) ?? []), i]));
     for (const v of SP_VARIANTS) {
       if (v.termYears > constraints.maxTermYears) continue;
-      const groups = v.planType === 'compute' ? [all] : [...scopes.values()];
+      const groups = v.planType === 'compute' ? [...accountScopes.values()] : [...scopes.values()];
       for (const group of groups) {
         if (group.length === 0) continue;
         const rates = group.map((c) =>
@@ -360,10 +377,11 @@ export function buildModel(
         const best = order[0] as (typeof order)[number];
         sp.push({
           kind: 'sp',
-          id: `sp|${v.planType}|${v.planType === 'compute' ? '*' : `${first.region}|${first.familyOrType}`}|${v.termYears}|${v.paymentOption}`,
+          id: `sp|${v.planType}|${v.planType === 'compute' ? '*' : `${first.region}|${first.familyOrType}`}|${v.termYears}|${v.paymentOption}${first.scope}`,
           ...v,
           region: v.planType === 'compute' ? null : first.region,
           familyOrType: v.planType === 'compute' ? null : first.familyOrType,
+          scope: first.scope,
           classes: order.map((o) => o.c),
           rates: order.map((o) => o.rate),
           monthlyPerUsdHour: new Decimal(hpm)
@@ -417,7 +435,7 @@ function pruneRi(products: RiProduct[], capped: boolean, notes: string[]): RiPro
 
 /** The same for Savings Plans of one scope, class by class (each usage's cost per hour covered). */
 function pruneSp(products: SpProduct[], capped: boolean): SpProduct[] {
-  const scope = (p: SpProduct) => `${p.planType}|${p.region}|${p.familyOrType}`;
+  const scope = (p: SpProduct) => `${p.planType}|${p.region}|${p.familyOrType}${p.scope}`;
   const cost = (p: SpProduct, i: number) => p.monthlyPerUsdHour.times(p.rates[i] as number).toNumber();
   const up = (p: SpProduct, i: number) => p.upfrontPerUsdHour.times(p.rates[i] as number).toNumber();
   const rateOf = (p: SpProduct) => new Map(p.classes.map((c, i) => [c, i]));
