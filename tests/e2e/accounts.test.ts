@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Scenario } from '@shared/scenario/schema';
+import { savedOn } from '../support/save-status';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
@@ -8,15 +9,14 @@ const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () 
   height: 1100,
 });
 const page = () => served.page();
-const saved = () =>
-  expect.poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 }).toContain('Saved');
+const saved = () => savedOn(page());
 
 describe('accounts in Workloads, in Chromium against serve', () => {
   it('adds two accounts, moves a line to the second, turns its sharing off: it pays On-Demand, $70.08', async () => {
     // a-web buys 2 Standard 1-year No Upfront m5.large RIs ($0.06/h) and runs 1; b-web runs 1.
     const constant = { pattern: 'constant', count: 1 } as const;
-    const created = await served.api<{ id: string }>('scenarios.create', {
-      document: {
+    const id = await served.openScenario(
+      {
         name: 'E2E accounts',
         lines: [
           {
@@ -29,9 +29,8 @@ describe('accounts in Workloads, in Chromium against serve', () => {
           { id: 'b-web', instanceType: 'm5.large', region: 'us-east-1', usage: constant },
         ],
       },
-    });
-    await served.chooseScenario(created.id);
-    await page().goto(`${served.url()}#workloads`);
+      'workloads',
+    );
     const panel = page().getByTestId('accounts-panel');
     await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(1);
     expect(await page().getByTestId('line-account').count()).toBe(0);
@@ -56,7 +55,7 @@ describe('accounts in Workloads, in Chromium against serve', () => {
     const row1 = page().locator('[data-testid="estimate-account-row"][data-account="account-1"]');
     expect(await row1.getByTestId('estimate-account-monthly').textContent()).toBe('$87.60');
     await saved();
-    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(stored.document.accounts).toEqual([
       { id: 'account-1', sharing: true },
       { id: 'account-2', sharing: false },
@@ -70,7 +69,7 @@ describe('accounts in Workloads, in Chromium against serve', () => {
     await page().getByTestId('account-row').nth(1).getByTestId('account-remove').click();
     await expect.poll(() => page().getByTestId('estimate-account-row').count(), { timeout: 10_000 }).toBe(1);
     await saved();
-    const after = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const after = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(after.document.lines.map((l) => l.account)).toEqual([undefined, undefined]);
   });
 });

@@ -21,11 +21,7 @@ describe('budgets, in Chromium against serve', () => {
   it('takes a monthly budget in Workloads and names the crossings there and in Compare', async () => {
     page().setDefaultTimeout(10_000);
     const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ScenarioInput;
-    const created = await served.api<{ id: string }>('scenarios.create', {
-      document: { ...doc, name: 'E2E budget' },
-    });
-    await served.chooseScenario(created.id);
-    await page().goto(`${served.url()}#workloads`);
+    const id = await served.openScenario({ ...doc, name: 'E2E budget' }, 'workloads');
     await expect.poll(() => page().getByTestId('line-card').count(), { timeout: 10_000 }).toBe(2);
     expect(await page().getByTestId('estimate-budget').count()).toBe(0);
 
@@ -54,7 +50,7 @@ describe('budgets, in Chromium against serve', () => {
     await expect
       .poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 })
       .toContain('Saved');
-    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(stored.document.budget).toEqual({
       monthlyUsd: '400',
       thresholds: [

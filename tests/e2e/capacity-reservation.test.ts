@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Scenario } from '@shared/scenario/schema';
+import { savedOn } from '../support/save-status';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
@@ -8,13 +9,12 @@ const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () 
   height: 1100,
 });
 const page = () => served.page();
-const saved = () =>
-  expect.poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 }).toContain('Saved');
+const saved = () => savedOn(page());
 
 describe('capacity reservation in Workloads, in Chromium against serve', () => {
   it('reserves 4 m5.large in us-east-1a for a line running 2: $280.32 a month, the unused $140.16', async () => {
-    const created = await served.api<{ id: string }>('scenarios.create', {
-      document: {
+    const id = await served.openScenario(
+      {
         name: 'E2E capacity reservation',
         lines: [
           {
@@ -25,9 +25,8 @@ describe('capacity reservation in Workloads, in Chromium against serve', () => {
           },
         ],
       },
-    });
-    await served.chooseScenario(created.id);
-    await page().goto(`${served.url()}#workloads`);
+      'workloads',
+    );
     const row = page().locator('[data-testid="estimate-line"][data-line-id="web"]');
     // 2 × 0.096 × 730 before the reservation.
     await expect.poll(() => row.getAttribute('data-monthly-usd'), { timeout: 10_000 }).toBe('140.16');
@@ -47,7 +46,7 @@ describe('capacity reservation in Workloads, in Chromium against serve', () => {
       'the unused cost $140.16',
     );
     await saved();
-    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(stored.document.lines[0]?.capacityReservation).toEqual({
       count: 4,
       availabilityZone: 'us-east-1a',
@@ -75,7 +74,7 @@ describe('capacity reservation in Workloads, in Chromium against serve', () => {
     await page().getByTestId('capacity-reservation-on').uncheck();
     await expect.poll(() => row.getAttribute('data-monthly-usd'), { timeout: 10_000 }).toBe('140.16');
     await saved();
-    const after = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const after = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(after.document.lines[0]?.capacityReservation).toBeUndefined();
   });
 });

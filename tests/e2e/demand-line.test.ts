@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Scenario } from '@shared/scenario/schema';
+import { savedOn } from '../support/save-status';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
@@ -29,8 +30,7 @@ async function oneLine(usage: Record<string, unknown> = { pattern: 'constant', c
   return created.id;
 }
 
-const saved = () =>
-  expect.poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 }).toContain('Saved');
+const saved = () => savedOn(page());
 
 describe('a line sized from demand, in Chromium against serve', () => {
   it('sizes 100 vCPU over 3 AZs surviving one to 39 m5.xlarge, draws demand against capacity, checks the quota', async () => {

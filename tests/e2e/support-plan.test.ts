@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Scenario } from '@shared/scenario/schema';
+import { savedOn } from '../support/save-status';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => inject('catalogPath'), {
@@ -8,13 +9,12 @@ const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () 
   height: 1100,
 });
 const page = () => served.page();
-const saved = () =>
-  expect.poll(() => page().getByTestId('save-status').textContent(), { timeout: 10_000 }).toContain('Saved');
+const saved = () => savedOn(page());
 
 describe('the AWS Support plan in Workloads and Compare, in Chromium against serve', () => {
   it('prices Business Support on 100 m5.xlarge by tier, saves it, shows it per strategy, and None removes it', async () => {
-    const created = await served.api<{ id: string }>('scenarios.create', {
-      document: {
+    const id = await served.openScenario(
+      {
         name: 'E2E support',
         lines: [
           {
@@ -25,9 +25,8 @@ describe('the AWS Support plan in Workloads and Compare, in Chromium against ser
           },
         ],
       },
-    });
-    await served.chooseScenario(created.id);
-    await page().goto(`${served.url()}#workloads`);
+      'workloads',
+    );
     const select = page().getByTestId('scenario-support');
     await expect.poll(() => select.inputValue(), { timeout: 10_000 }).toBe('');
     await expect.poll(() => page().getByTestId('estimate-support').count()).toBe(0);
@@ -41,7 +40,7 @@ describe('the AWS Support plan in Workloads and Compare, in Chromium against ser
     );
     expect(await page().getByTestId('estimate-support-totals').textContent()).toContain('monthly $15,297.12');
     await saved();
-    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const stored = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(stored.document.support).toBe('business');
     await fee.screenshot({ path: join(ARTIFACTS, 'support-plan.png') });
 
@@ -56,7 +55,7 @@ describe('the AWS Support plan in Workloads and Compare, in Chromium against ser
     await select.selectOption('');
     await expect.poll(() => page().getByTestId('estimate-support').count(), { timeout: 10_000 }).toBe(0);
     await saved();
-    const cleared = await served.api<{ document: Scenario }>('scenarios.get', { id: created.id });
+    const cleared = await served.api<{ document: Scenario }>('scenarios.get', { id: id });
     expect(cleared.document.support).toBeUndefined();
   });
 });

@@ -68,6 +68,8 @@ export function useServedPage(
   api: <T = unknown>(call: string, input?: unknown) => Promise<T>;
   /** Makes `id` the scenario the Workloads and Compare screens open (as choosing it in the list does). */
   chooseScenario: (id: string) => Promise<void>;
+  /** Creates a scenario from `document`, chooses it and opens `screen` (e.g. 'workloads') on it; its id. */
+  openScenario: (document: unknown, screen: string) => Promise<string>;
 } {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -110,5 +112,11 @@ export function useServedPage(
       id,
     ] as const);
   };
-  return { page: () => page!, url, api, chooseScenario };
+  const openScenario = async (document: unknown, screen: string) => {
+    const created = await api<{ id: string }>('scenarios.create', { document });
+    await chooseScenario(created.id);
+    await page!.goto(`${url()}#${screen}`);
+    return created.id;
+  };
+  return { page: () => page!, url, api, chooseScenario, openScenario };
 }
