@@ -1,7 +1,7 @@
 import type { PurchaseModel } from '../catalog-types';
 import type { PriceBook } from '../pricing/price-book';
 import type { UsageProfile } from '../pricing/usage-profile';
-import { sizeDemandUsage, usageProfileView } from '../pricing/usage-profile';
+import { jobsConcurrentInstances, sizeDemandUsage, usageProfileView } from '../pricing/usage-profile';
 import type { Scenario } from '../scenario/schema';
 import type { DemandSizing, InstanceCapacity } from './demand';
 import { checkQuotas, type QuotaCheck, type QuotaMarket } from './quotas';
@@ -31,7 +31,7 @@ export function sizeLines(scenario: Scenario, book: PriceBook): SizedLines {
       profiles.push({ counts: sizing.counts, periodHours: sizing.periodHours });
       sizings.push(sizing);
     } else {
-      profiles.push(usageProfileView(line.usage));
+      profiles.push(usageProfileView(line.usage, null, line.os));
       sizings.push(null);
     }
   }
@@ -56,13 +56,18 @@ export function quotaCheckOf(
   const check = checkQuotas(
     scenario.lines.map((line, i) => {
       const profile = sized.profiles[i] as UsageProfile;
+      const usage = line.usage;
       return {
         lineId: line.id,
         instanceType: line.instanceType,
         region: line.region,
         market: markets[i] as QuotaMarket,
         vcpu: capacityOf(line.instanceType, book)?.vcpu ?? null,
-        counts: profile.counts,
+        // A jobs line's counts are billed instance-hours; its quota counts the instances running at once.
+        counts:
+          usage.pattern === 'jobs'
+            ? profile.counts.map((c) => (c > 0 ? jobsConcurrentInstances(usage) : 0))
+            : profile.counts,
         periodHours: profile.periodHours,
       };
     }),

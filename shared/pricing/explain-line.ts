@@ -17,6 +17,8 @@ import type { LineExplanation } from './explanation-types';
 import { UPFRONT_SHARE, ZERO } from './estimate-state';
 import type { PriceBook } from './price-book';
 import type { PriceLineContext, PricedLine } from './price-line';
+import { billedSecondsPerRun, billingRuleText } from './billing-granularity';
+import { jobsInstanceHoursPerDay } from './usage-profile';
 import { OFFERING_CLASS_LABELS, PAYMENT_LABELS, PLAN_TYPE_LABELS } from './purchase-options';
 import type { Ratio } from './ratio';
 import { of, ONE, ratio, ratioValue } from './ratio';
@@ -89,7 +91,7 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
         e.compute.onDemandUsd,
         {
           rows: onDemandRows,
-          note: joinNotes(reservationNote(e), coverageNote(e)),
+          note: joinNotes(jobsNote(s), reservationNote(e), coverageNote(e)),
           children: ctx.allocation,
         },
       ),
@@ -119,7 +121,7 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
           rows: spot
             ? [row(book, `${what} Spot (observed average)`, spot.hourlyUsd, 'USD/h', spot.sourceId)]
             : [],
-          note: 'Spot usage is never covered by Reserved Instances or Savings Plans.',
+          note: joinNotes(jobsNote(s), 'Spot usage is never covered by Reserved Instances or Savings Plans.'),
         },
       ),
     );
@@ -206,6 +208,19 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
   return { lineId: line.id, compute, storage, snapshots, upfront, monthly, amortizedMonthly };
 }
 
+/** A jobs line's instance-hours: runs × billed seconds, as AWS meters the line's operating system. */
+function jobsNote(s: LineState): string | null {
+  const u = s.line.usage;
+  if (u.pattern !== 'jobs') return null;
+  const billed = billedSecondsPerRun(s.line.os, u.durationSeconds);
+  const days = new Set(u.days).size;
+  return (
+    `${num(u.runsPerDay)} runs a day × ${num(billed)} billed seconds (runs of ${num(u.durationSeconds)} s; ` +
+    `${OS_NAMES[s.line.os]} is ${billingRuleText(s.line.os)}) = ${num(u.runsPerDay * billed)} s = ` +
+    `${num(jobsInstanceHoursPerDay(u, s.line.os))} instance-hours a day, on ${days} ${days === 1 ? 'day' : 'days'} a week.`
+  );
+}
+
 /** "Reserved Instances 2,920, Savings Plans 0, On-Demand 0 of 2,920 instance-hours a month." */
 function coverageNote(e: PricedLine['estimate']): string | null {
   const c = e.coverage;
@@ -234,7 +249,7 @@ function billedVolumes(s: LineState): (perInstance: number) => Ratio {
   const running = s.reservation?.running ?? { peak: s.peak, instanceHours: s.periodInstanceHours };
   return (perInstance) =>
     s.line.volumeLifetime === 'instance'
-      ? ratio(running.peak * perInstance, 1)
+      ? ratio(Math.ceil(running.peak) * perInstance, 1)
       : ratio(running.instanceHours * perInstance, s.profile.periodHours);
 }
 

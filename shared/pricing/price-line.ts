@@ -29,7 +29,9 @@ export function lineEbs(
   hoursPerMonth: number,
 ): LineVolumesCost {
   const instancesBilled =
-    line.volumeLifetime === 'instance' ? ratio(stats.peak, 1) : ratio(stats.instanceHours, periodHours);
+    line.volumeLifetime === 'instance'
+      ? ratio(Math.ceil(stats.peak), 1)
+      : ratio(stats.instanceHours, periodHours);
   return lineVolumesCost(
     line.id,
     index,

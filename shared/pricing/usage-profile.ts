@@ -1,4 +1,6 @@
-import type { CountUsage, Day, DemandUsage, Usage } from '../scenario/schema';
+import type { OperatingSystem } from '../catalog-types';
+import type { CountUsage, Day, DemandUsage, JobsUsage, Usage } from '../scenario/schema';
+import { billedSecondsPerRun } from './billing-granularity';
 import { DAYS, HOURS_PER_WEEK } from '../scenario/schema';
 import type { DemandShapeProfile, DemandSizing, InstanceCapacity } from '../capacity/demand';
 import { sizeDemand } from '../capacity/demand';
@@ -6,7 +8,8 @@ import { sizeDemand } from '../capacity/demand';
 /**
  * A usage pattern as instances running per hour over one period that repeats: a 168-hour week
  * (index 0 = Monday 00:00) for the weekly patterns, or the series as given for `hourly`.
- * Counts are whole instances; a month is `hoursPerMonth / periodHours` periods.
+ * Counts are whole instances, except a `jobs` line's: its billed instance-hours per hour (fractional);
+ * a month is `hoursPerMonth / periodHours` periods.
  */
 export interface UsageProfile {
   counts: number[];
@@ -19,8 +22,12 @@ function dayIndex(day: Day): number {
   return DAYS.indexOf(day);
 }
 
-export function usageProfile(usage: Usage, capacity: InstanceCapacity | null = null): UsageProfile {
-  const profile = usageProfileView(usage, capacity);
+export function usageProfile(
+  usage: Usage,
+  capacity: InstanceCapacity | null = null,
+  os: OperatingSystem = 'linux',
+): UsageProfile {
+  const profile = usageProfileView(usage, capacity, os);
   return usage.pattern === 'weekly' || usage.pattern === 'hourly'
     ? { ...profile, counts: [...profile.counts] }
     : profile;
@@ -29,14 +36,45 @@ export function usageProfile(usage: Usage, capacity: InstanceCapacity | null = n
 /**
  * The same profile without copying a weekly or hourly usage's counts: the engine reads up to 8,784
  * values per line and never writes them. Callers that keep or change the counts use usageProfile.
- * A line sized from demand needs its instance type's capacity (null: counted at its minimum).
+ * A line sized from demand needs its instance type's capacity (null: counted at its minimum); a jobs
+ * line its operating system (how AWS meters it: billing-granularity.ts).
  */
-export function usageProfileView(usage: Usage, capacity: InstanceCapacity | null = null): UsageProfile {
+export function usageProfileView(
+  usage: Usage,
+  capacity: InstanceCapacity | null = null,
+  os: OperatingSystem = 'linux',
+): UsageProfile {
+  if (usage.pattern === 'jobs') return jobsProfile(usage, os);
   if (usage.pattern === 'demand') {
     const { counts, periodHours } = sizeDemandUsage(usage, capacity);
     return { counts, periodHours };
   }
   return countProfile(usage);
+}
+
+/** Billed instance-hours in one day of a jobs line: runs × billed seconds per run ÷ 3,600. */
+export function jobsInstanceHoursPerDay(usage: JobsUsage, os: OperatingSystem): number {
+  return (usage.runsPerDay * billedSecondsPerRun(os, usage.durationSeconds)) / 3600;
+}
+
+/** A jobs line's day of billed instance-hours spread evenly over its window's hours, on its days. */
+function jobsProfile(usage: JobsUsage, os: OperatingSystem): UsageProfile {
+  const counts = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const perHour = jobsInstanceHoursPerDay(usage, os) / (usage.endHour - usage.startHour);
+  for (const day of new Set(usage.days)) {
+    const start = dayIndex(day) * HOURS_PER_DAY;
+    for (let h = usage.startHour; h < usage.endHour; h++) counts[start + h] = perHour;
+  }
+  return { counts, periodHours: HOURS_PER_WEEK };
+}
+
+/**
+ * Instances a jobs line runs at once in a window hour, for quotas: ceil(runs per window hour × run
+ * length ÷ 3,600), at least 1 and at most the runs in a day (runs spread evenly, none overlapping more).
+ */
+export function jobsConcurrentInstances(usage: JobsUsage): number {
+  const runsPerHour = usage.runsPerDay / (usage.endHour - usage.startHour);
+  return Math.min(usage.runsPerDay, Math.max(1, Math.ceil((runsPerHour * usage.durationSeconds) / 3600)));
 }
 
 /** A demand line's hour-by-hour sizing (shared/capacity/demand.ts) over the shape its demand follows. */

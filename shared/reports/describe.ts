@@ -51,6 +51,8 @@ export function describeUsage(u: Usage): string {
       return `Hourly series of ${u.counts.length} hours (${Math.min(...u.counts)}–${Math.max(...u.counts)} instances)`;
     case 'demand':
       return describeDemand(u);
+    case 'jobs':
+      return `${plural(u.runsPerDay, 'run')} a day of ${plural(u.durationSeconds, 'second')}, ${describeDays(u.days)} ${hh(u.startHour)}–${hh(u.endHour)}`;
   }
 }
 

@@ -154,8 +154,32 @@ export const demandUsageSchema = z
   });
 export type DemandUsage = z.output<typeof demandUsageSchema>;
 
+/** The longest job run a line may state: one day. */
+export const MAX_JOB_SECONDS = 86_400;
+
+/**
+ * Short runs (batch jobs, CI builds): so many runs a day on the chosen days, each of a duration, spread
+ * evenly over a window of the day (the whole day by default). Billed per run as AWS meters the line's
+ * operating system (shared/pricing/billing-granularity.ts): per second with a 60-second minimum, or per
+ * started hour.
+ */
+export const jobsUsageSchema = z
+  .strictObject({
+    pattern: pattern('jobs'),
+    runsPerDay: z.number().int().min(1).max(100_000).meta(title('Runs per day')),
+    durationSeconds: z.number().int().min(1).max(MAX_JOB_SECONDS).meta(title('Run length', 'seconds')),
+    days: days.default([...DAYS]),
+    startHour: hourOfDay.meta(title('Window starts (hour)')).default(0),
+    endHour: z.number().int().min(1).max(24).meta(title('Window ends (hour)')).default(24),
+  })
+  .refine((u) => u.endHour > u.startHour, {
+    message: 'must be later than the window start',
+    path: ['endHour'],
+  });
+export type JobsUsage = z.output<typeof jobsUsageSchema>;
+
 export const usageSchema = z
-  .discriminatedUnion('pattern', [...weekUsageOptions, hourlyUsageOption, demandUsageSchema])
+  .discriminatedUnion('pattern', [...weekUsageOptions, hourlyUsageOption, demandUsageSchema, jobsUsageSchema])
   .meta(title('Usage'));
 export type Usage = z.output<typeof usageSchema>;
 export type UsagePattern = Usage['pattern'];

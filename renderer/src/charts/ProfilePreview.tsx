@@ -1,13 +1,16 @@
+import type { OperatingSystem } from '@shared/catalog-types';
 import { DAYS, HOURS_PER_WEEK, type Usage } from '@shared/scenario/schema';
 import { PROFILE_COLORS } from '@shared/charts/palette';
 import { usageProfile } from '@shared/pricing/usage-profile';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MAX_BARS = 240;
+/** Whole counts as they are; a jobs line's fractional instance-hours per hour to 2 decimals. */
+const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** Instances per hour of the pattern: a 7 × 24 heat map for a week, a tiny bar chart for a longer series. */
-export function ProfilePreview({ usage }: { usage: Usage }) {
-  const { counts, periodHours } = usageProfile(usage);
+export function ProfilePreview({ usage, os = 'linux' }: { usage: Usage; os?: OperatingSystem }) {
+  const { counts, periodHours } = usageProfile(usage, null, os);
   const peak = counts.reduce((a, b) => Math.max(a, b), 0);
   const min = counts.reduce((a, b) => Math.min(a, b), peak);
 
@@ -22,7 +25,7 @@ export function ProfilePreview({ usage }: { usage: Usage }) {
         {periodHours === HOURS_PER_WEEK
           ? 'Week (Mon–Sun × 0–23 h)'
           : `${counts.length.toLocaleString('en-US')} hours`}
-        : {min === peak ? `${peak} instances all week` : `${min}–${peak} instances`}
+        : {min === peak ? `${n(peak)} instances all week` : `${n(min)}–${n(peak)} instances`}
       </figcaption>
     </figure>
   );
@@ -49,7 +52,7 @@ function WeekHeatMap({ counts, peak }: { counts: number[]; peak: number }) {
                 key={h}
                 className="heat-cell"
                 style={{ background: shade(count, peak) }}
-                title={`${day} ${String(h).padStart(2, '0')}:00 — ${count} instance${count === 1 ? '' : 's'}`}
+                title={`${day} ${String(h).padStart(2, '0')}:00 — ${n(count)} instance${count === 1 ? '' : 's'}`}
               />
             );
           })}

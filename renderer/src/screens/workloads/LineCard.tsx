@@ -143,6 +143,7 @@ export function LineCard({
         instanceType={line.instanceType}
         capacity={capacity}
         known={known}
+        os={line.os}
       />
       <PurchaseEditor
         purchase={line.purchase}

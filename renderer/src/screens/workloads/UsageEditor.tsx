@@ -1,9 +1,11 @@
 import type { InstanceCapacity } from '@shared/capacity/demand';
+import type { OperatingSystem } from '@shared/catalog-types';
 import type { Usage, UsagePattern } from '@shared/scenario/schema';
 import { DemandPreview } from '../../charts/DemandPreview';
 import { ProfilePreview } from '../../charts/ProfilePreview';
 import { CountUsageForm } from './CountUsageForm';
 import { DemandForm } from './DemandForm';
+import { JobsForm } from './JobsForm';
 import { PATTERN_LABELS, USAGE_PATTERNS, switchPattern } from './scenario-draft';
 
 /**
@@ -17,6 +19,7 @@ export function UsageEditor({
   instanceType,
   capacity,
   known,
+  os,
 }: {
   usage: Usage;
   onChange: (usage: Usage) => void;
@@ -25,6 +28,8 @@ export function UsageEditor({
   /** The instance type's vCPUs and memory (null while unknown), to size a demand. */
   capacity: InstanceCapacity | null;
   known: boolean | null;
+  /** The line's operating system: how a jobs line's runs are billed. */
+  os: OperatingSystem;
 }) {
   return (
     <section className="line-section usage-section">
@@ -52,6 +57,8 @@ export function UsageEditor({
             capacity={capacity}
             known={known}
           />
+        ) : usage.pattern === 'jobs' ? (
+          <JobsForm usage={usage} onChange={onChange} errors={errors} os={os} />
         ) : (
           <CountUsageForm usage={usage} onChange={onChange} errors={errors} />
         )}
@@ -59,7 +66,7 @@ export function UsageEditor({
       {usage.pattern === 'demand' ? (
         <DemandPreview usage={usage} capacity={capacity} />
       ) : (
-        <ProfilePreview usage={usage} />
+        <ProfilePreview usage={usage} os={os} />
       )}
     </section>
   );

@@ -18,6 +18,7 @@ export const USAGE_PATTERNS: readonly UsagePattern[] = [
   'weekly',
   'hourly',
   'demand',
+  'jobs',
 ];
 
 export const PATTERN_LABELS: Record<UsagePattern, string> = {
@@ -27,6 +28,7 @@ export const PATTERN_LABELS: Record<UsagePattern, string> = {
   weekly: 'Weekly (7 × 24)',
   hourly: 'Hourly series (CSV)',
   demand: 'Sized from demand (Auto Scaling)',
+  jobs: 'Jobs (runs a day, billed per second)',
 };
 
 export const OS_LABELS: Record<OperatingSystem, string> = {
@@ -86,7 +88,9 @@ export function switchPattern(
 ): Usage {
   if (usage.pattern === pattern) return usage;
   const profile = usageProfile(usage, capacity);
-  const peak = peakCount(profile);
+  // A jobs line's counts are fractional instance-hours: the other patterns take whole instances.
+  const peak = Math.ceil(peakCount(profile));
+  const whole = usage.pattern === 'jobs' ? profile.counts.map((c) => Math.ceil(c)) : profile.counts;
   switch (pattern) {
     case 'constant':
       return { pattern, count: peak };
@@ -95,7 +99,7 @@ export function switchPattern(
     case 'daily-spike':
       return {
         pattern,
-        baseCount: Math.min(...profile.counts, peak),
+        baseCount: Math.min(...whole, peak),
         peakCount: Math.max(peak, 1),
         peakStartHour: 9,
         peakHours: 4,
@@ -104,17 +108,17 @@ export function switchPattern(
     case 'weekly':
       return {
         pattern,
-        counts:
-          profile.counts.length === HOURS_PER_WEEK
-            ? profile.counts
-            : new Array<number>(HOURS_PER_WEEK).fill(peak),
+        counts: whole.length === HOURS_PER_WEEK ? whole : new Array<number>(HOURS_PER_WEEK).fill(peak),
       };
     case 'hourly':
-      return { pattern, counts: profile.counts };
+      return { pattern, counts: whole };
     case 'demand': {
       const instances = Math.max(peak, 1);
       // The demand moves as the instances did: it follows the current pattern's shape.
-      const shape = usage.pattern === 'constant' || usage.pattern === 'demand' ? {} : { follows: usage };
+      const shape =
+        usage.pattern === 'constant' || usage.pattern === 'demand' || usage.pattern === 'jobs'
+          ? {}
+          : { follows: usage };
       return {
         pattern,
         vcpu: capacity ? instances * capacity.vcpu : instances,
@@ -125,6 +129,8 @@ export function switchPattern(
         surviveZoneLoss: false,
       };
     }
+    case 'jobs':
+      return { pattern, runsPerDay: 100, durationSeconds: 90, days: [...DAYS], startHour: 0, endHour: 24 };
   }
 }
 
