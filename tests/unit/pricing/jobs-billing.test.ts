@@ -95,6 +95,25 @@ describe('jobs usage, billed as AWS meters the operating system', () => {
     expect(jobsConcurrentInstances(busy)).toBe(100);
   });
 
+  it('checks quotas against the instances running at once, and bills instance-lifetime volumes for them', () => {
+    // 1,000 runs of 900 s over 10 window hours: 100 runs an hour × 900 s = 25 instances at once,
+    // 50 vCPUs (c5.large has 2); billed 1,000 × 900 s = 250 h a day, 25 instance-hours each window hour.
+    const { e, line } = estimateOf({
+      usage: jobs(1000, 900, { startHour: 8, endHour: 18 }),
+      volumes: [{ volumeType: 'gp3', sizeGiB: 20 }],
+    });
+    const standard = e.quotas.uses.find((u) => u.region === 'us-east-1');
+    expect(standard?.peakVcpus).toBe(50);
+    expect(line.volumes[0]?.billedVolumes).toBe(25);
+    // A window hour needing 10.4167 instance-hours (24-hour window) provisions 11 volumes.
+    const allDay = estimateOf({
+      usage: jobs(1000, 900),
+      volumes: [{ volumeType: 'gp3', sizeGiB: 20 }],
+    });
+    expect(allDay.line.volumes[0]?.billedVolumes).toBe(11);
+    expect(allDay.e.quotas.uses.find((u) => u.region === 'us-east-1')?.peakVcpus).toBe(22);
+  });
+
   it('explains the figure as runs × billed seconds', () => {
     const { e } = estimateOf({ usage: jobs(100, 30) }, true);
     const text = JSON.stringify(e.explanation);
