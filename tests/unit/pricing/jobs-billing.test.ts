@@ -80,7 +80,8 @@ describe('jobs usage, billed as AWS meters the operating system', () => {
   it('bills SUSE per started hour: 100 runs of 90 s are 100 instance-hours a day', () => {
     const { line } = estimateOf({ os: 'sles', usage: jobs(100, 90) });
     expect(line.instanceHours).toBeCloseTo(700 * (730 / 168), 6);
-    expect(line.compute.onDemandUsd).not.toBeNull();
+    // c5.large SUSE On-Demand $0.141/h: 700 h a week × 730 / 168 = 3,041.67 h × $0.141 = $428.875
+    expectUsd(line.compute.onDemandUsd, '428.875');
   });
 
   it('spreads the day over the window hours and counts concurrent instances for quotas', () => {
