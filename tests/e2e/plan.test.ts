@@ -122,10 +122,16 @@ describe('Plan screen in Chromium against serve', () => {
     await screenshotWhole('plan.png');
     // The app window's smallest width: nothing may spill out of its panel.
     await screenshotWhole('plan-narrow.png', 960);
-    const spills = await page()
-      .locator('.plan-body > section')
-      .evaluateAll((panels) => panels.filter((p) => p.scrollWidth > p.clientWidth + 1).length);
-    expect(spills).toBe(0);
+    // Charts size themselves to their panel after the resize (ResizeObserver): poll until they settle.
+    const spilling = () =>
+      page()
+        .locator('.plan-body > section')
+        .evaluateAll((panels) =>
+          panels
+            .filter((p) => p.scrollWidth > p.clientWidth + 1)
+            .map((p) => `${p.className}: ${p.scrollWidth} > ${p.clientWidth}`),
+        );
+    await expect.poll(spilling).toEqual([]);
     // At their real size, to read the labels.
     for (const id of [
       'plan-purchases',
