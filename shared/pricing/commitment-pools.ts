@@ -61,7 +61,8 @@ function buyReserved(s: LineState, riPools: Map<string, RiPool>, scope: string):
         r.paymentOption === p.paymentOption &&
         r.offeringClass === p.offeringClass,
     ) ?? null;
-  const count = p.count ?? s.min;
+  // RIs are bought whole: steady usage below a whole instance (a jobs line's fractional hours) buys fewer.
+  const count = p.count ?? Math.floor(s.min);
   // Buying no RIs needs no price: a missing rate only matters when some are bought.
   if (rate === null && s.prices !== null && count > 0) {
     warn(

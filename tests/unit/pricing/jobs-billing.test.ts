@@ -54,6 +54,22 @@ describe('jobs usage, billed as AWS meters the operating system', () => {
     expect(billedSecondsPerRun('sles', 3601)).toBe(7200);
   });
 
+  it('buys RIs sized to steady usage in whole instances: none for 2.5 instance-hours a day', () => {
+    // Spread over the day, 2.5 h a day is 0.104 instances each hour: no whole RI is ever fully used,
+    // so the steady-usage RI count is 0 (never 0.104 RIs); 10,000 runs of 90 s (250 h a day, 10.4 an
+    // hour) steady at 10.41… buys 10.
+    const small = estimateOf({
+      usage: jobs(100, 90),
+      purchase: { model: 'reserved', termYears: 1, paymentOption: 'no-upfront' },
+    });
+    expect(small.line.commitment?.count).toBe(0);
+    const large = estimateOf({
+      usage: jobs(10_000, 90),
+      purchase: { model: 'reserved', termYears: 1, paymentOption: 'no-upfront' },
+    });
+    expect(large.line.commitment?.count).toBe(10);
+  });
+
   it('bills 100 runs a day of 90 s on c5.large Linux as 2.5 instance-hours a day', () => {
     const { line } = estimateOf({ usage: jobs(100, 90) });
     // 100 × 90 s = 9,000 s = 2.5 h a day; × 7 = 17.5 h a week; × 730 / 168 = 76.041666… h a month.
