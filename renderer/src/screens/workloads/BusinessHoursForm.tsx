@@ -1,4 +1,5 @@
 import { DaysPicker } from './DaysPicker';
+import { HourWindowFields } from './HourWindowFields';
 import { NumberField } from './NumberField';
 import type { UsageFormProps } from './usage-types';
 
@@ -13,23 +14,11 @@ export function BusinessHoursForm({ usage, onChange, errors }: UsageFormProps<'b
         error={errors.count}
         onChange={(count) => onChange({ ...usage, count: count ?? 0 })}
       />
-      <NumberField
-        label="Start hour"
-        testId="line-start-hour"
-        min={0}
-        max={23}
-        value={usage.startHour}
-        error={errors.startHour}
-        onChange={(startHour) => onChange({ ...usage, startHour: startHour ?? 0 })}
-      />
-      <NumberField
-        label="End hour"
-        testId="line-end-hour"
-        min={1}
-        max={24}
-        value={usage.endHour}
-        error={errors.endHour}
-        onChange={(endHour) => onChange({ ...usage, endHour: endHour ?? 0 })}
+      <HourWindowFields
+        usage={usage}
+        onChange={onChange}
+        errors={errors}
+        labels={{ start: 'Start hour', end: 'End hour' }}
       />
       <NumberField
         label="Off-hours instances"

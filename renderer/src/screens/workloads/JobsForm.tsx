@@ -1,6 +1,7 @@
 import type { OperatingSystem } from '@shared/catalog-types';
 import { billedSecondsPerRun, billingGranularity } from '@shared/pricing/billing-granularity';
 import { DaysPicker } from './DaysPicker';
+import { HourWindowFields } from './HourWindowFields';
 import { NumberField } from './NumberField';
 import type { UsageFormProps } from './usage-types';
 
@@ -26,23 +27,11 @@ export function JobsForm({ usage, onChange, errors, os }: UsageFormProps<'jobs'>
         error={errors.durationSeconds}
         onChange={(durationSeconds) => onChange({ ...usage, durationSeconds: durationSeconds ?? 0 })}
       />
-      <NumberField
-        label="Window starts (hour)"
-        testId="line-start-hour"
-        min={0}
-        max={23}
-        value={usage.startHour}
-        error={errors.startHour}
-        onChange={(startHour) => onChange({ ...usage, startHour: startHour ?? 0 })}
-      />
-      <NumberField
-        label="Window ends (hour)"
-        testId="line-end-hour"
-        min={1}
-        max={24}
-        value={usage.endHour}
-        error={errors.endHour}
-        onChange={(endHour) => onChange({ ...usage, endHour: endHour ?? 0 })}
+      <HourWindowFields
+        usage={usage}
+        onChange={onChange}
+        errors={errors}
+        labels={{ start: 'Window starts (hour)', end: 'Window ends (hour)' }}
       />
       <DaysPicker days={usage.days} error={errors.days} onChange={(days) => onChange({ ...usage, days })} />
       <p className="muted small" data-testid="line-jobs-billing">
