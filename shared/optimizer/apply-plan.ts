@@ -1,14 +1,8 @@
 import type { SizedLines } from '../capacity/line-sizing';
 import { Decimal, toUsdString } from '../money';
 import type { Purchase, Scenario, ScenarioLine } from '../scenario/schema';
-import {
-  riVariantLabel,
-  SP_STEPS_PER_USD,
-  spVariantLabel,
-  type PlanModel,
-  type Product,
-  type UsageClass,
-} from './pool-model';
+import { riVariantLabel, spVariantLabel } from './pool-model';
+import { SP_STEPS_PER_USD, type PlanModel, type Product, type UsageClass } from './model-types';
 
 /**
  * "Apply to scenario": the plan written into the scenario's lines, one purchase per line, so that the

@@ -1,5 +1,5 @@
 import type { BlockPlan, Stage } from './hour-pass';
-import { SP_STEPS_PER_USD, type PlanModel, type Product, type UsageClass } from './pool-model';
+import { SP_STEPS_PER_USD, type PlanModel, type Product, type UsageClass } from './model-types';
 import {
   solveCuttingPlanes,
   solvePool,

@@ -2,7 +2,7 @@ import { Decimal, toUsdString } from '../money';
 import type { PlannedPurchase } from './apply-plan';
 import { solveCommitments, type CommitmentSolution, type Layout } from './commitments';
 import { modelPurchases, plannedPurchases } from './plan-purchases';
-import { SP_STEPS_PER_USD, type PlanModel } from './pool-model';
+import { SP_STEPS_PER_USD, type PlanModel } from './model-types';
 import type { LadderStep, OptimizeConstraints } from './types';
 
 /**

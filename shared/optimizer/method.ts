@@ -2,7 +2,7 @@ import { formatUsd, Decimal } from '../money';
 import type { ScenarioEstimate } from '../pricing/estimate-types';
 import type { PlannedPurchase } from './apply-plan';
 import type { UsageScale } from './commitments';
-import type { PlanModel } from './pool-model';
+import type { PlanModel } from './model-types';
 import { tolerance } from './solve';
 import type { SpotChoice } from './spot-choice';
 import type { OptimizeConstraints } from './types';

@@ -18,7 +18,8 @@ import {
   planPurchases,
 } from './plan-purchases';
 import { planPools } from './plan-pools';
-import { buildModel, type PlanModel, type UsageClass } from './pool-model';
+import type { PlanModel, UsageClass } from './model-types';
+import { buildModel } from './pool-model';
 import { commitmentCurves, fixedCostsOf, sensitivity, worstMonth } from './risk';
 import { chooseSpot } from './spot-choice';
 import type { OptimizeConstraints, PurchasePlan } from './types';

@@ -1,7 +1,7 @@
 import type { PlannedPurchase } from './apply-plan';
 import type { CommitmentSolution } from './commitments';
 import { runPass } from './hour-pass';
-import type { PlanModel, UsageClass } from './pool-model';
+import type { PlanModel, UsageClass } from './model-types';
 import { levelsOf, type Block } from './solve';
 import type { PlanPool } from './types';
 

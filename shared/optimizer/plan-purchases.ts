@@ -7,7 +7,7 @@ import type { AppliedPlan, PlannedPurchase } from './apply-plan';
 import { commitmentUsd } from './apply-plan';
 import type { CommitmentSolution } from './commitments';
 import { runPass } from './hour-pass';
-import type { PlanModel, UsageClass } from './pool-model';
+import type { PlanModel, UsageClass } from './model-types';
 import { levelsOf } from './solve';
 import type { PlanLine, PlanPurchase } from './types';
 

@@ -11,7 +11,7 @@ import {
   type UsageScale,
 } from './commitments';
 import { runPass } from './hour-pass';
-import type { PlanModel } from './pool-model';
+import type { PlanModel } from './model-types';
 import { levelsOf, residualCurve, type Block, type Variable } from './solve';
 import { classHours, scaledCount } from './usage-rows';
 import type { CommitmentCurve, SensitivityPoint } from './types';

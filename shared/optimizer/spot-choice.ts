@@ -6,7 +6,7 @@ import {
   type Layout,
   type UsageScale,
 } from './commitments';
-import type { PlanModel, UsageClass } from './pool-model';
+import type { PlanModel, UsageClass } from './model-types';
 import { levelsOf } from './solve';
 import { scaledCount } from './usage-rows';
 

@@ -1,5 +1,5 @@
 import { sharedTimeline } from '../pricing/allocation';
-import type { ClassHours, PlanModel } from './pool-model';
+import type { ClassHours, PlanModel } from './model-types';
 
 export type { ClassHours };
 
