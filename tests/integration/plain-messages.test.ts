@@ -87,7 +87,7 @@ const BAD: { what: string; doc: Doc; estimate: string | RegExp }[] = [
     what: 'unknown pattern',
     doc: withLine({ usage: { pattern: 'sometimes', count: 1 } }),
     estimate:
-      'Line 1 (Web tier) › Usage pattern: must be one of constant, business-hours, daily-spike, weekly, hourly, demand',
+      'Line 1 (Web tier) › Usage pattern: must be one of constant, business-hours, daily-spike, weekly, hourly, demand, jobs',
   },
 ];
 
