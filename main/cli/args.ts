@@ -25,7 +25,7 @@ export function about(flag: Flag, given?: unknown): string {
 
 /** One flag's text as its kind's value, or why not. */
 function convert(flag: Flag, text: string | boolean): { value: unknown } | { error: string } {
-  const choiceError = (v: string) => `--${flag.name} must be ${flag.choices!.join(', ')}; got ${v}`;
+  const choiceError = (v: string) => `--${flag.name} must be ${choiceWords(flag.choices!)}; got ${v}`;
   switch (flag.kind) {
     case 'boolean':
     case 'string':
@@ -105,4 +105,10 @@ export function parseCommandArgs(cmd: Command, args: string[]): ParsedArgs | Arg
   }
   const format = (values.format as OutputFormat | undefined) ?? cmd.formats[0] ?? 'json';
   return { values, given, positionals, format };
+}
+
+/** "table or json", "one of ri, sp or spot". */
+function choiceWords(choices: readonly string[]): string {
+  if (choices.length <= 2) return choices.join(' or ');
+  return `one of ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
 }

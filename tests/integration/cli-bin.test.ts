@@ -86,7 +86,7 @@ describe('the ec2-planner command', () => {
     const r = withCatalog('price', 'm5.large', '--region', 'us-east-1', '--format', 'xml');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^price: --format must be table, json/);
+    expect(r.stderr).toMatch(/^price: --format must be one of table, json or csv; got xml/);
   });
 });
 

@@ -193,7 +193,7 @@ describe('output', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'catalog meta: --format must be table, json; got csv\n',
+      stderr: 'catalog meta: --format must be table or json; got csv\n',
     });
   });
 });

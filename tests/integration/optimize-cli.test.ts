@@ -146,8 +146,8 @@ describe('optimize SCENARIO.json', () => {
   });
 
   it.each([
-    [['--max-term-years', '2'], '--max-term-years must be 1, 3; got 2'],
-    [['--allow', 'ri,od'], '--allow must be ri, sp, spot; got od'],
+    [['--max-term-years', '2'], '--max-term-years must be 1 or 3; got 2'],
+    [['--allow', 'ri,od'], '--allow must be one of ri, sp or spot; got od'],
     [
       ['--max-upfront-usd', 'lots'],
       '--max-upfront-usd: must be a decimal number of USD, such as 5000 or 1250.50 — Max upfront (USD); got "lots"',

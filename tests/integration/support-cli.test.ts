@@ -68,6 +68,6 @@ describe('--support on estimate and compare (AWS Support plans)', () => {
     const r = await cli('estimate', EXAMPLE, '--support', 'gold');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--support');
-    expect(r.stderr).toContain('developer, business, enterprise-on-ramp, enterprise');
+    expect(r.stderr).toContain('one of developer, business, enterprise-on-ramp or enterprise');
   });
 });
