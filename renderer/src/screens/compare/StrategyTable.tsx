@@ -1,4 +1,5 @@
 import type { StrategyResult } from '@shared/pricing/estimate-types';
+import type { TotalsExplanation } from '@shared/pricing/explanation-types';
 import { spotBandsText } from '@shared/pricing/spot-interruption';
 import { exceededWords } from '@shared/capacity/capacity-words';
 import type { QuotaCheck } from '@shared/capacity/quotas';
@@ -7,6 +8,20 @@ import { StrategySupport } from './StrategySupport';
 import { StrategyBudget } from './StrategyBudget';
 import { useState } from 'react';
 import { ON_DEMAND_ID, isComplete } from './strategy-selection';
+
+/** The money columns of a row, in order: each figure opens its arithmetic. */
+const FIGURES: {
+  part: keyof TotalsExplanation;
+  label: string;
+  usd: 'monthlyUsd' | 'upfrontUsd' | 'amortizedMonthlyUsd' | 'oneYearUsd' | 'threeYearUsd';
+  strong?: boolean;
+}[] = [
+  { part: 'monthly', label: 'monthly', usd: 'monthlyUsd' },
+  { part: 'upfront', label: 'upfront', usd: 'upfrontUsd' },
+  { part: 'amortizedMonthly', label: 'amortized monthly', usd: 'amortizedMonthlyUsd' },
+  { part: 'oneYear', label: '1 year', usd: 'oneYearUsd' },
+  { part: 'threeYear', label: '3 years', usd: 'threeYearUsd', strong: true },
+];
 
 export interface StrategyTableProps {
   results: StrategyResult[];
@@ -184,45 +199,11 @@ function StrategyRow({
       </th>
       {available ? (
         <>
-          <td className="num">
-            <StrategyFigure
-              explain={explain}
-              strategy={s}
-              part="monthly"
-              label="monthly"
-              usd={s.monthlyUsd}
-            />
-          </td>
-          <td className="num">
-            <StrategyFigure
-              explain={explain}
-              strategy={s}
-              part="upfront"
-              label="upfront"
-              usd={s.upfrontUsd}
-            />
-          </td>
-          <td className="num">
-            <StrategyFigure
-              explain={explain}
-              strategy={s}
-              part="amortizedMonthly"
-              label="amortized monthly"
-              usd={s.amortizedMonthlyUsd}
-            />
-          </td>
-          <td className="num">
-            <StrategyFigure explain={explain} strategy={s} part="oneYear" label="1 year" usd={s.oneYearUsd} />
-          </td>
-          <td className="num strong">
-            <StrategyFigure
-              explain={explain}
-              strategy={s}
-              part="threeYear"
-              label="3 years"
-              usd={s.threeYearUsd}
-            />
-          </td>
+          {FIGURES.map((f) => (
+            <td key={f.part} className={f.strong ? 'num strong' : 'num'}>
+              <StrategyFigure explain={explain} strategy={s} part={f.part} label={f.label} usd={s[f.usd]} />
+            </td>
+          ))}
           <td className="num">{s.savingsVsOnDemandPct === null ? 'n/a' : `${s.savingsVsOnDemandPct}%`}</td>
           <td className="num" data-testid="strategy-break-even">
             {s.breakEven}
