@@ -1,5 +1,6 @@
 import { budgetSchema } from '@shared/scenario/schema';
 import { crossingsText, type BudgetCheck } from '@shared/pricing/budget';
+import { patchDocument } from './call-input';
 import { money } from './table';
 import type { Flag, ParsedArgs } from './types';
 
@@ -27,12 +28,12 @@ export function withBudgetFlag(
   const amount = budgetSchema.shape.monthlyUsd.safeParse(text);
   if (!amount.success)
     return `--${BUDGET_FLAG.name}: ${amount.error.issues[0]?.message ?? 'is not valid'} — ${BUDGET_FLAG.label}; got ${JSON.stringify(String(given))}`;
-  const document = input.document;
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return input;
-  const own = (document as { budget?: unknown }).budget;
-  const thresholds =
-    typeof own === 'object' && own !== null && 'thresholds' in own ? { thresholds: own.thresholds } : {};
-  return { ...input, document: { ...document, budget: { monthlyUsd: text, ...thresholds } } };
+  return patchDocument(input, (document) => {
+    const own = document.budget;
+    const thresholds =
+      typeof own === 'object' && own !== null && 'thresholds' in own ? { thresholds: own.thresholds } : {};
+    return { budget: { monthlyUsd: text, ...thresholds } };
+  });
 }
 
 /** A compare row's budget cell. */

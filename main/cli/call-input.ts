@@ -74,3 +74,16 @@ export function openServices(args: ParsedArgs, ctx: CliContext): Services | CliR
     return { code: 2, stdout: '', stderr: `catalog: ${(err as Error).message}\n` };
   }
 }
+
+/**
+ * The input with `patch` merged into its scenario document (what --budget-usd and --support set); a
+ * document that is not an object is left for the call's own validation to refuse.
+ */
+export function patchDocument(
+  input: Record<string, unknown>,
+  patch: (document: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const document = input.document;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return input;
+  return { ...input, document: { ...document, ...patch(document as Record<string, unknown>) } };
+}

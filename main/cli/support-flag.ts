@@ -2,6 +2,7 @@ import type { StrategyResult, ScenarioEstimate } from '@shared/pricing/estimate-
 import { tierArithmetic } from '@shared/pricing/support-plan';
 import { SUPPORT_PLANS, type SupportPlan } from '@shared/pricing/support-plan-rules';
 import type { SupportEstimate } from '@shared/pricing/support-estimate';
+import { patchDocument } from './call-input';
 import { explanationText } from './explain-text';
 import { money } from './table';
 import type { Flag, ParsedArgs } from './types';
@@ -23,10 +24,7 @@ export const SUPPORT_FLAG: Flag = {
 /** The input with the document's support plan set from --support. */
 export function withSupportFlag(input: Record<string, unknown>, args: ParsedArgs): Record<string, unknown> {
   const plan = args.values[SUPPORT_FLAG.name] as SupportPlan | undefined;
-  const document = input.document;
-  if (plan === undefined || typeof document !== 'object' || document === null || Array.isArray(document))
-    return input;
-  return { ...input, document: { ...document, support: plan } };
+  return plan === undefined ? input : patchDocument(input, () => ({ support: plan }));
 }
 
 /** The estimate's support paragraph: the month's fee with its tier arithmetic and the totals with it. */
