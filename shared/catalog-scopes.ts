@@ -1,5 +1,7 @@
-import type { DateRange, OperatingSystem, PurchaseModel, ScopeDate } from './catalog-types';
+import type { DateRange, PurchaseModel, ScopeDate } from './catalog-types';
 import { PLAN_TYPE_LABELS } from './pricing/purchase-options';
+import { OS_NAMES } from './operating-systems';
+export { OS_NAMES } from './operating-systems';
 
 /**
  * Scopes in words and dates as ranges, said the same way by the import, the CLI and the screens.
@@ -7,13 +9,6 @@ import { PLAN_TYPE_LABELS } from './pricing/purchase-options';
  */
 export type Scope = Pick<ScopeDate, 'product' | 'region' | 'model' | 'os' | 'planType'>;
 
-export const OS_NAMES: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'RHEL',
-  sles: 'SLES',
-  ubuntu: 'Ubuntu',
-};
 const MODEL_NAMES: Record<PurchaseModel, string> = {
   'on-demand': 'On-Demand',
   reserved: 'Reserved Instance',

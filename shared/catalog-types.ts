@@ -1,8 +1,32 @@
 import type { UsdString } from './money';
 import type { PriceOptionExplanation } from './pricing/explanation-types';
 
-export const OPERATING_SYSTEMS = ['linux', 'windows', 'rhel', 'sles', 'ubuntu'] as const;
+/** Operating systems with their licences; names, price-list codes and billing in shared/operating-systems.ts. */
+export const OPERATING_SYSTEMS = [
+  'linux',
+  'windows',
+  'rhel',
+  'sles',
+  'ubuntu',
+  'windows-sql-web',
+  'windows-sql-std',
+  'windows-sql-ent',
+  'windows-byol',
+] as const;
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+
+/**
+ * Where an instance runs: shared hardware (AWS's default tenancy), a Dedicated Instance (hardware
+ * dedicated to one account, priced per instance plus a per-Region fee) or a Dedicated Host (a whole
+ * server, priced per host: shared/pricing/dedicated-hosts.ts).
+ */
+export const TENANCIES = ['shared', 'dedicated', 'host'] as const;
+export type Tenancy = (typeof TENANCIES)[number];
+export const TENANCY_LABELS: Readonly<Record<Tenancy, string>> = {
+  shared: 'Shared',
+  dedicated: 'Dedicated Instance',
+  host: 'Dedicated Host',
+};
 
 export const PURCHASE_MODELS = ['on-demand', 'reserved', 'savings-plan', 'spot'] as const;
 export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
@@ -165,7 +189,7 @@ export interface PriceOptions {
   instanceType: string;
   region: string;
   os: OperatingSystem;
-  tenancy: 'shared';
+  tenancy: Tenancy;
   hoursPerMonth: number;
   spec: InstanceSpec;
   options: PriceOption[];

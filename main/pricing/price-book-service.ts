@@ -33,6 +33,7 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
       instanceType,
       region,
       os,
+      tenancy: 'shared',
       known,
       family: type?.family ?? null,
       normalizationFactor: type?.normalization_factor ?? null,

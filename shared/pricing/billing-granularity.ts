@@ -1,4 +1,5 @@
 import type { OperatingSystem } from '../catalog-types';
+import { OS_FACTS } from '../operating-systems';
 
 /**
  * How AWS meters an instance's running time, by operating system: per second with a 60-second minimum
@@ -17,21 +18,13 @@ export const PER_SECOND_BILLING_SOURCE = {
   readOn: '2026-11-29',
 } as const;
 
-const PER_SECOND: Readonly<Record<OperatingSystem, boolean>> = {
-  linux: true,
-  windows: true,
-  rhel: true,
-  ubuntu: true,
-  sles: false,
-};
-
 export const PER_SECOND_MINIMUM_SECONDS = 60;
 const SECONDS_PER_HOUR = 3600;
 
 export type BillingGranularity = 'second' | 'hour';
 
 export function billingGranularity(os: OperatingSystem): BillingGranularity {
-  return PER_SECOND[os] ? 'second' : 'hour';
+  return OS_FACTS[os].perSecond ? 'second' : 'hour';
 }
 
 /** Seconds one run of `durationSeconds` is billed: max(60, duration) per second, else whole hours. */

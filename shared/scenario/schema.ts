@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   OFFERING_CLASSES,
   OPERATING_SYSTEMS,
+  TENANCIES,
   PAYMENT_OPTIONS,
   PLAN_TYPES,
   VOLUME_TYPES,
@@ -157,7 +158,7 @@ export const lineSchema = z
     instanceType: z.string().min(1).max(64).meta(title('Instance type')),
     region: z.string().min(1).max(32).meta(title('Region')),
     os: z.enum(OPERATING_SYSTEMS).meta(title('OS')).default('linux'),
-    tenancy: z.enum(['shared']).meta(title('Tenancy')).default('shared'),
+    tenancy: z.enum(TENANCIES).meta(title('Tenancy')).default('shared'),
     usage: usageSchema,
     purchase: purchaseSchema.default({ model: 'on-demand' }),
     interruptionTolerant: z.boolean().meta(title('Interruption tolerant')).default(false),

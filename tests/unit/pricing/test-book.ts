@@ -20,6 +20,7 @@ function instance(
     instanceType,
     region: 'us-east-1',
     os: 'linux',
+    tenancy: 'shared',
     known: true,
     family,
     normalizationFactor,

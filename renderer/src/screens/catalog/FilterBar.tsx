@@ -9,13 +9,7 @@ import {
   type TriState,
 } from './catalog-state';
 
-const OS_LABELS: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'Red Hat (RHEL)',
-  sles: 'SUSE (SLES)',
-  ubuntu: 'Ubuntu Pro',
-};
+import { OS_LABELS } from '@shared/operating-systems';
 
 const TRI_LABELS: Record<TriState, string> = { any: 'Any', yes: 'Yes', no: 'No' };
 

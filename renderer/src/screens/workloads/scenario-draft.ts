@@ -31,13 +31,7 @@ export const PATTERN_LABELS: Record<UsagePattern, string> = {
   jobs: 'Jobs (runs a day, billed per second)',
 };
 
-export const OS_LABELS: Record<OperatingSystem, string> = {
-  linux: 'Linux',
-  windows: 'Windows',
-  rhel: 'Red Hat (RHEL)',
-  sles: 'SUSE (SLES)',
-  ubuntu: 'Ubuntu Pro',
-};
+export { OS_LABELS } from '@shared/operating-systems';
 
 const WEEKDAYS = DAYS.slice(0, 5);
 
