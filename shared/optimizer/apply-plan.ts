@@ -106,7 +106,7 @@ export function applyPlan(
       instanceType: c.instanceType,
       region: c.region,
       os: c.os,
-      tenancy: 'shared',
+      tenancy: c.tenancy,
       usage: { pattern: 'constant', count: 0 },
       purchase: purchaseOf(p),
       interruptionTolerant: false,

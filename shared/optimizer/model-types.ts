@@ -1,4 +1,11 @@
-import type { OfferingClass, OperatingSystem, PaymentOption, PlanType, TermYears } from '../catalog-types';
+import type {
+  OfferingClass,
+  OperatingSystem,
+  PaymentOption,
+  PlanType,
+  Tenancy,
+  TermYears,
+} from '../catalog-types';
 import type { Decimal } from '../money';
 import type { InstancePrices, RiRate } from '../pricing/price-book';
 import type { UsageProfile } from '../pricing/usage-profile';
@@ -24,6 +31,7 @@ export interface UsageClass {
   instanceType: string;
   region: string;
   os: OperatingSystem;
+  tenancy: Tenancy;
   family: string | null;
   familyOrType: string;
   /**

@@ -5,6 +5,7 @@ import { reservationProfile } from '../pricing/capacity-reservation';
 import type { ScenarioEstimate } from '../pricing/estimate-types';
 import { savingsPct } from '../pricing/percent';
 import type { PriceBook } from '../pricing/price-book';
+import { hostCharge } from '../pricing/dedicated-hosts';
 import type { Scenario } from '../scenario/schema';
 import { applyPlan } from './apply-plan';
 import { layoutOf, prepare, TODAY, type UsageScale } from './commitments';
@@ -54,7 +55,7 @@ export function optimizePlan(
   const purchases = plannedPurchases(solution);
   const applied = applyPlan(scenario, sized, model, solution.onSpot, purchases);
   const estimate = estimateWithProfiles(applied.scenario, book, applied.sized);
-  const onDemand = onDemandReference(model, estimate);
+  const onDemand = onDemandReference(model, estimate, book);
 
   // Today's usage with its hours kept: the pools' charts, the curves, each purchase's coverage.
   const today =
@@ -114,11 +115,31 @@ export function optimizePlan(
 function onDemandReference(
   model: PlanModel,
   estimate: ScenarioEstimate,
+  book: PriceBook,
 ): { complete: boolean; monthlyUsd: string; threeYearUsd: string } {
   let monthly = new Decimal(0);
   let complete = true;
   for (const l of model.lines) {
     const e = estimate.lines[l.index];
+    // Dedicated tenancy: the per-Region fee whatever is bought; a host line's hosts On-Demand and its
+    // instances' licence (always On-Demand) as the plan's estimate priced them.
+    const fee = e?.dedicatedFee?.monthlyUsd;
+    if (fee !== undefined) {
+      if (fee === null) complete = false;
+      else monthly = monthly.plus(fee);
+    }
+    if (e && l.line.tenancy === 'host') {
+      const hosts = hostCharge(
+        { ...l.line, purchase: { model: 'on-demand' } },
+        e.peakCount,
+        book,
+        model.hoursPerMonth,
+      );
+      const parts = [hosts.monthly, e.compute.onDemandUsd, e.storageMonthlyUsd, e.snapshotMonthlyUsd];
+      if (parts.some((p) => p === null)) complete = false;
+      for (const p of parts) if (p !== null) monthly = monthly.plus(p);
+      continue;
+    }
     if (l.cls < 0 || !e || e.storageMonthlyUsd === null || e.snapshotMonthlyUsd === null) {
       complete = false;
       continue;

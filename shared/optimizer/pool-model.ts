@@ -110,15 +110,16 @@ export function buildModel(
 
   const lines: ModelLine[] = scenario.lines.map((line, index) => {
     const profile = sized.profiles[index] as UsageProfile;
-    const found = book.instances[priceKey(line.region, line.os, line.instanceType)];
+    const found = book.instances[priceKey(line.region, line.os, line.instanceType, line.tenancy)];
     const prices = found && found.known ? found : null;
     const od = prices?.onDemandHourlyUsd ?? null;
     const hours = profileStats(profile).instanceHours;
-    if (prices === null || od === null)
+    // A Dedicated Host line buys hosts, not instance commitments: it keeps its own purchase.
+    if (prices === null || od === null || line.tenancy === 'host')
       return { index, line, profile, prices, cls: -1, spotMonthly: null, hours };
     // An account that does not share has pools of its own, as in the estimate (commitment-pools.ts).
     const scope = poolScope(accounts, index);
-    const key = priceKey(line.region, line.os, line.instanceType) + scope;
+    const key = priceKey(line.region, line.os, line.instanceType, line.tenancy) + scope;
     let cls = classByKey.get(key);
     if (cls === undefined) {
       const rk = riPoolKey(line, prices);
@@ -150,6 +151,7 @@ export function buildModel(
         instanceType: line.instanceType,
         region: line.region,
         os: line.os,
+        tenancy: line.tenancy,
         family: prices.family,
         familyOrType: familyOrType(line, prices),
         scope,

@@ -114,7 +114,7 @@ function strategyWarnings(label: string, estimate: ScenarioEstimate): EstimateWa
 function spotBandsOf(estimate: ScenarioEstimate, book: PriceBook): SpotBandSummary {
   const spot = estimate.lines.filter((l) => l.model === 'spot');
   const bands = spot
-    .map((l) => book.instances[priceKey(l.region, l.os, l.instanceType)]?.spotAdvisor ?? null)
+    .map((l) => book.instances[priceKey(l.region, l.os, l.instanceType, l.tenancy)]?.spotAdvisor ?? null)
     .filter((b): b is SpotAdvisorBand => b !== null);
   const dates = bands.map((b) => b.asOf).sort();
   return {

@@ -40,9 +40,11 @@ export function sumTotals(lines: readonly PricedLine[]): EstimateTotals {
 export function upfrontSchedule(estimate: ScenarioEstimate): Decimal[] {
   const schedule = Array.from({ length: 37 }, () => ZERO);
   for (const line of estimate.lines) {
-    if (line.upfrontUsd === null || line.commitment === null) continue;
+    const host = line.dedicatedHost?.purchase;
+    const termYears = line.commitment?.termYears ?? (host?.kind === 'reservation' ? host.termYears : null);
+    if (line.upfrontUsd === null || termYears === null) continue;
     const up = new Decimal(line.upfrontUsd);
-    const months = line.commitment.termYears === 1 ? [0, 12, 24] : [0];
+    const months = termYears === 1 ? [0, 12, 24] : [0];
     for (const m of months) schedule[m] = (schedule[m] as Decimal).plus(up);
   }
   return schedule;

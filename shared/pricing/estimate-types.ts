@@ -1,4 +1,12 @@
-import type { DateRange, OperatingSystem, PurchaseModel, TermYears, VolumeType } from '../catalog-types';
+import type {
+  DateRange,
+  OperatingSystem,
+  PurchaseModel,
+  Tenancy,
+  TermYears,
+  VolumeType,
+} from '../catalog-types';
+import type { DedicatedFeeEstimate, DedicatedHostEstimate } from './tenancy-types';
 import type { UsdString } from '../money';
 import type { EstimateExplanation, TotalsExplanation } from './explanation-types';
 import type { MissingPrice, MissingPriceTag } from './missing-prices';
@@ -24,7 +32,8 @@ export type EstimateWarningCode =
   | 'timeline-approximation'
   | 'strategy-unavailable'
   | 'under-provisioned'
-  | 'demand-not-sized';
+  | 'demand-not-sized'
+  | 'tenancy-purchase';
 
 export interface EstimateWarning {
   code: EstimateWarningCode;
@@ -54,6 +63,8 @@ export interface ComputeBreakdown {
   interruptionUsd: UsdString | null;
   /** RI hours and SP commitment paid but not used. */
   unusedCommitmentUsd: UsdString | null;
+  /** Dedicated Hosts and the Dedicated per-Region fee the line carries (tenancy-types.ts); absent when none. */
+  dedicatedUsd?: UsdString | null;
 }
 
 /** How this line's own instance-hours per month were paid for (numbers of instance-hours). */
@@ -170,6 +181,12 @@ export interface LineEstimate {
   warnings: EstimateWarning[];
   /** Lines holding an On-Demand Capacity Reservation (capacity-reservation.ts); absent otherwise. */
   capacityReservation?: CapacityReservationEstimate;
+  /** Shared, Dedicated Instance or Dedicated Host; absent = shared (the default). */
+  tenancy?: Tenancy;
+  /** Lines on Dedicated Hosts: the hosts they hold (dedicated-hosts.ts); absent otherwise. */
+  dedicatedHost?: DedicatedHostEstimate;
+  /** The Dedicated per-Region fee, on the first Dedicated Instance line of its account and region. */
+  dedicatedFee?: DedicatedFeeEstimate;
 }
 
 /**

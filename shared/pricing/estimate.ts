@@ -17,6 +17,7 @@ import { datesOf, sourcesUsed } from './prices-as-of';
 import { priceLine } from './price-line';
 import type { Ratio } from './ratio';
 import { warn } from './estimate-state';
+import { addTenancyCharges, instancesView } from './tenancy';
 import { demandEstimate } from '../capacity/demand';
 import { quotaCheckOf, sizeLines, type SizedLines } from '../capacity/line-sizing';
 export { PURCHASES_IN_THREE_YEARS, upfrontSchedule } from './estimate-totals';
@@ -74,7 +75,8 @@ export function estimateWithProfiles(
 ): ScenarioEstimate {
   const { sizings } = sized;
   const hoursPerMonth = scenario.hoursPerMonth;
-  const states = scenario.lines.map((line, i) => lineState(mix.bases[i] as LineBasis, line));
+  // A Dedicated Host line's instances join no commitment pool: its hosts are what it buys (tenancy.ts).
+  const states = scenario.lines.map((line, i) => lineState(mix.bases[i] as LineBasis, instancesView(line)));
   states.forEach((s, i) => {
     for (const w of sizings[i]?.warnings ?? []) warn(s, w.code, `line ${s.line.id}: ${w.message}`, false);
   });
@@ -99,6 +101,7 @@ export function estimateWithProfiles(
       book,
     }),
   );
+  const tenancySources = addTenancyCharges(scenario, mix.bases, lines, book);
   const totals = sumTotals(lines);
   const used = sourcesUsed(
     states,
@@ -107,6 +110,7 @@ export function estimateWithProfiles(
     allocation,
     book,
   );
+  for (const id of tenancySources) used.add(id);
   const estimate: ScenarioEstimate = {
     name: scenario.name,
     hoursPerMonth,

@@ -19,14 +19,21 @@ export function riPoolKey(
   line: ScenarioLine,
   prices: InstancePrices | null,
 ): { key: string; flexible: boolean; factor: number } {
-  if (line.os === 'linux' && prices?.family && prices.normalizationFactor) {
+  // Size flexibility is for regional Linux RIs of shared tenancy; a dedicated RI covers its exact type.
+  const shared = line.tenancy === 'shared';
+  if (shared && line.os === 'linux' && prices?.family && prices.normalizationFactor) {
     return {
       key: `flex|${line.region}|${prices.family}`,
       flexible: true,
       factor: prices.normalizationFactor,
     };
   }
-  return { key: `exact|${line.region}|${line.os}|${line.instanceType}`, flexible: false, factor: 1 };
+  const tenancy = shared ? '' : `|${line.tenancy}`;
+  return {
+    key: `exact|${line.region}|${line.os}|${line.instanceType}${tenancy}`,
+    flexible: false,
+    factor: 1,
+  };
 }
 
 export function familyOrType(line: ScenarioLine, prices: InstancePrices | null): string {
@@ -93,7 +100,10 @@ function lineBasis(
   regions: Set<string>,
   hoursPerMonth: number,
 ): LineBasis {
-  const prices = book.instances[priceKey(line.region, line.os, line.instanceType)] ?? null;
+  const found = book.instances[priceKey(line.region, line.os, line.instanceType, line.tenancy)] ?? null;
+  // On a Dedicated Host the instances pay only their licence, On-Demand; the hosts are bought instead.
+  const prices =
+    found && line.tenancy === 'host' ? { ...found, reserved: [], savingsPlans: [], spot: null } : found;
   const known = prices !== null && prices.known;
   const stats = profileStats(profile);
   const reserved = line.capacityReservation ? reservationProfile(profile, line.capacityReservation) : null;

@@ -66,6 +66,11 @@ const WORDS: Record<MissingPriceFamily, { title: string; wayOut: string }> = {
     wayOut: "Update from AWS, or import AWS's Spot Advisor file (spot-advisor-data.json)",
   },
   ebs: { title: 'EBS volume prices are not in this catalog', wayOut: EC2_FILE },
+  'dedicated-host': { title: 'Dedicated Host prices are not in this catalog', wayOut: EC2_FILE },
+  'dedicated-fee': {
+    title: 'The Dedicated per-Region fee is not in this catalog',
+    wayOut: EC2_FILE,
+  },
   'ebs-snapshot': {
     title: 'EBS snapshot prices are not in this catalog',
     wayOut:

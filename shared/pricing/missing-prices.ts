@@ -18,6 +18,8 @@ export const MISSING_PRICE_FAMILIES = [
   'spot-advisor',
   'ebs',
   'ebs-snapshot',
+  'dedicated-host',
+  'dedicated-fee',
 ] as const;
 export type MissingPriceFamily = (typeof MISSING_PRICE_FAMILIES)[number];
 

@@ -88,6 +88,8 @@ export interface PriceBook {
   instances: Record<string, InstancePrices>;
   /** Dedicated Hosts by `${region}|${family}` (hostKey); absent = the catalog has none imported. */
   hosts?: Record<string, HostPrices>;
+  /** AWS's Dedicated per-Region fee by region (the price list's "Fee" of group EC2-Dedicated Usage); absent = not imported. */
+  dedicatedFees?: Record<string, { hourlyUsd: UsdString; sourceId: string }>;
   /** EBS prices by region; absent = the catalog has no EBS prices for that region. */
   ebs: Record<string, EbsPrices>;
   /** Source id -> as-of date, to date every figure (and an estimate by the prices it used). */

@@ -3,6 +3,7 @@ import {
   OFFERING_CLASSES,
   OPERATING_SYSTEMS,
   TENANCIES,
+  TENANCY_LABELS,
   PAYMENT_OPTIONS,
   PLAN_TYPES,
   VOLUME_TYPES,
@@ -12,6 +13,7 @@ import { HOURS_PER_MONTH } from '../money';
 import { MAX_QUOTA_VCPUS, QUOTA_CLASSES, type QuotaKey } from '../capacity/quotas';
 import { SUPPORT_PLANS } from '../pricing/support-plan-rules';
 import { decimalUsd, instanceCount, title } from './fields';
+import { OS_FACTS } from '../operating-systems';
 import { usageSchema } from './usage-schema';
 
 export * from './usage-schema';
@@ -290,6 +292,24 @@ export const scenarioSchema = z
           code: 'custom',
           message: `${zone} is not an Availability Zone of the line's region ${l.region} (e.g. ${l.region}a)`,
           path: ['lines', i, 'capacityReservation', 'availabilityZone'],
+        });
+    });
+    s.lines.forEach((l, i) => {
+      // AWS sells an OS only with some tenancies (Windows BYOL: dedicated hardware), and Capacity
+      // Reservations are not available on Dedicated Hosts (shared/operating-systems.ts; dedicated-hosts.ts).
+      const sold = OS_FACTS[l.os].tenancies;
+      if (!sold.includes(l.tenancy))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${OS_FACTS[l.os].label} runs only as ${sold.map((t) => TENANCY_LABELS[t]).join(' or ')}: choose one of those tenancies`,
+          path: ['lines', i, 'tenancy'],
+        });
+      if (l.tenancy === 'host' && l.capacityReservation !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'Capacity Reservations are not available on Dedicated Hosts: remove the reservation or choose another tenancy',
+          path: ['lines', i, 'capacityReservation'],
         });
     });
     const seen = new Set<string>();
