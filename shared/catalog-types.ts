@@ -59,7 +59,7 @@ export interface DateRange {
 
 /**
  * One scope's prices from one source: a scope is what one price file replaces at once (EC2: region ×
- * purchase model × OS, Savings Plans: region × plan type; EBS: a region).
+ * purchase model × OS × tenancy, Savings Plans: region × plan type; EBS: a region).
  */
 export interface ScopeDate {
   product: 'ec2' | 'ebs';
@@ -70,6 +70,12 @@ export interface ScopeDate {
   os: OperatingSystem | null;
   /** Savings Plans: the plan type; otherwise null. */
   planType: PlanType | null;
+  /**
+   * Present for other than shared tenancy: a Dedicated Instance or Dedicated Host scope (with os null:
+   * the Dedicated Host prices, or the per-Region Dedicated fee). A Savings Plans scope covers every
+   * tenancy; its rows are listed per tenancy.
+   */
+  tenancy?: Tenancy;
   sourceId: string;
   asOf: string;
   rows: number;

@@ -47,6 +47,7 @@ export function toScopeDate(r: ScopeDateDbRow): ScopeDate {
     model: r.model === '' ? null : r.model,
     os: r.os === '' ? null : r.os,
     planType: r.plan_type === '' ? null : r.plan_type,
+    ...(r.tenancy === '' || r.tenancy === 'shared' ? {} : { tenancy: r.tenancy }),
     sourceId: r.source_id,
     asOf: r.as_of,
     rows: r.rows,

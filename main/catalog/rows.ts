@@ -10,6 +10,7 @@ import type {
   PaymentOption,
   PlanType,
   PurchaseModel,
+  Tenancy,
   VolumeType,
 } from '@shared/catalog-types';
 
@@ -26,6 +27,9 @@ export const CATALOG_TABLES = [
   'ebs_prices',
   'scope_dates',
   'spot_advisor',
+  'host_prices',
+  'host_capacity',
+  'dedicated_fees',
 ] as const;
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
 
@@ -90,13 +94,14 @@ export interface InstanceRegionDbRow {
 
 /**
  * ec2_prices: one price. Attributes that do not apply are '' / 0 (so the primary key holds); money is
- * decimal text. The catalog holds shared tenancy only.
+ * decimal text. Tenancy: shared, a Dedicated Instance, or the per-instance charge on a Dedicated Host
+ * (AWS's host-tenancy rows: Linux 0, a real zero there; licence-included OSes their licence).
  */
 export interface Ec2PriceDbRow {
   region: string;
   instance_type: string;
   os: OperatingSystem;
-  tenancy: 'shared';
+  tenancy: Tenancy;
   model: PurchaseModel;
   term_years: 0 | 1 | 3;
   payment_option: '' | PaymentOption;
@@ -167,9 +172,11 @@ export interface EbsPriceDbRow {
 
 /**
  * scope_dates: how many rows of one scope come from one source, and that source's as-of date. Derived
- * from ec2_prices / ebs_prices and sources (main/catalog/scope-dates.ts); the schema is migration 2.
- * EC2 scopes are region × purchase model × OS (Savings Plans: region × plan type, os ''); EBS scopes
- * are a region (model, os, plan_type and tenancy '').
+ * from ec2_prices / ebs_prices / host_prices / dedicated_fees and sources (main/catalog/scope-dates.ts);
+ * the schema is migration 2. EC2 scopes are region × purchase model × OS × tenancy (Savings Plans:
+ * region × plan type, os '', one row per tenancy its rates cover); Dedicated Host prices are os '' with
+ * tenancy 'host' (model on-demand or reserved), the per-Region Dedicated fee os '' with model
+ * 'on-demand' and tenancy 'dedicated'; EBS scopes are a region (model, os, plan_type and tenancy '').
  */
 export interface ScopeDateDbRow {
   product: 'ec2' | 'ebs';
@@ -177,7 +184,7 @@ export interface ScopeDateDbRow {
   model: '' | PurchaseModel;
   os: '' | OperatingSystem;
   plan_type: '' | PlanType;
-  tenancy: '' | 'shared';
+  tenancy: '' | Tenancy;
   source_id: string;
   as_of: string;
   rows: number;
@@ -195,5 +202,39 @@ export interface SpotAdvisorDbRow {
   band_label: string;
   band_max_pct: number;
   savings_pct: number;
+  source_id: string;
+}
+
+/**
+ * host_prices: one Dedicated Host type (named by instance family) in one region, per host-hour:
+ * On-Demand (term_years 0, payment_option '') or a Dedicated Host Reservation. Migration 5.
+ */
+export interface HostPriceDbRow {
+  region: string;
+  family: string;
+  model: 'on-demand' | 'reserved';
+  term_years: 0 | 1 | 3;
+  payment_option: '' | PaymentOption;
+  upfront_usd: string;
+  hourly_usd: string;
+  effective_hourly_usd: string;
+  source_id: string;
+}
+
+/** host_capacity: what one host of a family holds in a region; instances_per_size is a JSON object. Migration 5. */
+export interface HostCapacityDbRow {
+  region: string;
+  family: string;
+  vcpu: number | null;
+  physical_cores: number | null;
+  /** {"xlarge": 8, "2xlarge": 4}: instances of each size one host holds. */
+  instances_per_size: string;
+  source_id: string;
+}
+
+/** dedicated_fees: a region's per-Region fee for Dedicated Instances, USD per hour. Migration 5. */
+export interface DedicatedFeeDbRow {
+  region: string;
+  hourly_usd: string;
   source_id: string;
 }

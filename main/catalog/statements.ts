@@ -5,12 +5,15 @@
  * the query plans of the hot ones. Rows are typed by main/catalog/rows.ts.
  */
 import type Database from 'better-sqlite3';
-import type { PurchaseModel } from '@shared/catalog-types';
+import type { PurchaseModel, Tenancy } from '@shared/catalog-types';
 import type {
   CatalogTable,
+  DedicatedFeeDbRow,
   EbsPriceDbRow,
   EbsVolumeTypeDbRow,
   Ec2PriceDbRow,
+  HostCapacityDbRow,
+  HostPriceDbRow,
   InstanceRegionDbRow,
   InstanceTypeDbRow,
   MetaDbRow,
@@ -104,6 +107,18 @@ const fillEc2Scopes = (where: string) => `INSERT INTO scope_dates
     p.plan_type, p.tenancy, p.source_id, COALESCE(s.as_of, ''), COUNT(*)
   FROM ec2_prices p LEFT JOIN sources s ON s.id = p.source_id ${where}
   GROUP BY 2, 3, 4, 5, 6, 7`;
+/** Dedicated Host scopes: a region's host On-Demand or Reservation prices (os '', tenancy 'host'). */
+const fillHostScopes = (where: string) => `INSERT INTO scope_dates
+    (product, region, model, os, plan_type, tenancy, source_id, as_of, rows)
+  SELECT 'ec2', h.region, h.model, '', '', 'host', h.source_id, COALESCE(s.as_of, ''), COUNT(*)
+  FROM host_prices h LEFT JOIN sources s ON s.id = h.source_id ${where}
+  GROUP BY 2, 3, 7`;
+/** The per-Region Dedicated fee's scope: model 'on-demand', os '', tenancy 'dedicated'. */
+const fillFeeScopes = (where: string) => `INSERT INTO scope_dates
+    (product, region, model, os, plan_type, tenancy, source_id, as_of, rows)
+  SELECT 'ec2', f.region, 'on-demand', '', '', 'dedicated', f.source_id, COALESCE(s.as_of, ''), COUNT(*)
+  FROM dedicated_fees f LEFT JOIN sources s ON s.id = f.source_id ${where}
+  GROUP BY 2, 7`;
 const fillEbsScopes = (where: string) => `INSERT INTO scope_dates
     (product, region, model, os, plan_type, tenancy, source_id, as_of, rows)
   SELECT 'ebs', e.region, '', '', '', '', e.source_id, COALESCE(s.as_of, ''), COUNT(*)
@@ -199,17 +214,20 @@ export const SQL = {
     AND (@families IS NULL OR it.family IN (SELECT value FROM json_each(@families)))`,
 
   // ── EC2 prices ──
-  /** Every shared-tenancy price of one (region, os, type): price options and the price book. */
+  /** Every shared-tenancy price of one (region, os, type): the headline figures (regions, finder). */
   pricesOfType: `SELECT * FROM ec2_prices
     WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = 'shared'`,
+  /** Every price of one (region, os, type) in one tenancy: price options and the price book. */
+  pricesOfTypeInTenancy: `SELECT * FROM ec2_prices
+    WHERE region = ? AND os = ? AND instance_type = ? AND tenancy = ?`,
   /** How many price rows each purchase model has (from scope_dates: no price row is read). */
   priceRowsByModel: `SELECT model, SUM(rows) AS n FROM scope_dates WHERE product = 'ec2' GROUP BY model`,
   /** How many price rows one source has (plucked). */
   priceRowsOfSource: 'SELECT count(*) FROM ec2_prices WHERE source_id = ?',
   /** Adds a price; a row whose key is already there is left alone (changes = 0). */
   insertEc2Price: `${insertRow('ec2_prices', EC2_PRICE_COLUMNS)} ON CONFLICT DO NOTHING`,
-  /** Removes one EC2 scope's prices: a region's prices of one purchase model and OS (a file replaces them). */
-  deleteScopePrices: 'DELETE FROM ec2_prices WHERE region = ? AND os = ? AND model = ?',
+  /** Removes one EC2 scope's prices: a region's prices of one purchase model, OS and tenancy (a file replaces them). */
+  deleteScopePrices: 'DELETE FROM ec2_prices WHERE region = ? AND os = ? AND model = ? AND tenancy = ?',
   /** Removes one Savings Plans scope's rates: a region's rates of one plan type, every OS. */
   deleteSavingsPlanScopePrices: `DELETE FROM ec2_prices WHERE region = ? AND model = 'savings-plan' AND plan_type = ?`,
   clearPriceSummary: 'DELETE FROM price_summary',
@@ -234,6 +252,31 @@ export const SQL = {
     VALUES (@region, @os, @instance_type, @range_index, @band_label, @band_max_pct, @savings_pct, @source_id)`,
   /** Removes a region's entries of one OS (an advisor file replaces them). */
   deleteSpotAdvisorScope: 'DELETE FROM spot_advisor WHERE region = ? AND os = ?',
+
+  // ── Dedicated Hosts and the per-Region Dedicated fee (migration 5) ──
+  /** One host family's prices in a region (On-Demand and reservations), with each source's as-of date. */
+  hostPricesOf: `SELECT h.*, COALESCE(s.as_of, '') AS as_of FROM host_prices h
+    LEFT JOIN sources s ON s.id = h.source_id WHERE h.region = ? AND h.family = ?
+    ORDER BY h.model, h.term_years, h.payment_option`,
+  /** What one host of a family holds in a region. */
+  hostCapacityOf: 'SELECT * FROM host_capacity WHERE region = ? AND family = ?',
+  /** A region's per-Region Dedicated fee, with its source's as-of date. */
+  dedicatedFeeOf: `SELECT f.*, COALESCE(s.as_of, '') AS as_of FROM dedicated_fees f
+    LEFT JOIN sources s ON s.id = f.source_id WHERE f.region = ?`,
+  /** Adds or replaces one host price. */
+  putHostPrice: `INSERT OR REPLACE INTO host_prices
+    (region, family, model, term_years, payment_option, upfront_usd, hourly_usd, effective_hourly_usd, source_id)
+    VALUES (@region, @family, @model, @term_years, @payment_option, @upfront_usd, @hourly_usd,
+      @effective_hourly_usd, @source_id)`,
+  /** Removes one host scope's prices: a region's host On-Demand or Reservation prices (a file replaces them). */
+  deleteHostScopePrices: 'DELETE FROM host_prices WHERE region = ? AND model = ?',
+  /** Adds or replaces what one host of a family holds in a region. */
+  putHostCapacity: `INSERT OR REPLACE INTO host_capacity
+    (region, family, vcpu, physical_cores, instances_per_size, source_id)
+    VALUES (@region, @family, @vcpu, @physical_cores, @instances_per_size, @source_id)`,
+  /** Adds or replaces a region's per-Region Dedicated fee. */
+  putDedicatedFee: `INSERT OR REPLACE INTO dedicated_fees (region, hourly_usd, source_id)
+    VALUES (@region, @hourly_usd, @source_id)`,
 
   // ── EBS ──
   ebsVolumeTypes: 'SELECT * FROM ebs_volume_types',
@@ -262,7 +305,11 @@ export const SQL = {
   clearRegionScopeDates: 'DELETE FROM scope_dates WHERE region = ?',
   fillEc2ScopeDates: fillEc2Scopes(''),
   fillEbsScopeDates: fillEbsScopes(''),
+  fillHostScopeDates: fillHostScopes(''),
+  fillFeeScopeDates: fillFeeScopes(''),
   fillRegionEc2ScopeDates: fillEc2Scopes('WHERE p.region = ?'),
+  fillRegionHostScopeDates: fillHostScopes('WHERE h.region = ?'),
+  fillRegionFeeScopeDates: fillFeeScopes('WHERE f.region = ?'),
   fillRegionEbsScopeDates: fillEbsScopes('WHERE e.region = ?'),
 } as const;
 
@@ -290,6 +337,15 @@ export function prepareCatalogReads(db: Database.Database) {
     pricesOfType: db.prepare<[region: string, os: string, instanceType: string], Ec2PriceDbRow>(
       SQL.pricesOfType,
     ),
+    pricesOfTypeInTenancy: db.prepare<
+      [region: string, os: string, instanceType: string, tenancy: Tenancy],
+      Ec2PriceDbRow
+    >(SQL.pricesOfTypeInTenancy),
+    hostPricesOf: db.prepare<[region: string, family: string], HostPriceDbRow & { as_of: string }>(
+      SQL.hostPricesOf,
+    ),
+    hostCapacityOf: db.prepare<[region: string, family: string], HostCapacityDbRow>(SQL.hostCapacityOf),
+    dedicatedFeeOf: db.prepare<[region: string], DedicatedFeeDbRow & { as_of: string }>(SQL.dedicatedFeeOf),
     priceRowsByModel: db.prepare<[], { model: PurchaseModel; n: number }>(SQL.priceRowsByModel),
     ebsVolumeTypes: db.prepare<[], EbsVolumeTypeDbRow>(SQL.ebsVolumeTypes),
     ebsPricesOfRegion: db.prepare<[region: string], EbsPriceDbRow>(SQL.ebsPricesOfRegion),
@@ -318,7 +374,15 @@ export function prepareCatalogWrites(db: Database.Database) {
     insertInstanceType: db.prepare<InstanceTypeDbRow>(SQL.insertInstanceType),
     addInstanceRegion: db.prepare<InstanceRegionDbRow>(SQL.addInstanceRegion),
     insertEc2Price: db.prepare<Ec2PriceDbRow>(SQL.insertEc2Price),
-    deleteScopePrices: db.prepare<[region: string, os: string, model: PurchaseModel]>(SQL.deleteScopePrices),
+    deleteScopePrices: db.prepare<[region: string, os: string, model: PurchaseModel, tenancy: Tenancy]>(
+      SQL.deleteScopePrices,
+    ),
+    putHostPrice: db.prepare<HostPriceDbRow>(SQL.putHostPrice),
+    deleteHostScopePrices: db.prepare<[region: string, model: 'on-demand' | 'reserved']>(
+      SQL.deleteHostScopePrices,
+    ),
+    putHostCapacity: db.prepare<HostCapacityDbRow>(SQL.putHostCapacity),
+    putDedicatedFee: db.prepare<DedicatedFeeDbRow>(SQL.putDedicatedFee),
     deleteSavingsPlanScopePrices: db.prepare<[region: string, planType: string]>(
       SQL.deleteSavingsPlanScopePrices,
     ),

@@ -1,5 +1,12 @@
 import type { ImportErrorWhere } from './errors';
-import type { Attributes, Ec2PriceInput, EbsPriceInput, OfferHeader } from './types';
+import type {
+  Attributes,
+  DedicatedFeeInput,
+  Ec2PriceInput,
+  EbsPriceInput,
+  HostPriceInput,
+  OfferHeader,
+} from './types';
 
 /**
  * Where the readers and the mapper put what they read. CatalogWriter (catalog-writer.ts) writes it
@@ -18,8 +25,15 @@ export interface CatalogSink {
   region(code: string, name: string | undefined): void;
   /** True when the type is in the catalog or could be added from these attributes (then it is). */
   instanceType(type: string, attrs: Attributes | null): boolean;
-  /** One EC2 price; the first for a (region, purchase model) replaces that pair's old prices. */
+  /** One EC2 price; the first of a scope (region, purchase model, OS, tenancy) replaces its old prices. */
   ec2(row: Ec2PriceInput): void;
+  /**
+   * One Dedicated Host price (with what the host holds); the first of a scope (region, On-Demand or
+   * Reservation) replaces its old prices.
+   */
+  host(row: HostPriceInput): void;
+  /** A region's per-Region Dedicated fee, replacing the one it has. */
+  dedicatedFee(row: DedicatedFeeInput): void;
   /** One EBS price, replacing the (region, volume type, dimension) price it has. */
   ebs(row: EbsPriceInput): void;
 }

@@ -10,12 +10,23 @@ import type { CatalogSink } from './catalog-sink';
 import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 import { ScopeFreshness } from './freshness';
 import { specFromAttributes } from './instance-spec';
-import type { Attributes, EbsPriceInput, Ec2PriceInput, OfferHeader } from './types';
+import type {
+  Attributes,
+  DedicatedFeeInput,
+  EbsPriceInput,
+  Ec2PriceInput,
+  HostPriceInput,
+  OfferHeader,
+} from './types';
 import { verifyImportedCatalog } from './verify-import';
 
 export interface WriteCounts {
   ec2Rows: number;
   ebsRows: number;
+  /** Dedicated Host price rows (On-Demand and reservations). */
+  hostRows: number;
+  /** Per-Region Dedicated fees. */
+  feeRows: number;
   duplicates: number;
   byModel: Partial<Record<PurchaseModel, number>>;
   instanceTypesAdded: string[];
@@ -28,15 +39,18 @@ export interface WriteCounts {
  * The CatalogSink an import writes to: a temporary copy of the catalog, private to this import and
  * discarded on any failure, so it runs without fsync until the end (the rollback journal stays:
  * better-sqlite3 refuses journal_mode = OFF); the whole import is one transaction. A file replaces
- * each scope it prices (EC2: region × purchase model × OS; Savings Plans: region × plan type; EBS:
- * region) that it is at least as new as (freshness.ts): the first row of such a scope deletes the
- * scope's old EC2 rows, whatever their source (EBS rows are upserted); the rows of an older scope are
- * skipped and counted.
+ * each scope it prices (EC2: region × purchase model × OS × tenancy; Savings Plans: region × plan type,
+ * every tenancy; Dedicated Hosts: region × On-Demand or Reservation; the per-Region Dedicated fee and
+ * EBS: region) that it is at least as new as (freshness.ts): the first row of such a scope deletes the
+ * scope's old EC2 or host rows, whatever their source (EBS rows, fees and host capacity are upserted);
+ * the rows of an older scope are skipped and counted.
  */
 export class CatalogWriter implements CatalogSink {
   readonly counts: WriteCounts = {
     ec2Rows: 0,
     ebsRows: 0,
+    hostRows: 0,
+    feeRows: 0,
     duplicates: 0,
     byModel: {},
     instanceTypesAdded: [],
@@ -142,7 +156,11 @@ export class CatalogWriter implements CatalogSink {
   ec2(r: Ec2PriceInput): void {
     if (!this.sourceId) this.requireHeader();
     const sp = r.model === 'savings-plan';
-    const scope = r.region + '\u0000' + r.model + '\u0000' + (sp ? r.plan_type : r.os);
+    const tenancy = r.tenancy ?? 'shared';
+    // A Savings Plans scope (region × plan type) covers every tenancy.
+    const scope = sp
+      ? r.region + '\u0000' + r.model + '\u0000' + r.plan_type
+      : r.region + '\u0000' + r.model + '\u0000' + r.os + '\u0000' + tenancy;
     let taken = this.scopeTaken.get(scope);
     if (taken === undefined) {
       // A scope the file takes is replaced whole: its old rows go, whatever their source.
@@ -152,9 +170,10 @@ export class CatalogWriter implements CatalogSink {
         model: r.model,
         os: sp ? null : r.os,
         planType: sp && r.plan_type !== '' ? r.plan_type : null,
+        tenancy: sp ? undefined : tenancy,
       });
       if (taken && sp) this.write.deleteSavingsPlanScopePrices.run(r.region, r.plan_type);
-      else if (taken) this.write.deleteScopePrices.run(r.region, r.os, r.model);
+      else if (taken) this.write.deleteScopePrices.run(r.region, r.os, r.model, tenancy);
       this.scopeTaken.set(scope, taken);
     }
     if (!taken) {
@@ -174,7 +193,7 @@ export class CatalogWriter implements CatalogSink {
       region: r.region,
       instance_type: r.instance_type,
       os: r.os,
-      tenancy: 'shared',
+      tenancy,
       model: r.model,
       term_years: r.term_years,
       payment_option: r.payment_option,
@@ -217,8 +236,71 @@ export class CatalogWriter implements CatalogSink {
     this.counts.regions.add(r.region);
   }
 
+  /**
+   * One Dedicated Host price; the first of its scope (region × On-Demand or Reservation) replaces the
+   * scope's old host prices. What the host holds is upserted with it.
+   */
+  host(r: HostPriceInput): void {
+    if (!this.sourceId) this.requireHeader();
+    const scope = r.region + '\u0000host\u0000' + r.model;
+    let taken = this.scopeTaken.get(scope);
+    if (taken === undefined) {
+      taken = this.freshness!.takes({
+        product: 'ec2',
+        region: r.region,
+        model: r.model,
+        os: null,
+        planType: null,
+        tenancy: 'host',
+      });
+      if (taken) this.write.deleteHostScopePrices.run(r.region, r.model);
+      this.scopeTaken.set(scope, taken);
+    }
+    if (!taken) {
+      this.freshness!.skippedRows++;
+      return;
+    }
+    const { capacity, ...price } = r;
+    this.write.putHostPrice.run({ ...price, source_id: this.sourceId });
+    if (capacity) {
+      this.write.putHostCapacity.run({
+        region: r.region,
+        family: r.family,
+        ...capacity,
+        source_id: this.sourceId,
+      });
+    }
+    this.counts.hostRows++;
+    this.counts.regions.add(r.region);
+  }
+
+  /** A region's per-Region Dedicated fee (its own scope), replacing the one it has. */
+  dedicatedFee(r: DedicatedFeeInput): void {
+    if (!this.sourceId) this.requireHeader();
+    const scope = r.region + '\u0000fee';
+    let taken = this.scopeTaken.get(scope);
+    if (taken === undefined) {
+      taken = this.freshness!.takes({
+        product: 'ec2',
+        region: r.region,
+        model: 'on-demand',
+        os: null,
+        planType: null,
+        tenancy: 'dedicated',
+      });
+      this.scopeTaken.set(scope, taken);
+    }
+    if (!taken) {
+      this.freshness!.skippedRows++;
+      return;
+    }
+    this.write.putDedicatedFee.run({ ...r, source_id: this.sourceId });
+    this.counts.feeRows++;
+    this.counts.regions.add(r.region);
+  }
+
   get rows(): number {
-    return this.counts.ec2Rows + this.counts.ebsRows;
+    return this.counts.ec2Rows + this.counts.ebsRows + this.counts.hostRows + this.counts.feeRows;
   }
 
   /** The scopes left alone because the catalog's prices for them are newer, and their rows. */

@@ -7,8 +7,9 @@ import { ImportError } from './errors';
 const NAMED_IN_REFUSAL = 5;
 
 /**
- * Freshness, scope by scope: a file replaces a scope (EC2: region × purchase model × OS; Savings Plans:
- * region × plan type; EBS: region) when it is at least as new as the newest prices the catalog holds
+ * Freshness, scope by scope: a file replaces a scope (EC2: region × purchase model × OS × tenancy;
+ * Dedicated Hosts: region × On-Demand or Reservation; the per-Region Dedicated fee: region; Savings
+ * Plans: region × plan type; EBS: region) when it is at least as new as the newest prices the catalog holds
  * for it, or when the catalog holds none; otherwise, unless forced, the scope is left as it is and
  * the file's rows for it are skipped. The caller asks once per scope, on its first row, and counts the
  * rows it skips. A file all of whose scopes are skipped is refused (`refuseIfAllSkipped`), naming the
@@ -23,7 +24,7 @@ export class ScopeFreshness {
   constructor(
     catalogScopes: readonly Pick<
       ScopeDateDbRow,
-      'product' | 'region' | 'model' | 'os' | 'plan_type' | 'as_of'
+      'product' | 'region' | 'model' | 'os' | 'plan_type' | 'tenancy' | 'as_of'
     >[],
     private readonly fileAsOf: string,
     private readonly force: boolean,
@@ -35,6 +36,7 @@ export class ScopeFreshness {
         model: r.model === '' ? null : r.model,
         os: r.os === '' ? null : r.os,
         planType: r.plan_type === '' ? null : r.plan_type,
+        tenancy: r.tenancy === '' ? undefined : r.tenancy,
       });
       const held = this.newest.get(key);
       if (held === undefined || r.as_of > held) this.newest.set(key, r.as_of);

@@ -8,56 +8,132 @@ import type {
   OfferingClass,
   OperatingSystem,
   PaymentOption,
+  Tenancy,
   VolumeType,
 } from '@shared/catalog-types';
 import { VOLUME_TYPES } from '@shared/catalog-types';
+import { OS_FACTS, type OperatingSystemFacts } from '@shared/operating-systems';
 import { effectiveHourlyUsd } from '@shared/pricing/rates';
 import { Decimal, toUsdString } from '@shared/money';
 import { own } from './parse-slice';
-import type { Attributes, ComputeRef, EbsRef } from './types';
+import type { Attributes, ComputeRef, EbsRef, FeeRef, HostRef } from './types';
 
 /**
- * The five operating systems the catalog prices, keyed by the RunInstances operation code AWS
- * bills them under, with the operatingSystem value that must agree. License-included SQL Server,
- * BYOL and RHEL add-ons have other operation codes and are dropped.
+ * The operating systems (with their licences) the catalog prices, keyed by the RunInstances operation
+ * code AWS bills them under: derived from OS_FACTS (shared/operating-systems.ts), the one table of
+ * them. Other codes (RHEL with HA, SQL Server on Linux, …) are dropped.
  */
-const OS_BY_OPERATION: Record<string, { os: OperatingSystem; name: string }> = {
-  RunInstances: { os: 'linux', name: 'Linux' },
-  'RunInstances:0002': { os: 'windows', name: 'Windows' },
-  'RunInstances:0010': { os: 'rhel', name: 'RHEL' },
-  'RunInstances:000g': { os: 'sles', name: 'SUSE' },
-  'RunInstances:0g00': { os: 'ubuntu', name: 'Ubuntu Pro' },
-};
+const OS_BY_OPERATION: Readonly<Record<string, { os: OperatingSystem; facts: OperatingSystemFacts }>> =
+  Object.fromEntries(
+    (Object.entries(OS_FACTS) as [OperatingSystem, OperatingSystemFacts][]).map(([os, facts]) => [
+      facts.operation,
+      { os, facts },
+    ]),
+  );
 
 export function osForOperation(operation: string | undefined): OperatingSystem | null {
   return own(OS_BY_OPERATION, operation)?.os ?? null;
 }
 
-export type SkipReason = 'not-compute' | 'tenancy' | 'capacity-status' | 'os' | 'no-region' | 'unknown-type';
+/** The price list's tenancy attribute of an instance SKU. */
+const TENANCY_OF: Readonly<Record<string, Tenancy>> = {
+  Shared: 'shared',
+  Dedicated: 'dedicated',
+  Host: 'host',
+};
+
+export type SkipReason =
+  'not-compute' | 'tenancy' | 'capacity-status' | 'os' | 'no-region' | 'unknown-type' | 'host-unmapped';
 
 /**
- * A compute product the catalog keeps: shared tenancy, capacity status "Used" (not reservation
- * placeholders), one of the five OSes with no pre-installed software.
+ * A compute product the catalog keeps: tenancy Shared, Dedicated or Host (the per-instance charge on a
+ * Dedicated Host), capacity status "Used" (not reservation placeholders), an operation code of
+ * OS_FACTS with the product's operatingSystem, preInstalledSw and licenseModel agreeing, sold with
+ * that tenancy (Windows BYOL: Dedicated or Host only).
  */
 export function mapComputeProduct(
   family: string | undefined,
   a: Attributes,
 ): { ref: ComputeRef } | { skip: SkipReason } {
   if (family === undefined || !family.startsWith('Compute Instance')) return { skip: 'not-compute' };
-  if (a.tenancy !== 'Shared') return { skip: 'tenancy' };
+  const tenancy = own(TENANCY_OF, a.tenancy);
+  if (!tenancy) return { skip: 'tenancy' };
   if (a.capacitystatus !== 'Used') return { skip: 'capacity-status' };
-  const os = own(OS_BY_OPERATION, a.operation);
-  if (!os || a.operatingSystem !== os.name || (a.preInstalledSw ?? 'NA') !== 'NA') return { skip: 'os' };
-  if (os.os === 'windows' ? a.licenseModel !== 'No License required' : !isNoLicense(a.licenseModel)) {
-    return { skip: 'os' };
-  }
+  const entry = own(OS_BY_OPERATION, a.operation);
+  if (!entry || !osAgrees(entry.facts, a) || !entry.facts.tenancies.includes(tenancy)) return { skip: 'os' };
   const region = a.regionCode;
   const instanceType = a.instanceType;
   if (!region || !instanceType) return { skip: 'no-region' };
-  return { ref: { kind: 'compute', region, instanceType, os: os.os } };
+  return { ref: { kind: 'compute', region, instanceType, os: entry.os, tenancy } };
+}
+
+/** Whether the product's operatingSystem, preInstalledSw and licenseModel are the operation code's. */
+function osAgrees(f: OperatingSystemFacts, a: Attributes): boolean {
+  if (a.operatingSystem !== f.priceListOs || (a.preInstalledSw ?? 'NA') !== f.preInstalledSw) return false;
+  // Windows (licence included or not) must say which; the other OSes' older files leave it out.
+  if (f.priceListOs === 'Windows' || f.licenseModel !== 'No License required') {
+    return a.licenseModel === f.licenseModel;
+  }
+  return isNoLicense(a.licenseModel);
 }
 
 const isNoLicense = (m: string | undefined) => m === undefined || m === 'No License required' || m === 'NA';
+
+/**
+ * A Dedicated Host product (productFamily "Dedicated Host"): usagetype "<PFX>-HostUsage:<family>"
+ * (tenancy Host: On-Demand) or "<PFX>-ReservedHostUsage:<family>" (tenancy Reserved: Dedicated Host
+ * Reservations), the family agreeing with instanceType when given, and what one host holds: vcpu,
+ * physicalCores, instanceCapacity<Size> (CSV "Instance Capacity - <size>"). null: not a host product;
+ * { skip }: a host product that cannot be mapped.
+ */
+export function mapHostProduct(
+  family: string | undefined,
+  a: Attributes,
+  region: string | null,
+): { ref: HostRef } | { skip: SkipReason } | null {
+  if (family !== 'Dedicated Host') return null;
+  const m = /^(?:[A-Z0-9]+-)?(Reserved)?HostUsage:([a-z0-9-]+)$/.exec(a.usagetype ?? '');
+  if (!m || a.tenancy !== (m[1] ? 'Reserved' : 'Host')) return { skip: 'host-unmapped' };
+  const hostFamily = m[2]!;
+  if (a.instanceType !== undefined && a.instanceType !== hostFamily) return { skip: 'host-unmapped' };
+  if (!region) return { skip: 'no-region' };
+  const instancesPerSize: Record<string, number> = {};
+  for (const [name, value] of Object.entries(a)) {
+    if (!name.startsWith('instanceCapacity') || name.length === 'instanceCapacity'.length) continue;
+    const n = count(value);
+    const size = name.slice('instanceCapacity'.length);
+    if (n !== null && n > 0) instancesPerSize[size[0]!.toLowerCase() + size.slice(1)] = n;
+  }
+  return {
+    ref: {
+      kind: 'host',
+      region,
+      family: hostFamily,
+      vcpu: count(a.vcpu),
+      physicalCores: count(a.physicalCores),
+      instancesPerSize,
+    },
+  };
+}
+
+/** A whole number as the price list writes it ("32"); null for anything else ("NA", ""). */
+function count(v: string | undefined): number | null {
+  return v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : null;
+}
+
+/**
+ * The per-Region Dedicated fee: productFamily "Fee", group "EC2-Dedicated Usage", usagetype
+ * "<PFX>-DedicatedUsage" (no instance type), operation "Surcharge". null: not that product.
+ */
+export function mapFeeProduct(
+  family: string | undefined,
+  a: Attributes,
+  region: string | null,
+): FeeRef | null {
+  if (family !== 'Fee' || a.group !== 'EC2-Dedicated Usage' || a.operation !== 'Surcharge') return null;
+  if (!/^(?:[A-Z0-9]+-)?DedicatedUsage$/.test(a.usagetype ?? '') || !region) return null;
+  return { kind: 'fee', region };
+}
 
 const EBS_VOLUME_TYPES: ReadonlySet<string> = new Set(VOLUME_TYPES);
 const isEbsVolumeType = (v: string | undefined): v is VolumeType =>

@@ -29,7 +29,22 @@ export const ATTRIBUTE_COLUMNS: Record<string, string> = {
   'Pre Installed S/W': 'preInstalledSw',
   'Region Code': 'regionCode',
   'Volume API Name': 'volumeApiName',
+  Group: 'group',
+  'Physical Cores': 'physicalCores',
 };
+
+/**
+ * What one Dedicated Host holds, a column per size: "Instance Capacity - 2xlarge" is the JSON's
+ * instanceCapacity2xlarge ("- xlarge": instanceCapacityXlarge).
+ */
+function capacityColumns(col: Map<string, number>): [number, string][] {
+  const out: [number, string][] = [];
+  for (const [name, i] of col) {
+    const size = /^Instance Capacity - ([a-z0-9]+)$/.exec(name)?.[1];
+    if (size) out.push([i, `instanceCapacity${size[0]!.toUpperCase()}${size.slice(1)}`]);
+  }
+  return out;
+}
 
 const REQUIRED = [
   'SKU',
@@ -116,7 +131,8 @@ export async function readEc2OfferCsv(reader: ByteReader, mapper: OfferMapper): 
       };
       attrCols = Object.entries(ATTRIBUTE_COLUMNS)
         .filter(([name]) => c.has(name))
-        .map(([name, attr]) => [c.get(name)!, attr]);
+        .map(([name, attr]): [number, string] => [c.get(name)!, attr])
+        .concat(capacityColumns(c));
       return true;
     }
     if (line.length === 0) return true;

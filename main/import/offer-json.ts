@@ -5,9 +5,10 @@ import { isObject, parseSlice, str } from './parse-slice';
 import { scanJson } from './scanner';
 import type { Attributes, Dimension, OfferHeader } from './types';
 
-const SHARED = Buffer.from('"Shared"');
 const USED = Buffer.from('"Used"');
 const VOLUME = Buffer.from('"volumeApiName"');
+const HOST = Buffer.from('"Dedicated Host"');
+const FEE = Buffer.from('"EC2-Dedicated Usage"');
 
 /**
  * Reads an AmazonEC2 JSON offer file (a region file or the all-regions file): header strings,
@@ -49,10 +50,15 @@ export async function readEc2OfferJson(reader: ByteReader, mapper: OfferMapper):
     },
     value(buf, start, end, depth, keys, byteOffset) {
       if (depth === 3) {
-        // Most products are other tenancies or reservations: a kept compute product contains
-        // "Shared" and "Used", a kept EBS one "volumeApiName"; the rest are not worth a JSON.parse.
+        // Most products are reservation placeholders or other services' fees: a kept compute product
+        // contains "Used", a kept EBS one "volumeApiName", a Dedicated Host "Dedicated Host", the
+        // per-Region Dedicated fee "EC2-Dedicated Usage"; the rest are not worth a JSON.parse.
         const slice = buf.subarray(start, end);
-        const maybe = (slice.indexOf(SHARED) >= 0 && slice.indexOf(USED) >= 0) || slice.indexOf(VOLUME) >= 0;
+        const maybe =
+          slice.indexOf(USED) >= 0 ||
+          slice.indexOf(VOLUME) >= 0 ||
+          slice.indexOf(HOST) >= 0 ||
+          slice.indexOf(FEE) >= 0;
         if (!maybe) return mapper.skipUnparsed();
         return product(mapper, keys[2]!, buf.toString('utf8', start, end), byteOffset);
       }

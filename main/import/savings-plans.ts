@@ -38,8 +38,9 @@ const PLAN: Record<string, PlanType> = {
 };
 
 /**
- * One Savings Plans rate → a 'savings-plan' price row: the plan's discounted hourly rate for a
- * shared-tenancy (BoxUsage) instance type, region and OS. Savings Plans have no per-instance
+ * One Savings Plans rate → a 'savings-plan' price row: the plan's discounted hourly rate for an
+ * instance type, region and OS, shared tenancy (BoxUsage) or a Dedicated Instance (DedicatedUsage).
+ * Dedicated Host usage (HostUsage) is not taken: the catalog prices hosts per family, not per rate. Savings Plans have no per-instance
  * upfront fee (the commitment is in USD/hour), so upfront is 0 and effective = the rate.
  */
 function writeRate(w: CatalogSink, counts: SpCounts, r: Rate, where: ImportErrorWhere): void {
@@ -51,7 +52,7 @@ function writeRate(w: CatalogSink, counts: SpCounts, r: Rate, where: ImportError
   const region = r.regionCode || usage?.region;
   const type = r.instanceType || usage?.instanceType;
   if (
-    !usage?.shared ||
+    !usage?.tenancy ||
     !os ||
     !plan ||
     !payment ||
@@ -76,6 +77,7 @@ function writeRate(w: CatalogSink, counts: SpCounts, r: Rate, where: ImportError
     region,
     instance_type: type,
     os,
+    tenancy: usage.tenancy,
     model: 'savings-plan',
     term_years: r.termYears,
     payment_option: payment,

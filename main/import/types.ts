@@ -3,8 +3,14 @@
  * spot-history) and the mapper hand on, and what a CatalogSink (catalog-sink.ts) receives. A leaf:
  * it imports types only, from the catalog's rows and the shared catalog types.
  */
-import type { EbsDimension, OperatingSystem, VolumeType } from '@shared/catalog-types';
-import type { EbsPriceDbRow, Ec2PriceDbRow } from '../catalog/rows';
+import type { EbsDimension, OperatingSystem, Tenancy, VolumeType } from '@shared/catalog-types';
+import type {
+  DedicatedFeeDbRow,
+  EbsPriceDbRow,
+  Ec2PriceDbRow,
+  HostCapacityDbRow,
+  HostPriceDbRow,
+} from '../catalog/rows';
 
 /** The header of a price file; AWS writes offerCode, version and publicationDate before any price. */
 export interface OfferHeader {
@@ -30,6 +36,7 @@ export interface ComputeRef {
   region: string;
   instanceType: string;
   os: OperatingSystem;
+  tenancy: Tenancy;
 }
 
 /** An EBS SKU: one (region, volume type, dimension) price. */
@@ -44,13 +51,40 @@ export interface EbsRef {
   divisor: number;
 }
 
-export type SkuRef = ComputeRef | EbsRef;
+/** A Dedicated Host SKU: one host family in one region, with what one host holds. */
+export interface HostRef {
+  kind: 'host';
+  region: string;
+  family: string;
+  vcpu: number | null;
+  physicalCores: number | null;
+  /** Instances of each size one host holds ({ xlarge: 8 }). */
+  instancesPerSize: Record<string, number>;
+}
+
+/** The per-Region Dedicated fee SKU of one region. */
+export interface FeeRef {
+  kind: 'fee';
+  region: string;
+}
+
+export type SkuRef = ComputeRef | EbsRef | HostRef | FeeRef;
 
 /**
- * An ec2_prices row as a file gives it: the sink adds the file's source (and shared tenancy); an AWS
- * file's upfront fee is always as published.
+ * An ec2_prices row as a file gives it: the sink adds the file's source (and shared tenancy when the
+ * file names none); an AWS file's upfront fee is always as published.
  */
-export type Ec2PriceInput = Omit<Ec2PriceDbRow, 'tenancy' | 'source_id' | 'upfront_source'>;
+export type Ec2PriceInput = Omit<Ec2PriceDbRow, 'tenancy' | 'source_id' | 'upfront_source'> & {
+  tenancy?: Tenancy;
+};
 
 /** An ebs_prices row as a file gives it: the sink adds the file's source. */
 export type EbsPriceInput = Omit<EbsPriceDbRow, 'source_id'>;
+
+/** A host_prices row as a file gives it, with the capacity of the host it prices. */
+export type HostPriceInput = Omit<HostPriceDbRow, 'source_id'> & {
+  capacity: Omit<HostCapacityDbRow, 'region' | 'family' | 'source_id'> | null;
+};
+
+/** A dedicated_fees row as a file gives it. */
+export type DedicatedFeeInput = Omit<DedicatedFeeDbRow, 'source_id'>;

@@ -1,6 +1,9 @@
+import type { Tenancy } from '@shared/catalog-types';
+
 /**
  * AWS billing usage types carry a region prefix ("APE2-BoxUsage:r7g.large"); us-east-1 has none.
- * Only needed where a file gives no region code (older Savings Plans JSON); codes as AWS bills them.
+ * Only needed where a file gives no region code (older Savings Plans JSON, older offer files' host and
+ * fee products); codes as AWS bills them.
  */
 const PREFIX_REGION: Record<string, string> = {
   USE1: 'us-east-1',
@@ -29,17 +32,35 @@ const PREFIX_REGION: Record<string, string> = {
 
 export interface UsageType {
   region: string | null;
-  /** BoxUsage = shared tenancy; DedicatedUsage, HostUsage, Unused* are other tenancies or reservations. */
-  shared: boolean;
+  /**
+   * BoxUsage = shared tenancy, DedicatedUsage = a Dedicated Instance; null for the rest (HostUsage,
+   * Unused*, reservations), which the catalog does not take from a rate file.
+   */
+  tenancy: Tenancy | null;
   instanceType: string;
 }
+
+const TENANCY_OF_USAGE: Readonly<Record<string, Tenancy>> = {
+  BoxUsage: 'shared',
+  DedicatedUsage: 'dedicated',
+};
 
 export function parseUsageType(usage: string): UsageType | null {
   const m = /^(?:([A-Z]{2,3}\d)-)?([A-Za-z]+):([a-z0-9-]+\.[a-z0-9-]+)$/.exec(usage);
   if (!m) return null;
   return {
     region: m[1] ? (PREFIX_REGION[m[1]] ?? null) : 'us-east-1',
-    shared: m[2] === 'BoxUsage',
+    tenancy: Object.hasOwn(TENANCY_OF_USAGE, m[2]!) ? TENANCY_OF_USAGE[m[2]!]! : null,
     instanceType: m[3]!,
   };
+}
+
+/**
+ * The region a usage type's prefix names ("SAE1-DedicatedUsage" → sa-east-1; no prefix: us-east-1);
+ * null for a prefix this table does not know. For products that carry no region code.
+ */
+export function regionOfUsageType(usage: string | undefined): string | null {
+  const m = /^(?:([A-Z]{2,3}\d)-)?[A-Za-z]+(?::|$)/.exec(usage ?? '');
+  if (!m) return null;
+  return m[1] ? (PREFIX_REGION[m[1]] ?? null) : 'us-east-1';
 }

@@ -30,6 +30,11 @@ export interface ImportSummary {
   addedInstanceTypes: string[];
   /** $0.00 listings skipped (capacity-block/reservation placeholders; never stored as a price). */
   zeroPricesSkipped: number;
+  /** Dedicated Host price rows (On-Demand and reservations, per host-hour) and per-Region Dedicated fees. */
+  hostRows?: number;
+  dedicatedFees?: number;
+  /** An offer file's products not kept, by why ("capacity-status": reservation placeholders). */
+  skippedProducts?: Record<string, number>;
   duplicatesIgnored: number;
   /**
    * Scopes the file holds that the catalog has newer prices for: left as they were (an import is

@@ -20,6 +20,7 @@ interface PriceRow {
   region: string;
   instance_type: string;
   os: string;
+  tenancy: string;
   model: string;
   term_years: number;
   payment_option: string;
@@ -39,7 +40,7 @@ afterEach(() => cat.cleanup());
 const imported = (sourceId: string) =>
   query<PriceRow>(
     cat.path,
-    `SELECT region, instance_type, os, model, term_years, payment_option, offering_class, plan_type,
+    `SELECT region, instance_type, os, tenancy, model, term_years, payment_option, offering_class, plan_type,
             upfront_usd, hourly_usd, effective_hourly_usd
      FROM ec2_prices WHERE source_id = ? ORDER BY model, term_years, payment_option, offering_class, os, instance_type`,
     sourceId,
@@ -64,6 +65,7 @@ describe('importing the real AWS excerpts', () => {
         region: 'us-east-1',
         instance_type: 'p4d.24xlarge',
         os: 'linux',
+        tenancy: 'shared',
         model: 'on-demand',
         term_years: 0,
         payment_option: '',
@@ -129,13 +131,32 @@ describe('importing the real AWS excerpts', () => {
     expect(rows).toHaveLength(13);
   });
 
-  it('imports the 10 shared-tenancy rates of the Savings Plans CSV sample (Taipei, r7g, 3 yr Partial Upfront)', async () => {
+  it('imports the 10 shared-tenancy and 8 Dedicated Instance rates of the Savings Plans CSV sample (Taipei, r7g, 3 yr Partial Upfront)', async () => {
     // Of 44 rates, 16 are BoxUsage; of those, RunInstances (linux) 2, :0010 (rhel) 2, :000g (sles) 2,
-    // :0g00 (ubuntu) 4 = 10. The rest are DedicatedUsage, UnusedBox/UnusedDed, HostUsage or :1010 (RHEL HA).
+    // :0g00 (ubuntu) 4 = 10. 13 are DedicatedUsage; of those, linux 2, rhel 2, sles 3, ubuntu 1 = 8 (the
+    // other 5 are :1010, RHEL with HA). The rest are UnusedBox/UnusedDed or HostUsage (per host family:
+    // not taken from a rate file).
     const s = await run('AWSComputeSavingsPlan-ap-east-2-sample.csv');
-    expect(s).toMatchObject({ kind: 'savings-plans', rows: 10, regions: 1 });
+    expect(s).toMatchObject({ kind: 'savings-plans', rows: 18, regions: 1 });
     const rows = imported('aws-offer-sp-20250911184447');
-    expect(rows.map((r) => `${r.os} ${r.instance_type} ${r.hourly_usd}`).sort()).toEqual(
+    const ratesOf = (tenancy: string) =>
+      rows
+        .filter((r) => r.tenancy === tenancy)
+        .map((r) => `${r.os} ${r.instance_type} ${r.hourly_usd}`)
+        .sort();
+    expect(ratesOf('dedicated')).toEqual(
+      [
+        'linux r7g.xlarge 0.1123',
+        'linux r7g.16xlarge 1.5628',
+        'rhel r7g.medium 0.0425',
+        'rhel r7g.16xlarge 2.254',
+        'sles r7g.medium 0.0506',
+        'sles r7g.large 0.0787',
+        'sles r7g.12xlarge 1.4019',
+        'ubuntu r7g.16xlarge 1.6358',
+      ].sort(),
+    );
+    expect(ratesOf('shared')).toEqual(
       [
         'linux r7g.12xlarge 1.1721',
         'linux r7g.2xlarge 0.1954',
@@ -169,11 +190,14 @@ describe('importing the real AWS excerpts', () => {
     ]);
   });
 
-  it('refuses the CSV offer sample as empty: every row is dedicated, SQL Server, a reservation or another region’s unusable variant', async () => {
+  it('refuses the whole CSV offer sample: its last Reserved term is cut off before its Upfront Fee row', async () => {
+    // The sample's author cut it at line 50, the hourly row of m6id.2xlarge's 1 yr Partial Upfront
+    // standard term; the term's Upfront Fee row is missing, so nothing is imported (import-tenancy
+    // imports the sample without that line).
     const before = sha256(cat.path);
     const err = await run('AmazonEC2-offer-sample.csv').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as ImportError).code).toBe('empty');
+    expect((err as ImportError).message).toMatch(/line 50: reserved term is missing a price row/);
     expect(sha256(cat.path)).toBe(before);
   });
 

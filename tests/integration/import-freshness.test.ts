@@ -135,12 +135,19 @@ describe('a Savings Plans file into a catalog without Savings Plans rates', () =
     const s = await importPriceFile({ file: SP, catalogPath: cat.path });
     expect(s).toMatchObject({
       kind: 'savings-plans',
-      rowsByModel: { 'savings-plan': 10 },
+      rowsByModel: { 'savings-plan': 18 },
       skippedScopes: [],
     });
+    // 10 shared-tenancy rates and 8 Dedicated Instance rates: one scope, its rows listed per tenancy.
     expect(
-      query(cat.path, "SELECT source_id, as_of, rows FROM scope_dates WHERE model = 'savings-plan'"),
-    ).toEqual([{ source_id: 'aws-offer-sp-20250911184447', as_of: '2025-09-11', rows: 10 }]);
+      query(
+        cat.path,
+        "SELECT source_id, as_of, tenancy, rows FROM scope_dates WHERE model = 'savings-plan' ORDER BY tenancy",
+      ),
+    ).toEqual([
+      { source_id: 'aws-offer-sp-20250911184447', as_of: '2025-09-11', tenancy: 'dedicated', rows: 8 },
+      { source_id: 'aws-offer-sp-20250911184447', as_of: '2025-09-11', tenancy: 'shared', rows: 10 },
+    ]);
 
     // The sample's row: APE2-BoxUsage:r7g.2xlarge, RunInstances (Linux), 3-year Partial Upfront, 0.1954.
     const r = await runCli(['price', 'r7g.2xlarge', '--region', 'ap-east-2', '--format', 'json'], {

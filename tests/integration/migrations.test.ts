@@ -155,9 +155,9 @@ describe('the statements the services run use their indexes', () => {
         uses: listingUses,
       },
       {
-        name: 'an import replacing one scope: a region’s prices of one model and OS (deleteScopePrices)',
+        name: 'an import replacing one scope: a region’s prices of one model, OS and tenancy (deleteScopePrices)',
         sql: SQL.deleteScopePrices,
-        params: ['us-east-1', 'linux', 'on-demand'],
+        params: ['us-east-1', 'linux', 'on-demand', 'shared'],
         uses: [/SEARCH ec2_prices USING PRIMARY KEY \(region=\? AND os=\?\)/],
       },
       {

@@ -3,7 +3,14 @@ import type { InstanceTypeDbRow } from '../../../main/catalog/rows';
 import type { CatalogSink } from '../../../main/import/catalog-sink';
 import type { ImportErrorWhere } from '../../../main/import/errors';
 import { specFromAttributes } from '../../../main/import/instance-spec';
-import type { Attributes, EbsPriceInput, Ec2PriceInput, OfferHeader } from '../../../main/import/types';
+import type {
+  Attributes,
+  DedicatedFeeInput,
+  EbsPriceInput,
+  Ec2PriceInput,
+  HostPriceInput,
+  OfferHeader,
+} from '../../../main/import/types';
 
 export class MemorySink implements CatalogSink {
   readonly headers: { header: OfferHeader; where: ImportErrorWhere }[] = [];
@@ -14,6 +21,8 @@ export class MemorySink implements CatalogSink {
   readonly skippedTypes: string[] = [];
   readonly ec2Rows: Ec2PriceInput[] = [];
   readonly ebsRows: EbsPriceInput[] = [];
+  readonly hostRows: HostPriceInput[] = [];
+  readonly feeRows: DedicatedFeeInput[] = [];
   private readonly knownTypes: Set<string>;
 
   constructor(known: { types?: readonly string[]; regions?: Record<string, string> } = {}) {
@@ -52,5 +61,13 @@ export class MemorySink implements CatalogSink {
 
   ebs(row: EbsPriceInput): void {
     this.ebsRows.push(row);
+  }
+
+  host(row: HostPriceInput): void {
+    this.hostRows.push(row);
+  }
+
+  dedicatedFee(row: DedicatedFeeInput): void {
+    this.feeRows.push(row);
   }
 }
