@@ -7,7 +7,6 @@ import {
   sumExplanation,
   usdText,
   type Explanation,
-  type ExplanationRow,
 } from '../explanation';
 import { Decimal } from '../money';
 import { lineName } from '../reports/describe';
@@ -15,7 +14,8 @@ import { TERM_HOURS } from '../units';
 import type { LineState } from './estimate-state';
 import type { LineExplanation } from './explanation-types';
 import { UPFRONT_SHARE, ZERO } from './estimate-state';
-import type { PriceBook } from './price-book';
+import { explainTenancy } from './explain-tenancy';
+import { priceRow as row } from './explain-rows';
 import type { PriceLineContext, PricedLine } from './price-line';
 import { billedSecondsPerRun, billingRuleText } from './billing-granularity';
 import { jobsInstanceHoursPerDay } from './usage-profile';
@@ -32,19 +32,6 @@ import { of, ONE, ratio, ratioValue } from './ratio';
 export interface LineExplainContext extends PriceLineContext {
   /** Allocation nodes (RI and Savings Plan pools) that cover or were bought by this line. */
   allocation: Explanation[];
-}
-
-const dateOf = (book: PriceBook, sourceId: string | null) =>
-  sourceId === null ? null : (book.sourceDates[sourceId] ?? null);
-
-function row(
-  book: PriceBook,
-  what: string,
-  rate: Decimal.Value,
-  unit: string,
-  sourceId: string | null,
-): ExplanationRow {
-  return { what, rate: rateText(rate), unit, sourceId, asOf: dateOf(book, sourceId) };
 }
 
 /**
@@ -152,6 +139,8 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
   }
   const commitment = explainCommitment(s, e.commitment?.count ?? null, ctx, what);
   if (commitment) parts.push(commitment.recurring);
+  const tenancy = explainTenancy(e, book);
+  parts.push(...tenancy.recurring);
   const compute = sumExplanation(`Compute per month — ${lineName(e)}`, parts);
 
   const prices = book.ebs[line.region];
@@ -194,11 +183,14 @@ export function explainLine(s: LineState, priced: PricedLine, ctx: LineExplainCo
     ),
   );
   const upfront =
-    commitment?.upfront ?? explanation(`Upfront — ${lineName(e)}`, 'nothing is paid upfront', '0');
+    commitment?.upfront ??
+    tenancy.upfront ??
+    explanation(`Upfront — ${lineName(e)}`, 'nothing is paid upfront', '0');
   const monthly = sumExplanation(`Monthly — ${lineName(e)}`, [compute, storage, snapshots]);
   const amortizedCompute = sumExplanation('Compute, upfronts spread over their term', [
-    ...parts.filter((p) => p !== commitment?.recurring),
+    ...parts.filter((p) => p !== commitment?.recurring && !tenancy.recurring.includes(p)),
     ...(commitment ? [commitment.amortized] : []),
+    ...tenancy.amortized,
   ]);
   const amortizedMonthly = sumExplanation(`Amortized monthly — ${lineName(e)}`, [
     amortizedCompute,

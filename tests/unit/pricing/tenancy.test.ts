@@ -195,3 +195,29 @@ describe('Dedicated Hosts', () => {
     expect(reserved.error!.issues[0]!.message).toContain('not available on Dedicated Hosts');
   });
 });
+
+describe('the arithmetic behind dedicated charges', () => {
+  it("adds the hosts and the fee to the line's explained compute, matching its figures", () => {
+    const purchase = {
+      model: 'reserved',
+      termYears: 3,
+      paymentOption: 'partial-upfront',
+      offeringClass: 'standard',
+    } as const;
+    const e = estimateScenario(
+      scenario([
+        { ...byol, usage: constant(2) },
+        { ...m4Hosts, purchase },
+      ]),
+      tenancyBook(),
+      { explain: true },
+    );
+    const [byolLine, hostLine] = e.explanation!.lines;
+    expect(byolLine!.monthly.valueUsd).toBe(e.lines[0]!.monthlyUsd);
+    expect(byolLine!.compute.children.map((c) => c.label)).toContain('Dedicated per-Region fee');
+    expect(hostLine!.monthly.valueUsd).toBe(e.lines[1]!.monthlyUsd);
+    expect(hostLine!.upfront.valueUsd).toBe('25440');
+    expect(hostLine!.amortizedMonthly.valueUsd).toBe(e.lines[1]!.amortizedMonthlyUsd);
+    expect(e.explanation!.totals.threeYear.valueUsd).toBe(e.totals.threeYearUsd);
+  });
+});
