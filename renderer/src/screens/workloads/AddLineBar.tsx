@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
+import type { OperatingSystem, Region, Tenancy } from '@shared/catalog-types';
 import { InstanceField } from './InstanceField';
-import { DEFAULT_REGION, OS_LABELS } from './scenario-draft';
+import { switchTenancy } from './line-tenancy';
+import { DEFAULT_REGION, newLine } from './scenario-draft';
+import { TenancyOsFields } from './TenancyOsFields';
 
 export interface NewLineChoice {
   region: string;
   instanceType: string;
   os: OperatingSystem;
+  tenancy: Tenancy;
 }
 
-/** Region, instance type and OS for the next line, then "Add line"; every choice stays editable on the card. */
+/** Region, instance type, tenancy and OS for the next line, then "Add line"; every choice stays editable on the card. */
 export function AddLineBar({
   regions,
   disabled,
@@ -23,7 +26,18 @@ export function AddLineBar({
     region: DEFAULT_REGION,
     instanceType: 'm5.large',
     os: 'linux',
+    tenancy: 'shared',
   });
+  const [notes, setNotes] = useState<string[]>([]);
+  const onTenancyChange = (tenancy: Tenancy) => {
+    // As on a card: a tenancy that cannot run the chosen OS moves it to the nearest one sold there.
+    const moved = switchTenancy(
+      newLine([], choice.region, choice.instanceType, choice.os, choice.tenancy),
+      tenancy,
+    );
+    setChoice((c) => ({ ...c, tenancy, os: moved.line.os }));
+    setNotes(moved.notes);
+  };
   return (
     <div className="add-line-bar">
       <label className="field">
@@ -46,25 +60,22 @@ export function AddLineBar({
       <InstanceField
         testId="new-line-instance"
         region={choice.region}
+        tenancy={choice.tenancy}
         os={choice.os}
         value={choice.instanceType}
         error={undefined}
         onChange={(instanceType) => setChoice((c) => ({ ...c, instanceType }))}
       />
-      <label className="field">
-        <span className="field-label">OS</span>
-        <select
-          data-testid="new-line-os"
-          value={choice.os}
-          onChange={(e) => setChoice((c) => ({ ...c, os: e.target.value as OperatingSystem }))}
-        >
-          {OPERATING_SYSTEMS.map((os) => (
-            <option key={os} value={os}>
-              {OS_LABELS[os]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TenancyOsFields
+        testIdPrefix="new-line"
+        tenancy={choice.tenancy}
+        os={choice.os}
+        onTenancyChange={onTenancyChange}
+        onOsChange={(os) => {
+          setChoice((c) => ({ ...c, os }));
+          setNotes([]);
+        }}
+      />
       <button
         type="button"
         className="button-primary"
@@ -74,6 +85,11 @@ export function AddLineBar({
       >
         + Add line
       </button>
+      {notes.map((n) => (
+        <p key={n} className="field-warning add-line-note" data-testid="new-line-tenancy-change">
+          {n}
+        </p>
+      ))}
     </div>
   );
 }

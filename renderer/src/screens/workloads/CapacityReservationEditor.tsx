@@ -40,6 +40,8 @@ export function CapacityReservationEditor({
   onChange: (line: ScenarioLine) => void;
 }) {
   const r = line.capacityReservation;
+  // AWS offers no Capacity Reservations on Dedicated Hosts (the host itself is the held capacity).
+  const host = line.tenancy === 'host';
   const set = (patch: Partial<CapacityReservation>) =>
     r && onChange({ ...line, capacityReservation: { ...r, ...patch } });
   return (
@@ -50,6 +52,7 @@ export function CapacityReservationEditor({
           type="checkbox"
           data-testid="capacity-reservation-on"
           checked={r !== undefined}
+          disabled={host && r === undefined}
           onChange={(e) =>
             onChange(
               e.target.checked
@@ -60,6 +63,16 @@ export function CapacityReservationEditor({
         />
         Hold capacity in a zone, billed On-Demand whether used or not
       </label>
+      {host && (
+        <p
+          className={r === undefined ? 'muted small' : 'field-error'}
+          data-testid="capacity-reservation-host"
+        >
+          {r === undefined
+            ? 'Not available on Dedicated Hosts: the hosts are the capacity the line holds.'
+            : 'Capacity Reservations are not available on Dedicated Hosts: uncheck it or choose another tenancy.'}
+        </p>
+      )}
       {r && (
         <div className="field-row">
           <NumberField

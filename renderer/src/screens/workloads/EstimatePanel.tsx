@@ -1,7 +1,8 @@
+import { Fragment } from 'react';
 import { formatDateRange } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { lineName } from '@shared/reports/describe';
-import type { ScenarioEstimate } from '@shared/pricing/estimate-types';
+import type { LineEstimate, ScenarioEstimate } from '@shared/pricing/estimate-types';
 import { spotLineText } from '@shared/pricing/spot-interruption';
 import { WorkloadCostChart } from '../../charts/WorkloadCostChart';
 import { formatMoney } from '../../format';
@@ -14,6 +15,8 @@ import { SupportSection } from './SupportSection';
 import { BudgetSummary } from './BudgetSummary';
 import { AccountsSummary } from './AccountsSummary';
 import { demandSummary } from '@shared/capacity/capacity-words';
+import { TENANCY_LABELS } from '@shared/catalog-types';
+import { feeText, hostText } from './tenancy-words';
 
 export interface EstimatePanelProps {
   estimate: ScenarioEstimate | undefined;
@@ -83,91 +86,121 @@ export function EstimatePanel({ estimate, loading, error, stale, explain }: Esti
               </thead>
               <tbody>
                 {estimate.lines.map((l) => (
-                  <tr
-                    key={l.id}
-                    data-testid="estimate-line"
-                    data-line-id={l.id}
-                    data-monthly-usd={l.monthlyUsd ?? ''}
-                    className={l.complete ? undefined : 'is-incomplete'}
-                  >
-                    <td className="line-cell" title={`Line id: ${l.id}`}>
-                      <div className={l.name?.trim() ? 'line-name' : 'mono'} data-testid="estimate-line-name">
-                        {lineName(l)}
-                      </div>
-                      <div className="muted small">
-                        {l.instanceType}, {l.model}
-                      </div>
-                      {l.demand && (
+                  <Fragment key={l.id}>
+                    <tr
+                      data-testid="estimate-line"
+                      data-line-id={l.id}
+                      data-monthly-usd={l.monthlyUsd ?? ''}
+                      className={l.complete ? undefined : 'is-incomplete'}
+                    >
+                      <td className="line-cell" title={`Line id: ${l.id}`}>
                         <div
-                          className="muted small"
-                          data-testid="estimate-line-demand"
-                          title={l.demand.working}
+                          className={l.name?.trim() ? 'line-name' : 'mono'}
+                          data-testid="estimate-line-name"
                         >
-                          {demandSummary(l.demand)}
+                          {lineName(l)}
                         </div>
-                      )}
-                      {l.capacityReservation && (
-                        <div className="muted small" data-testid="estimate-line-reservation">
-                          {reservationText(l.capacityReservation)}
-                        </div>
-                      )}
-                      {l.spotInterruption && (
-                        <div
-                          className="muted small"
-                          data-testid="estimate-line-spot"
-                          title={l.spotInterruption.working ?? undefined}
-                        >
-                          {spotLineText(l.spotInterruption)}
-                        </div>
-                      )}
-                    </td>
-                    <td className="num">{hoursFormat.format(l.instanceHours)}</td>
-                    <td className="num">
-                      <LineFigure
-                        explain={stale ? undefined : explain}
-                        lineId={l.id}
-                        part="compute"
-                        label={`Compute — ${lineName(l)}`}
-                        usd={l.computeMonthlyUsd}
-                      />
-                    </td>
-                    <td className="num" title={`Snapshots ${formatMoney(l.snapshotMonthlyUsd)}`}>
-                      <LineFigure
-                        explain={stale ? undefined : explain}
-                        lineId={l.id}
-                        part="storage"
-                        label={`Storage — ${lineName(l)}`}
-                        usd={l.storageMonthlyUsd}
-                      />
-                    </td>
-                    <td className="num">
-                      <LineFigure
-                        explain={stale ? undefined : explain}
-                        lineId={l.id}
-                        part="upfront"
-                        label={`Upfront — ${lineName(l)}`}
-                        usd={l.upfrontUsd}
-                      />
-                    </td>
-                    <td className="num strong">
-                      <LineFigure
-                        explain={stale ? undefined : explain}
-                        lineId={l.id}
-                        part="monthly"
-                        label={`Monthly — ${lineName(l)}`}
-                        usd={l.monthlyUsd}
-                      />
-                    </td>
-                    <td className="num">
-                      <LineFigure
-                        explain={stale ? undefined : explain}
-                        lineId={l.id}
-                        part="amortizedMonthly"
-                        label={`Amortized — ${lineName(l)}`}
-                        usd={l.amortizedMonthlyUsd}
-                      />
-                    </td>
-                  </tr>
+                        <div className="muted small">{lineKind(l)}</div>
+                        {l.demand && (
+                          <div
+                            className="muted small"
+                            data-testid="estimate-line-demand"
+                            title={l.demand.working}
+                          >
+                            {demandSummary(l.demand)}
+                          </div>
+                        )}
+                        {l.capacityReservation && (
+                          <div className="muted small" data-testid="estimate-line-reservation">
+                            {reservationText(l.capacityReservation)}
+                          </div>
+                        )}
+                        {l.spotInterruption && (
+                          <div
+                            className="muted small"
+                            data-testid="estimate-line-spot"
+                            title={l.spotInterruption.working ?? undefined}
+                          >
+                            {spotLineText(l.spotInterruption)}
+                          </div>
+                        )}
+                      </td>
+                      <td className="num">{hoursFormat.format(l.instanceHours)}</td>
+                      <td className="num">
+                        <LineFigure
+                          explain={stale ? undefined : explain}
+                          lineId={l.id}
+                          part="compute"
+                          label={`Compute — ${lineName(l)}`}
+                          usd={l.computeMonthlyUsd}
+                        />
+                      </td>
+                      <td className="num" title={`Snapshots ${formatMoney(l.snapshotMonthlyUsd)}`}>
+                        <LineFigure
+                          explain={stale ? undefined : explain}
+                          lineId={l.id}
+                          part="storage"
+                          label={`Storage — ${lineName(l)}`}
+                          usd={l.storageMonthlyUsd}
+                        />
+                      </td>
+                      <td className="num">
+                        <LineFigure
+                          explain={stale ? undefined : explain}
+                          lineId={l.id}
+                          part="upfront"
+                          label={`Upfront — ${lineName(l)}`}
+                          usd={l.upfrontUsd}
+                        />
+                      </td>
+                      <td className="num strong">
+                        <LineFigure
+                          explain={stale ? undefined : explain}
+                          lineId={l.id}
+                          part="monthly"
+                          label={`Monthly — ${lineName(l)}`}
+                          usd={l.monthlyUsd}
+                        />
+                      </td>
+                      <td className="num">
+                        <LineFigure
+                          explain={stale ? undefined : explain}
+                          lineId={l.id}
+                          part="amortizedMonthly"
+                          label={`Amortized — ${lineName(l)}`}
+                          usd={l.amortizedMonthlyUsd}
+                        />
+                      </td>
+                    </tr>
+                    {(l.dedicatedHost || l.dedicatedFee) && (
+                      <tr
+                        className="line-detail-row"
+                        data-testid="estimate-line-dedicated"
+                        data-line-id={l.id}
+                      >
+                        <td colSpan={7}>
+                          {l.dedicatedHost && (
+                            <div
+                              className="muted small explained-text"
+                              data-testid="estimate-line-hosts"
+                              title={l.dedicatedHost.working}
+                            >
+                              {hostText(l.dedicatedHost, l.instanceType)}
+                            </div>
+                          )}
+                          {l.dedicatedFee && (
+                            <div
+                              className="muted small explained-text"
+                              data-testid="estimate-line-dedicated-fee"
+                              title={l.dedicatedFee.working}
+                            >
+                              {feeText(l.dedicatedFee, (id) => lineNameOf(estimate, id))}
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
                 {estimate.lines.length === 0 && (
                   <tr className="empty-row">
@@ -242,4 +275,11 @@ function lineNameOf(estimate: ScenarioEstimate, id: string): string {
 /** The incomplete lines by name (the id where a line has none). */
 function incompleteNames(estimate: ScenarioEstimate): string[] {
   return estimate.totals.incompleteLineIds.map((id) => lineNameOf(estimate, id));
+}
+
+/** "m5.large, reserved"; "r7i.2xlarge, Dedicated Instance, on-demand"; a host line's purchase is its hosts'. */
+function lineKind(l: LineEstimate): string {
+  if (l.tenancy === 'host') return `${l.instanceType}, ${TENANCY_LABELS.host}`;
+  if (l.tenancy === 'dedicated') return `${l.instanceType}, ${TENANCY_LABELS.dedicated}, ${l.model}`;
+  return `${l.instanceType}, ${l.model}`;
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { OperatingSystem } from '@shared/catalog-types';
+import type { OperatingSystem, Tenancy } from '@shared/catalog-types';
 import { formatRate } from '../../format';
 import { useApiCall } from '../../hooks/useApiCall';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -9,6 +9,8 @@ const SEARCH_DEBOUNCE_MS = 200;
 export interface InstanceFieldProps {
   region: string;
   os: OperatingSystem;
+  /** Not shared: the hint leaves out the shared-tenancy rate, which is not what the line pays. */
+  tenancy?: Tenancy;
   value: string;
   onChange: (instanceType: string) => void;
   error: string | undefined;
@@ -22,6 +24,7 @@ export interface InstanceFieldProps {
 export function InstanceField({
   region,
   os,
+  tenancy = 'shared',
   value,
   onChange,
   error,
@@ -88,7 +91,12 @@ export function InstanceField({
       {unknown && <span className="field-error">not in the catalog for {region}</span>}
       {match && (
         <span className="muted small">
-          {match.vcpu} vCPU · {match.memoryGiB} GiB · {formatRate(match.onDemandHourlyUsd)}/h on-demand
+          {match.vcpu} vCPU · {match.memoryGiB} GiB
+          {tenancy !== 'shared'
+            ? ''
+            : match.onDemandHourlyUsd === null
+              ? ' · on-demand n/a'
+              : ` · ${formatRate(match.onDemandHourlyUsd)}/h on-demand`}
         </span>
       )}
     </label>

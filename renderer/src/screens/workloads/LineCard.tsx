@@ -1,4 +1,5 @@
-import { OPERATING_SYSTEMS, type OperatingSystem, type Region } from '@shared/catalog-types';
+import { useState } from 'react';
+import type { Region } from '@shared/catalog-types';
 import type { Account, ScenarioLine } from '@shared/scenario/schema';
 import type { LineEstimate } from '@shared/pricing/estimate-types';
 import { formatMoney } from '../../format';
@@ -7,7 +8,8 @@ import { AccountField } from './AccountField';
 import { CapacityReservationEditor, withRegion } from './CapacityReservationEditor';
 import { InstanceField } from './InstanceField';
 import { PurchaseEditor } from './PurchaseEditor';
-import { OS_LABELS } from './scenario-draft';
+import { switchTenancy } from './line-tenancy';
+import { TenancyNote, TenancyOsFields } from './TenancyOsFields';
 import { UsageEditor } from './UsageEditor';
 import { useInstanceCapacity } from './useInstanceCapacity';
 import { VolumesEditor } from './VolumesEditor';
@@ -42,6 +44,8 @@ export function LineCard({
   const set = (patch: Partial<ScenarioLine>) => onChange({ ...line, ...patch });
   const regionKnown = regions?.some((r) => r.code === line.region) ?? false;
   const { capacity, known } = useInstanceCapacity(line.region, line.os, line.instanceType);
+  // What a change of tenancy changed besides it (an OS it cannot run, a reservation), until the next change.
+  const [tenancyNotes, setTenancyNotes] = useState<string[]>([]);
 
   return (
     <article className="line-card" data-testid="line-card" data-line-id={line.id}>
@@ -115,27 +119,35 @@ export function LineCard({
         </label>
         <InstanceField
           region={line.region}
+          tenancy={line.tenancy}
           os={line.os}
           value={line.instanceType}
           error={errors.instanceType}
           onChange={(instanceType) => set({ instanceType })}
         />
-        <label className="field">
-          <span className="field-label">OS</span>
-          <select
-            data-testid="line-os"
-            value={line.os}
-            onChange={(e) => set({ os: e.target.value as OperatingSystem })}
-          >
-            {OPERATING_SYSTEMS.map((os) => (
-              <option key={os} value={os}>
-                {OS_LABELS[os]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TenancyOsFields
+          testIdPrefix="line"
+          tenancy={line.tenancy}
+          os={line.os}
+          errors={{ tenancy: errors.tenancy, os: errors.os }}
+          onTenancyChange={(tenancy) => {
+            const moved = switchTenancy(line, tenancy);
+            setTenancyNotes(moved.notes);
+            onChange(moved.line);
+          }}
+          onOsChange={(os) => {
+            setTenancyNotes([]);
+            set({ os });
+          }}
+        />
         <AccountField line={line} accounts={accounts} error={errors.account} onChange={onChange} />
       </div>
+      {tenancyNotes.map((n) => (
+        <p key={n} className="field-warning" data-testid="line-tenancy-change" role="status">
+          {n}
+        </p>
+      ))}
+      <TenancyNote tenancy={line.tenancy} />
       <UsageEditor
         usage={line.usage}
         onChange={(usage) => set({ usage })}
@@ -147,6 +159,7 @@ export function LineCard({
       />
       <PurchaseEditor
         purchase={line.purchase}
+        tenancy={line.tenancy}
         interruptionTolerant={line.interruptionTolerant}
         errors={under(errors, 'purchase.')}
         onChange={(purchase) => set({ purchase })}

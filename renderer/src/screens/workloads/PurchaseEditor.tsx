@@ -7,6 +7,7 @@ import {
   type PaymentOption,
   type PlanType,
   type PurchaseModel,
+  type Tenancy,
 } from '@shared/catalog-types';
 import {
   OFFERING_CLASS_LABELS,
@@ -19,9 +20,12 @@ import type { Purchase } from '@shared/scenario/schema';
 import { NumberField } from './NumberField';
 import { omit } from './field-errors';
 import { switchPurchase } from './scenario-draft';
+import { HOST_PURCHASE_LABELS, HOST_PURCHASE_MODELS } from './line-tenancy';
 
 export interface PurchaseEditorProps {
   purchase: Purchase;
+  /** A Dedicated Host line buys hosts: On-Demand or by Dedicated Host Reservation (no class, no count). */
+  tenancy?: Tenancy;
   interruptionTolerant: boolean;
   onChange: (purchase: Purchase) => void;
   onTolerantChange: (tolerant: boolean) => void;
@@ -29,12 +33,24 @@ export interface PurchaseEditorProps {
   errors: Record<string, string>;
 }
 
-/** How the line's compute is bought: on-demand, Reserved Instances, a Savings Plan or spot. */
+/**
+ * How the line's compute is bought: on-demand, Reserved Instances, a Savings Plan or spot; on Dedicated
+ * Hosts, the hosts: On-Demand or by Dedicated Host Reservation.
+ */
 export function PurchaseEditor(props: PurchaseEditorProps) {
   const { purchase, onChange, errors } = props;
+  const host = props.tenancy === 'host';
+  // A host line from a file may still say Savings Plan or spot: kept in the list, priced On-Demand.
+  const models = host
+    ? PURCHASE_MODELS.filter((m) => HOST_PURCHASE_MODELS.includes(m) || m === purchase.model)
+    : PURCHASE_MODELS;
+  const modelLabel = (m: PurchaseModel) =>
+    host
+      ? (HOST_PURCHASE_LABELS[m] ?? `${PURCHASE_MODEL_LABELS[m]} (hosts priced On-Demand)`)
+      : PURCHASE_MODEL_LABELS[m];
   return (
-    <section className="line-section">
-      <h4 className="line-section-title">Purchase</h4>
+    <section className="line-section" data-testid="line-purchase">
+      <h4 className="line-section-title">{host ? 'Purchase (Dedicated Hosts)' : 'Purchase'}</h4>
       <div className="field-row">
         <label className="field">
           <span className="field-label">Model</span>
@@ -43,9 +59,9 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             value={purchase.model}
             onChange={(e) => onChange(switchPurchase(purchase, e.target.value as PurchaseModel))}
           >
-            {PURCHASE_MODELS.map((m) => (
+            {models.map((m) => (
               <option key={m} value={m}>
-                {PURCHASE_MODEL_LABELS[m]}
+                {modelLabel(m)}
               </option>
             ))}
           </select>
@@ -66,7 +82,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             </select>
           </label>
         )}
-        {purchase.model === 'reserved' && (
+        {purchase.model === 'reserved' && !host && (
           <label className="field">
             <span className="field-label">Class</span>
             <select
@@ -114,7 +130,7 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             </label>
           </>
         )}
-        {purchase.model === 'reserved' && (
+        {purchase.model === 'reserved' && !host && (
           <NumberField
             label="RIs"
             testId="line-ri-count"
@@ -152,17 +168,23 @@ export function PurchaseEditor(props: PurchaseEditorProps) {
             {errors.commitmentHourlyUsd && <span className="field-error">{errors.commitmentHourlyUsd}</span>}
           </label>
         )}
-        <label className="field-check">
-          <input
-            type="checkbox"
-            data-testid="line-tolerant"
-            checked={props.interruptionTolerant}
-            onChange={(e) => props.onTolerantChange(e.target.checked)}
-          />
-          Interruption tolerant
-        </label>
+        {!host && (
+          <label className="field-check">
+            <input
+              type="checkbox"
+              data-testid="line-tolerant"
+              checked={props.interruptionTolerant}
+              onChange={(e) => props.onTolerantChange(e.target.checked)}
+            />
+            Interruption tolerant
+          </label>
+        )}
       </div>
-      <PurchaseNote purchase={purchase} tolerant={props.interruptionTolerant} />
+      {host ? (
+        <HostPurchaseNote purchase={purchase} />
+      ) : (
+        <PurchaseNote purchase={purchase} tolerant={props.interruptionTolerant} />
+      )}
     </section>
   );
 }
@@ -182,4 +204,21 @@ function PurchaseNote({ purchase, tolerant }: { purchase: Purchase; tolerant: bo
   if (purchase.model === 'savings-plan' && purchase.commitmentHourlyUsd === undefined)
     return <p className="muted small">Without a commitment, the plan covers the line’s steady usage.</p>;
   return null;
+}
+
+function HostPurchaseNote({ purchase }: { purchase: Purchase }) {
+  if (purchase.model === 'spot' || purchase.model === 'savings-plan')
+    return (
+      <p className="field-warning" data-testid="host-purchase-note">
+        Dedicated Hosts are bought On-Demand or by Dedicated Host Reservation: this line’s hosts are priced
+        On-Demand. Choose one of those to clear the warning.
+      </p>
+    );
+  return (
+    <p className="muted small" data-testid="host-purchase-note">
+      {purchase.model === 'reserved'
+        ? 'A Dedicated Host Reservation prices each of the line’s hosts for the term (no offering class); the instances add only their licence.'
+        : 'Each host is billed per hour from allocation, whatever runs on it; the instances add only their licence.'}
+    </p>
+  );
 }

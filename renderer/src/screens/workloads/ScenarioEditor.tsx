@@ -63,7 +63,9 @@ export function ScenarioEditor({ document: doc, draft, regions, estimate }: Scen
       <AddLineBar
         regions={regions}
         disabled={doc.lines.length >= 2000}
-        onAdd={(c) => setLines((lines) => [...lines, newLine(lines, c.region, c.instanceType, c.os)])}
+        onAdd={(c) =>
+          setLines((lines) => [...lines, newLine(lines, c.region, c.instanceType, c.os, c.tenancy)])
+        }
       />
       {doc.lines.length === 0 && (
         <p className="empty-note muted">

@@ -1,4 +1,4 @@
-import type { OperatingSystem, VolumeType } from '@shared/catalog-types';
+import type { OperatingSystem, Tenancy, VolumeType } from '@shared/catalog-types';
 import { scenarioSchema } from '@shared/scenario/schema';
 import type { Purchase, Scenario, ScenarioLine, Usage, UsagePattern, Volume } from '@shared/scenario/schema';
 import { HOURS_PER_MONTH } from '@shared/money';
@@ -31,8 +31,6 @@ export const PATTERN_LABELS: Record<UsagePattern, string> = {
   jobs: 'Jobs (runs a day, billed per second)',
 };
 
-export { OS_LABELS } from '@shared/operating-systems';
-
 const WEEKDAYS = DAYS.slice(0, 5);
 
 export function emptyScenario(): Scenario {
@@ -52,13 +50,14 @@ export function newLine(
   region: string,
   instanceType: string,
   os: OperatingSystem,
+  tenancy: Tenancy = 'shared',
 ): ScenarioLine {
   return {
     id: uniqueLineId(instanceType || 'line', lines),
     instanceType,
     region,
     os,
-    tenancy: 'shared',
+    tenancy,
     usage: { pattern: 'constant', count: 1 },
     purchase: { model: 'on-demand' },
     interruptionTolerant: false,
