@@ -61,7 +61,7 @@ describe("the estimate's tenancy sentences", () => {
       region: 'eu-central-1',
       os: 'windows-byol',
       tenancy: 'dedicated',
-    };
+    } as const;
     const lines = [
       { ...byol, id: 'web', name: 'Web', usage: { pattern: 'constant', count: 2 } },
       { ...byol, id: 'batch', usage: { pattern: 'constant', count: 1 } },
