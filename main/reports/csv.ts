@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { Decimal, toUsdString } from '@shared/money';
 import type {
   Report,
   ReportBudget,
@@ -16,6 +17,9 @@ import type {
  * not end in Usd, as it does not add up over the lines. So are the AWS Support plan's (the fee on the
  * scenario's monthly charges; not in monthlyUsd, which stays EC2 and EBS). `account`: the line's
  * account when the scenario names accounts (the report's JSON and HTML give each account's totals).
+ * `tenancy`: shared, dedicated or host; the dedicated* columns are the parts of the line's compute its
+ * Dedicated Hosts and the Dedicated per-Region fee it carries make ("0" on a line without them), with
+ * their arithmetic in `dedicatedWorking`.
  */
 export const CSV_COLUMNS = [
   'lineId',
@@ -44,6 +48,12 @@ export const CSV_COLUMNS = [
   'supportPlan',
   'supportFeePerMonth',
   'account',
+  'tenancy',
+  'dedicatedHosts',
+  'dedicatedHostUpfrontUsd',
+  'dedicatedHostMonthlyUsd',
+  'dedicatedFeeMonthlyUsd',
+  'dedicatedWorking',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
@@ -83,10 +93,22 @@ function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<
     supportPlan: '',
     supportFeePerMonth: '',
     account: '',
+    tenancy: l.tenancy,
+    dedicatedHosts: l.dedicatedHost ? (l.dedicatedHost.hosts ?? NA) : '',
+    dedicatedHostUpfrontUsd: l.dedicatedHost ? m(l.dedicatedHost.upfrontUsd) : '0',
+    dedicatedHostMonthlyUsd: l.dedicatedHost ? m(l.dedicatedHost.monthlyUsd) : '0',
+    dedicatedFeeMonthlyUsd: l.dedicatedFee ? m(l.dedicatedFee.monthlyUsd) : '0',
+    dedicatedWorking: [l.dedicatedHost?.working, l.dedicatedFee?.working].filter(Boolean).join('; '),
   };
 }
 
+/** A dedicated column's TOTAL: the sum of what could be priced, like every other money column. */
+function dedicatedTotal(lines: readonly ReportLine[], pick: (l: ReportLine) => string | null | undefined) {
+  return toUsdString(lines.reduce((a, l) => a.plus(pick(l) ?? 0), new Decimal(0)));
+}
+
 function totalRow(
+  lines: readonly ReportLine[],
   t: ReportTotals,
   notices: readonly ReportMissingPrice[],
   budget: ReportBudget | null,
@@ -123,6 +145,12 @@ function totalRow(
     supportPlan: support?.plan ?? '',
     supportFeePerMonth: support ? (support.supportMonthlyUsd ?? NA) : '',
     account: '',
+    tenancy: '',
+    dedicatedHosts: lines.reduce((a, l) => a + (l.dedicatedHost?.hosts ?? 0), 0),
+    dedicatedHostUpfrontUsd: dedicatedTotal(lines, (l) => l.dedicatedHost?.upfrontUsd),
+    dedicatedHostMonthlyUsd: dedicatedTotal(lines, (l) => l.dedicatedHost?.monthlyUsd),
+    dedicatedFeeMonthlyUsd: dedicatedTotal(lines, (l) => l.dedicatedFee?.monthlyUsd),
+    dedicatedWorking: '',
   };
 }
 
@@ -152,7 +180,7 @@ export function reportCsv(report: Report, opts: { bom?: boolean } = {}): string 
       ...lineRow(l, notices),
       account: report.accounts?.find((a) => a.lineIds.includes(l.id))?.id ?? '',
     })),
-    totalRow(report.totals, notices, report.budget, report.support),
+    totalRow(report.lines, report.totals, notices, report.budget, report.support),
   ];
   const text = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },

@@ -2,6 +2,8 @@ import { formatDateRange } from '@shared/catalog-scopes';
 import { COST_BY_LINE_TITLE } from '@shared/charts/cost-by-line';
 import { CUMULATIVE_COST_TITLE } from '@shared/charts/cumulative-cost';
 import { Decimal, formatUsd } from '@shared/money';
+import { TENANCY_LABELS } from '@shared/catalog-types';
+import { OS_NAMES } from '@shared/operating-systems';
 import { PURCHASE_MODEL_LABELS } from '@shared/pricing/purchase-options';
 import { EBS_STATUS_LABEL } from '@shared/reports/ebs-check';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
@@ -9,6 +11,8 @@ import { escapeHtml as e } from './escape';
 import { missingPricesSection } from './missing-prices-html';
 import { accountsSection } from './accounts-html';
 import { capacitySection, strategyQuotaNotes } from './capacity-html';
+import { tenancySection } from './tenancy-html';
+import { tenancyLabels } from '@shared/reports/tenancy-notes';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 
 export type Paper = 'a4' | 'letter';
@@ -75,7 +79,9 @@ function linesTable(r: Report): string {
   const row = (l: ReportLine) =>
     `<tr><td><span class="nowrap">${e(l.id)}</span>${l.name ? `<br><span class="muted">${e(l.name)}</span>` : ''}</td><td class="nowrap">${e(l.instanceType)}</td><td class="nowrap">${e(
       l.region,
-    )}<br><span class="muted">${e(l.os)}</span></td><td>${e(l.purchase)}${
+    )}<br><span class="muted">${e(OS_NAMES[l.os])}${
+      l.tenancy === 'shared' ? '' : `<br>${e(TENANCY_LABELS[l.tenancy])}`
+    }</span></td><td>${e(l.purchase)}${
       l.purchase === PURCHASE_MODEL_LABELS.spot && l.pricedModel !== 'spot'
         ? '<br><span class="muted">priced on-demand</span>'
         : ''
@@ -229,8 +235,8 @@ ${accountsSection(report)}
 <table><tbody>
 <tr><th>Hours per month</th><td>${a.hoursPerMonth}</td></tr>
 <tr><th>Regions</th><td>${e(a.regions.join(', ') || 'none')}</td></tr>
-<tr><th>Operating systems</th><td>${e(a.operatingSystems.join(', ') || 'none')}</td></tr>
-<tr><th>Tenancy</th><td>${e(a.tenancy)}</td></tr>
+<tr><th>Operating systems</th><td>${e(a.operatingSystems.map((os) => OS_NAMES[os]).join(', ') || 'none')}</td></tr>
+<tr><th>Tenancy</th><td>${e(tenancyLabels(a.tenancies))}</td></tr>
 ${usageRows(report)}
 </tbody></table>
 <ul class="warnings muted">${a.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>
@@ -238,6 +244,7 @@ ${sources}
 ${charts ? `<h2>Charts</h2>${charts}` : ''}
 <h2>Lines</h2>
 ${empty ? '<p class="muted">No lines.</p>' : linesTable(report)}
+${tenancySection(report)}
 ${empty ? '' : capacitySection(report)}
 <h2>EBS storage by dimension</h2>
 ${storageTable(report)}

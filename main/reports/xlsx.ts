@@ -1,12 +1,17 @@
 import { formatDateRange } from '@shared/catalog-scopes';
 import ExcelJS from 'exceljs';
-import { Decimal } from '@shared/money';
+import { Decimal, toUsdString } from '@shared/money';
+import { TENANCY_LABELS } from '@shared/catalog-types';
+import { OS_NAMES } from '@shared/operating-systems';
+import { tenancyLabels } from '@shared/reports/tenancy-notes';
 import { reportLineName, type Report, type ReportLine } from '@shared/reports/model';
 import { capacityRows } from './capacity-xlsx';
 import { accountsSheet } from './accounts-xlsx';
+import { tenancySheet } from './tenancy-xlsx';
 
 /**
- * Workbook: Summary, Lines, Comparison (and Accounts when the scenario names accounts). Money is converted to a number only here, at the last moment
+ * Workbook: Summary, Lines, Comparison (Accounts when the scenario names accounts, Dedicated when a line
+ * runs on Dedicated Instances or Hosts). Money is converted to a number only here, at the last moment
  * (a spreadsheet cell has no decimal type), kept in currency formats; totals are live formulas, each
  * carrying the engine's figure as its cached result so readers that do not recalculate still see it.
  */
@@ -31,7 +36,8 @@ const LINE_COLUMNS: LineColumn[] = [
   { header: 'Name', width: 24, value: (l) => l.name ?? '' },
   { header: 'Instance type', width: 14, value: (l) => l.instanceType },
   { header: 'Region', width: 13, value: (l) => l.region },
-  { header: 'OS', width: 9, value: (l) => l.os },
+  { header: 'OS', width: 16, value: (l) => OS_NAMES[l.os] },
+  { header: 'Tenancy', width: 18, value: (l) => TENANCY_LABELS[l.tenancy] },
   { header: 'Purchase', width: 34, value: (l) => l.purchase },
   { header: 'Priced as', width: 12, value: (l) => l.pricedModel },
   {
@@ -61,6 +67,22 @@ const LINE_COLUMNS: LineColumn[] = [
     format: MONEY_FORMAT,
     value: (l) => num(value(l)),
     total: (r) => Number(total(r)),
+  })),
+  // Parts of Compute (blank on a line without them): the hosts' recurring month and the per-Region fee.
+  ...(
+    [
+      ['Dedicated Hosts monthly', (l) => (l.dedicatedHost ? l.dedicatedHost.monthlyUsd : undefined)],
+      ['Dedicated fee monthly', (l) => (l.dedicatedFee ? l.dedicatedFee.monthlyUsd : undefined)],
+    ] as [string, (l: ReportLine) => string | null | undefined][]
+  ).map(([header, value]): LineColumn => ({
+    header,
+    width: header.length + 3,
+    format: MONEY_FORMAT,
+    value: (l) => {
+      const v = value(l);
+      return v === undefined ? '' : num(v);
+    },
+    total: (r) => Number(toUsdString(r.lines.reduce((a, l) => a.plus(value(l) ?? 0), new Decimal(0)))),
   })),
 ];
 
@@ -163,8 +185,8 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report, totalRow: number): v
     ...report.catalog.sources.map((s): [string, string] => [`Price source as of ${s.asOf}`, s.name]),
     ['Hours per month', a.hoursPerMonth],
     ['Regions', a.regions.join(', ') || 'none'],
-    ['Operating systems', a.operatingSystems.join(', ') || 'none'],
-    ['Tenancy', a.tenancy],
+    ['Operating systems', a.operatingSystems.map((os) => OS_NAMES[os]).join(', ') || 'none'],
+    ['Tenancy', tenancyLabels(a.tenancies)],
     ...a.usage.map((u): [string, string] => [`Usage: ${reportLineName(report, u.lineId)}`, u.description]),
     ...a.notes.map((n, i): [string, string] => [i === 0 ? 'Notes' : '', n]),
   ];
@@ -226,6 +248,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   const totalRow = linesSheet(wb, report);
   comparisonSheet(wb, report);
   accountsSheet(wb, report, MONEY_FORMAT);
+  tenancySheet(wb, report, MONEY_FORMAT);
   summarySheet(wb, report, totalRow);
   wb.calcProperties.fullCalcOnLoad = true;
   return Buffer.from(await wb.xlsx.writeBuffer());

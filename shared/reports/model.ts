@@ -12,6 +12,14 @@ import { spotReportNotes } from './spot-notes';
 import { capacityReservationNotes } from './reservation-notes';
 import { reportSupport, strategySupportText, supportReportNotes } from './support-notes';
 import { reportDemand } from './capacity-notes';
+import {
+  hostLinePurchase,
+  reportDedicatedFee,
+  reportDedicatedHost,
+  tenancyAssumption,
+  tenancyPriceWords,
+  tenancyReportNotes,
+} from './tenancy-notes';
 import { crossingsText, type BudgetCheck } from '../pricing/budget';
 import { exceededWords, quotaVerdict } from '../capacity/capacity-words';
 import {
@@ -102,8 +110,9 @@ function lineOf(
     instanceType: line.instanceType,
     region: line.region,
     os: line.os,
+    tenancy: line.tenancy,
     usage: describeUsage(line.usage),
-    purchase: describePurchase(line.purchase),
+    purchase: line.tenancy === 'host' ? hostLinePurchase(line.purchase) : describePurchase(line.purchase),
     pricedModel: est?.model ?? line.purchase.model,
     instanceHours: roundHours(est?.instanceHours ?? 0),
     peakCount: est?.peakCount ?? 0,
@@ -138,6 +147,8 @@ function lineOf(
     }),
     ebsCheck: check,
     demand: est?.demand ? reportDemand(est.demand) : null,
+    dedicatedHost: est?.dedicatedHost ? reportDedicatedHost(est.dedicatedHost) : null,
+    dedicatedFee: est?.dedicatedFee ? reportDedicatedFee(est.dedicatedFee) : null,
   };
 }
 
@@ -268,10 +279,12 @@ export function buildReport(
     cheapest(strategies.filter((s) => s.kind === 'reserved')),
     cheapest(strategies.filter((s) => s.kind === 'savings-plan')),
   ].filter((s): s is ReportStrategy => s !== null && s.cumulativeUsd !== null);
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  const uniq = <T extends string>(xs: T[]): T[] => [...new Set(xs)].sort();
   // The sources of the prices the figures used: the estimate's and every compared strategy's.
   const usedIds = new Set([...estimate.sourceIds, ...comparison.flatMap((s) => s.sourceIds)]);
   const used = meta.sources.filter((s) => usedIds.has(s.id));
+  const tenancy = tenancyAssumption(scenario.lines.map((l) => l.tenancy));
+  const prices = `USD list prices, ${tenancyPriceWords(tenancy.tenancies)}`;
   return {
     reportVersion: REPORT_VERSION,
     title: `Cost report: ${scenario.name}`,
@@ -288,13 +301,14 @@ export function buildReport(
       hoursPerMonth: scenario.hoursPerMonth,
       regions: uniq(scenario.lines.map((l) => l.region)),
       operatingSystems: uniq(scenario.lines.map((l) => l.os)),
-      tenancy: 'shared',
+      ...tenancy,
       usage: lines.map((l) => ({ lineId: l.id, description: l.usage })),
       notes: [
         `A month is ${scenario.hoursPerMonth} hours; a year is ${HOURS_PER_YEAR.toLocaleString('en-US')} hours.`,
         estimate.support
-          ? 'USD list prices, shared tenancy; excludes tax, data transfer and discounts; the AWS Support plan is beside the totals.'
-          : 'USD list prices, shared tenancy; excludes tax, data transfer, support and discounts.',
+          ? `${prices}; excludes tax, data transfer and discounts; the AWS Support plan is beside the totals.`
+          : `${prices}; excludes tax, data transfer, support and discounts.`,
+        ...tenancyReportNotes(estimate.lines),
         'Upfront payments are amortized over their term; 3-year totals renew 1-year terms at months 12 and 24.',
         'Spot figures are historical averages, never a guaranteed price; spot capacity can be interrupted.',
         ...spotReportNotes(estimate, comparison),

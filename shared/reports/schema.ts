@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { OPERATING_SYSTEMS, PURCHASE_MODELS, VOLUME_TYPES } from '../catalog-types';
 import { MISSING_PRICE_FAMILIES } from '../pricing/missing-prices';
+import {
+  reportDedicatedFeeSchema,
+  reportDedicatedHostSchema,
+  reportTenancyAssumptionSchema,
+  reportTenancySchema,
+} from './tenancy-schema';
 
 /**
  * The cost report: one model every exporter (JSON, CSV, XLSX, HTML/PDF) renders. Versioned; published
@@ -118,7 +124,10 @@ export const reportLineSchema = z.strictObject({
   name: z.string().nullable(),
   instanceType: z.string(),
   region: z.string(),
+  /** The OS code (shared/operating-systems.ts names it: OS_NAMES). */
   os: z.enum(OPERATING_SYSTEMS),
+  /** Shared, Dedicated Instance or Dedicated Host (TENANCY_LABELS). */
+  tenancy: reportTenancySchema,
   usage: z.string(),
   /** The purchase the scenario chose for the line, in words. */
   purchase: z.string(),
@@ -140,6 +149,10 @@ export const reportLineSchema = z.strictObject({
   ebsCheck: reportEbsCheckSchema.nullable(),
   /** How a line sized from demand was sized; null for a line given as a count. */
   demand: reportDemandSchema.nullable(),
+  /** A line on Dedicated Hosts: its hosts and their cost (part of its compute); null otherwise. */
+  dedicatedHost: reportDedicatedHostSchema.nullable(),
+  /** The Dedicated per-Region fee this line carries (part of its compute); null otherwise. */
+  dedicatedFee: reportDedicatedFeeSchema.nullable(),
 });
 
 export const reportTotalsSchema = z.strictObject({
@@ -299,8 +312,12 @@ export const reportSchema = z.strictObject({
   assumptions: z.strictObject({
     hoursPerMonth: z.number(),
     regions: z.array(z.string()),
-    operatingSystems: z.array(z.string()),
-    tenancy: z.literal('shared'),
+    /** OS codes (OS_NAMES names them). */
+    operatingSystems: z.array(z.enum(OPERATING_SYSTEMS)),
+    /** The one tenancy every line uses, or "mixed" (the tenancies are then in `tenancies`). */
+    tenancy: reportTenancyAssumptionSchema,
+    /** The tenancies the lines use, in the order shared, dedicated, host. */
+    tenancies: z.array(reportTenancySchema),
     usage: z.array(z.strictObject({ lineId: z.string(), description: z.string() })),
     notes: z.array(z.string()),
   }),
@@ -341,3 +358,4 @@ export type ReportAccount = z.output<typeof reportAccountSchema>;
 export type EbsDimensionCheck = z.output<typeof ebsDimensionCheckSchema>;
 export type EbsFitStatus = z.output<typeof ebsFitStatusSchema>;
 export type StorageDimensions = z.output<typeof storageDimensionsSchema>;
+export type { ReportDedicatedFee, ReportDedicatedHost } from './tenancy-schema';

@@ -1,5 +1,6 @@
 import type { ScenarioEstimate, StrategyResult } from '../pricing/estimate-types';
 import { SPOT_ADVISOR_HINT, spotBandsText } from '../pricing/spot-interruption';
+import { OS_NAMES } from '../operating-systems';
 import { lineName } from './describe';
 
 /**
@@ -12,7 +13,7 @@ export function spotReportNotes(estimate: ScenarioEstimate, comparison: readonly
   for (const l of estimate.lines) {
     const si = l.spotInterruption;
     if (!si) continue;
-    const what = `Spot, line ${lineName(l)} (${l.instanceType}, ${l.region}, ${l.os})`;
+    const what = `Spot, line ${lineName(l)} (${l.instanceType}, ${l.region}, ${OS_NAMES[l.os]})`;
     let text =
       si.band === null
         ? `${what}: interruption band n/a — ${SPOT_ADVISOR_HINT}`

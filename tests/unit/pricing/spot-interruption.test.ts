@@ -187,7 +187,7 @@ describe('Compare and reports', () => {
     );
     const notes = report.assumptions.notes.filter((n) => /^Spot(,| where)/.test(n));
     expect(notes[0]).toContain(
-      'Spot, line batch (m5.large, us-east-1, linux): interruption band 5-10% of instances a month (AWS Spot Advisor, 2025-06-28',
+      'Spot, line batch (m5.large, us-east-1, Linux): interruption band 5-10% of instances a month (AWS Spot Advisor, 2025-06-28',
     );
     expect(notes[0]).toContain(
       "expected interruption cost (derived from the Spot Advisor's upper bound 10 %, 2025-06-28)",
