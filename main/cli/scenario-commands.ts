@@ -8,6 +8,7 @@ import { formatTable, money } from './table';
 import { BUDGET_FLAG, budgetCell, budgetText, withBudgetFlag } from './budget-flag';
 import { SUPPORT_FLAG, supportCells, supportText, withSupportFlag } from './support-flag';
 import { accountsText } from './accounts-text';
+import { hasDedicated, tenancyCell, tenancyText } from './tenancy-text';
 import { capacityReservationNotes } from '@shared/reports/reservation-notes';
 import type { Command, ParsedArgs, Positional } from './types';
 
@@ -33,6 +34,7 @@ const ESTIMATE_CSV_COLUMNS = [
   'upfrontUsd',
   'monthlyUsd',
   'amortizedMonthlyUsd',
+  'tenancy',
 ] as const satisfies readonly (keyof ScenarioEstimate['lines'][number])[];
 
 /** One row per strategy; its cumulative series and warnings stay in the JSON. */
@@ -69,7 +71,10 @@ const estimate = contractCommand({
     'estimate docs/examples/web-and-batch.json --support business',
     'estimate docs/examples/web-and-batch.json --format csv > estimate.csv',
   ],
-  csv: { rows: (e) => e.lines, columns: ESTIMATE_CSV_COLUMNS },
+  csv: {
+    rows: (e) => e.lines.map((l) => ({ ...l, tenancy: l.tenancy ?? 'shared' })),
+    columns: ESTIMATE_CSV_COLUMNS,
+  },
   table: (e: ScenarioEstimate) =>
     `${e.name} — month = ${e.hoursPerMonth} h, prices as of ${formatDateRange(e.pricesAsOf)}\n\n` +
     formatTable(
@@ -77,6 +82,7 @@ const estimate = contractCommand({
         'Line',
         'Type',
         'Region',
+        ...(hasDedicated(e.lines) ? ['Tenancy'] : []),
         'Model',
         'Inst-hours',
         'Compute',
@@ -89,6 +95,7 @@ const estimate = contractCommand({
         l.id,
         l.instanceType,
         l.region,
+        ...(hasDedicated(e.lines) ? [tenancyCell(l)] : []),
         l.model,
         Math.round(l.instanceHours * 100) / 100,
         money(l.computeMonthlyUsd),
@@ -103,6 +110,7 @@ const estimate = contractCommand({
     )}/month, 1 year ${money(e.totals.oneYearUsd)}, 3 years ${money(e.totals.threeYearUsd)}` +
     (e.totals.complete ? '' : ' (incomplete: see warnings)') +
     accountsText(e) +
+    tenancyText(e.lines) +
     reservationsText(e) +
     budgetText(e.budget) +
     supportText(e) +
