@@ -198,8 +198,34 @@ export interface PriceOptions {
   tenancy: Tenancy;
   hoursPerMonth: number;
   spec: InstanceSpec;
+  /** The instance's options in this tenancy (on a Dedicated Host: the per-instance charge on top of the host). */
   options: PriceOption[];
+  /** Tenancy 'host' only: the Dedicated Host this type runs on (its family), per host-hour. */
+  host?: HostOptions;
+  /** Tenancy 'dedicated' only: the region's per-Region Dedicated fee; null until AWS's price files are imported. */
+  dedicatedFee?: { hourlyUsd: UsdString; sourceId: string } | null;
   sources: PriceSource[];
+}
+
+/** A Dedicated Host of one family in one region: its prices per host-hour and what one host holds. */
+export interface HostOptions {
+  family: string;
+  onDemandHourlyUsd: UsdString | null;
+  onDemandSourceId: string | null;
+  reservations: {
+    termYears: TermYears;
+    paymentOption: PaymentOption;
+    upfrontUsd: UsdString;
+    hourlyUsd: UsdString;
+    effectiveHourlyUsd: UsdString;
+    sourceId: string;
+  }[];
+  /** How many instances of the priced type's size one host holds; null when the catalog does not say. */
+  instancesOfThisSize: number | null;
+  vcpu: number | null;
+  physicalCores: number | null;
+  /** Why figures are missing ("n/a — import AWS's price files"); null when the catalog has the host. */
+  note: string | null;
 }
 
 export interface EbsVolumeTypeInfo {

@@ -7,7 +7,7 @@ import type {
   PriceOptions,
   Region,
 } from './catalog-types';
-import { OPERATING_SYSTEMS, VOLUME_TYPES } from './catalog-types';
+import { OPERATING_SYSTEMS, TENANCIES, VOLUME_TYPES } from './catalog-types';
 import type { EbsCostResult, EbsFitResult, EbsSizingResult, SnapshotCostResult } from './ebs/transport';
 import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
@@ -212,6 +212,10 @@ export const contract = {
       instanceType: instanceTypeSchema,
       region: regionCodeSchema,
       os: osSchema.default('linux'),
+      tenancy: z
+        .enum(TENANCIES)
+        .default('shared')
+        .meta(label('Tenancy', 'shared, dedicated (a Dedicated Instance) or host (on a Dedicated Host)')),
       explain,
     }),
   ),

@@ -17,6 +17,7 @@ import type { ParsedInput } from '@shared/contract';
 import { NotFoundError } from '@shared/errors';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { buildInstanceQuery, type InstanceListingRow } from './instance-query';
+import { hostFamilyOf, readDedicatedFee, readHostOptions } from './dedicated-prices';
 import { buildPriceOptions } from './price-options';
 import { explainPriceOptions } from '@shared/pricing/explain-options';
 import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource, toScopeDate } from './row-mapping';
@@ -117,27 +118,47 @@ export function createCatalogService(db: Database.Database) {
       return toInstanceSpec(spec);
     },
 
-    /** `explain` (default off) adds each option's arithmetic; callers outside the contract may leave it out. */
+    /**
+     * `explain` (default off) adds each option's arithmetic; callers outside the contract may leave it
+     * out, and `tenancy` (default shared).
+     */
     priceOptions(
-      input: Omit<ParsedInput<'catalog.priceOptions'>, 'explain'> & { explain?: boolean },
+      input: Omit<ParsedInput<'catalog.priceOptions'>, 'explain' | 'tenancy'> & {
+        explain?: boolean;
+        tenancy?: ParsedInput<'catalog.priceOptions'>['tenancy'];
+      },
     ): PriceOptions {
       requireRegion(input.region);
       const spec = q.instanceType.get(input.instanceType);
       if (!spec) throw new NotFoundError(`${input.instanceType} is not in the catalog`, 'instanceType');
-      const rows = q.pricesOfType.all(input.region, input.os, input.instanceType);
+      const tenancy = input.tenancy ?? 'shared';
+      const rows = q.pricesOfTypeInTenancy.all(input.region, input.os, input.instanceType, tenancy);
       const options = buildPriceOptions(
         rows,
         HOURS_PER_MONTH,
-        readSpotAdvisorBand(q, input.region, input.os, input.instanceType),
+        // The Spot Advisor's bands are of shared-tenancy spot.
+        tenancy === 'shared' ? readSpotAdvisorBand(q, input.region, input.os, input.instanceType) : null,
+        tenancy,
       );
       const all = sources();
       return {
         instanceType: input.instanceType,
         region: input.region,
         os: input.os,
-        tenancy: 'shared',
+        tenancy,
         hoursPerMonth: HOURS_PER_MONTH,
         spec: toInstanceSpec(spec),
+        ...(tenancy === 'host'
+          ? {
+              host: readHostOptions(
+                q,
+                input.region,
+                hostFamilyOf(input.instanceType, spec.family),
+                spec.size,
+              ),
+            }
+          : {}),
+        ...(tenancy === 'dedicated' ? { dedicatedFee: readDedicatedFee(q, input.region) } : {}),
         options: input.explain
           ? explainPriceOptions(options, { ...input, hoursPerMonth: HOURS_PER_MONTH, sources: all })
           : options,

@@ -3,7 +3,7 @@ import { monthlyUsd } from '@shared/pricing/rates';
 import { savingsPct } from '@shared/pricing/percent';
 import { PURCHASE_OPTIONS, purchaseOptionOf } from '@shared/pricing/purchase-options';
 import { DERIVED_FEE_NOTE, savingsPlanPayment, savingsPlanUpfrontNote } from '@shared/pricing/upfront-fees';
-import type { PriceOption, PurchaseModel } from '@shared/catalog-types';
+import type { PriceOption, PurchaseModel, Tenancy } from '@shared/catalog-types';
 import type { SpotAdvisorBand } from '@shared/pricing/spot-interruption';
 import type { Ec2PriceDbRow } from './rows';
 import { spotBandSentence, spotOptionFields } from './spot-advisor';
@@ -41,6 +41,27 @@ const MISSING_NOTE: Record<PurchaseModel, string> = {
 };
 
 /**
+ * Other tenancies: the shipped snapshot has none of their prices, so a missing one comes from AWS's
+ * price files; spot is shared tenancy only, and the catalog takes no Savings Plans rate for a host.
+ */
+const MISSING_NOTE_OF_TENANCY: Record<Exclude<Tenancy, 'shared'>, Record<PurchaseModel, string>> = {
+  dedicated: {
+    'on-demand':
+      "n/a — no Dedicated Instance price for this type, region and OS in the catalog: import AWS's price files",
+    reserved: "n/a — import AWS's price files",
+    'savings-plan': "n/a — import AWS's price files",
+    spot: 'n/a — spot prices are shared tenancy only',
+  },
+  host: {
+    'on-demand':
+      "n/a — no per-instance charge on a Dedicated Host for this type, region and OS in the catalog: import AWS's price files",
+    reserved: 'n/a — on a Dedicated Host, reserve the host (Dedicated Host Reservation), not the instance',
+    'savings-plan': 'n/a — Savings Plans rates for Dedicated Hosts (per host family) are not in the catalog',
+    spot: 'n/a — spot prices are shared tenancy only',
+  },
+};
+
+/**
  * What is paid upfront and per hour. A reservation's fee is stored as its source gives it (published,
  * or derived from an effective rate: upfront_source). A Savings Plans row holds the plan's rate per
  * hour, and its upfront part follows from the payment option (shared/pricing/upfront-fees.ts).
@@ -68,12 +89,17 @@ function paymentOf(row: PriceDbRow): {
 /** Rounds a rate that may not terminate (upfront / 8,760) to a readable precision for transport. */
 const rate = (d: Decimal) => toUsdString(d.toDecimalPlaces(8, Decimal.ROUND_HALF_UP));
 
-/** `spotAdvisor`: AWS's Spot Advisor band for the type, region and OS; the spot option carries it. */
+/**
+ * `spotAdvisor`: AWS's Spot Advisor band for the type, region and OS; the spot option carries it.
+ * `tenancy`: the tenancy the rows are of (the notes of a missing figure say how to get it).
+ */
 export function buildPriceOptions(
   rows: PriceDbRow[],
   hoursPerMonth = HOURS_PER_MONTH,
   spotAdvisor: SpotAdvisorBand | null = null,
+  tenancy: Tenancy = 'shared',
 ): PriceOption[] {
+  const missing = tenancy === 'shared' ? MISSING_NOTE : MISSING_NOTE_OF_TENANCY[tenancy];
   const byKey = new Map<string, PriceDbRow>();
   for (const r of rows) {
     const option = optionOfRow(r);
@@ -98,9 +124,9 @@ export function buildPriceOptions(
           savingsPct: null,
           sourceId: null,
           note:
-            s.model === 'spot'
-              ? `${MISSING_NOTE.spot}. ${spotBandSentence(spotAdvisor)}`
-              : MISSING_NOTE[s.model],
+            s.model === 'spot' && tenancy === 'shared'
+              ? `${missing.spot}. ${spotBandSentence(spotAdvisor)}`
+              : missing[s.model],
           ...band,
         };
       }

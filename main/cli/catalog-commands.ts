@@ -1,5 +1,7 @@
 import { formatDateRange, scopeName } from '@shared/catalog-scopes';
 import type { CatalogMeta, InstanceList, PriceOptions, Region } from '@shared/catalog-types';
+import { TENANCY_LABELS } from '@shared/catalog-types';
+import { Decimal } from '@shared/money';
 import { contractCommand } from './contract-command';
 import { fieldLabel } from './flags';
 import { formatTable, money } from './table';
@@ -92,7 +94,8 @@ const catalogInstances = contractCommand({
 
 const price = contractCommand({
   name: 'price',
-  summary: 'Every purchase option of one instance type: on-demand, RIs, Savings Plans, spot.',
+  summary:
+    'Every purchase option of one instance type: on-demand, RIs, Savings Plans, spot; --tenancy dedicated or host for Dedicated Instances and Hosts.',
   call: 'catalog.priceOptions',
   positionals: [
     { name: 'TYPE', field: 'instanceType', label: fieldLabel('catalog.priceOptions', 'instanceType') },
@@ -100,10 +103,12 @@ const price = contractCommand({
   examples: [
     'price m5.large --region us-east-1 --format json',
     'price m5.large --region ap-northeast-2 --os windows',
+    'price r7i.2xlarge --region eu-central-1 --os windows-byol --tenancy dedicated',
+    'price c6g.4xlarge --region us-west-2 --tenancy host',
   ],
   csv: { rows: (p) => p.options },
   table: (p: PriceOptions) =>
-    `${p.instanceType} in ${p.region}, ${p.os}, shared tenancy (month = ${p.hoursPerMonth} h)\n\n` +
+    `${p.instanceType} in ${p.region}, ${p.os}, ${p.tenancy === 'shared' ? 'shared tenancy' : TENANCY_LABELS[p.tenancy]} (month = ${p.hoursPerMonth} h)\n\n` +
     formatTable(
       [
         'Model',
@@ -123,15 +128,82 @@ const price = contractCommand({
         o.paymentOption ?? '',
         o.offeringClass ?? o.planType ?? '',
         o.model === 'on-demand' || o.model === 'spot' ? '' : money(o.upfrontUsd),
-        money(o.hourlyUsd, true),
+        hourlyAsPublished(o),
         money(o.effectiveHourlyUsd, true),
         money(o.monthlyUsd),
         o.savingsPct === null ? '' : `${o.savingsPct}%`,
         p.sources.find((s) => s.id === o.sourceId)?.asOf ?? '',
       ]),
     ) +
-    spotBandLine(p),
+    (p.tenancy === 'shared' ? spotBandLine(p) : '') +
+    dedicatedLines(p),
 });
+
+/** A Dedicated Instance's per-Region fee, or the Dedicated Host the type runs on, under the table. */
+function dedicatedLines(p: PriceOptions): string {
+  if (p.tenancy === 'shared') return '';
+  const asOf = (id: string | null) => p.sources.find((s) => s.id === id)?.asOf ?? 'undated';
+  const od = p.options.find((o) => o.model === 'on-demand');
+  const missing = od && od.hourlyUsd === null && od.note ? `\nOn-demand: ${od.note}\n` : '';
+  if (p.tenancy === 'dedicated') {
+    const fee = p.dedicatedFee;
+    return (
+      missing +
+      (fee
+        ? `\nPer-Region Dedicated fee: ${money(fee.hourlyUsd, true)}/h while any Dedicated Instance runs in ${p.region} (${asOf(fee.sourceId)})\n`
+        : "\nPer-Region Dedicated fee: n/a — import AWS's price files\n")
+    );
+  }
+  const h = p.host;
+  if (!h) return missing;
+  const per = h.instancesOfThisSize === null ? 'n/a' : String(h.instancesOfThisSize);
+  const head =
+    `\nDedicated Host ${h.family}: one host holds ${per} × ${p.spec.size}` +
+    (h.vcpu === null ? '' : `, ${h.vcpu} vCPU`) +
+    (h.physicalCores === null ? '' : `, ${h.physicalCores} physical cores`) +
+    '\n';
+  if (h.note !== null) return `${missing}${head}${h.note}\n`;
+  return (
+    missing +
+    head +
+    formatTable(
+      ['Host', 'Term', 'Payment', 'Upfront', 'Hourly', 'Effective/h', 'As of'],
+      [
+        [
+          'on-demand',
+          '',
+          '',
+          '',
+          money(h.onDemandHourlyUsd, true),
+          money(h.onDemandHourlyUsd, true),
+          asOf(h.onDemandSourceId),
+        ],
+        ...h.reservations.map((r) => [
+          'reservation',
+          `${r.termYears}y`,
+          r.paymentOption,
+          money(r.upfrontUsd),
+          money(r.hourlyUsd, true),
+          money(r.effectiveHourlyUsd, true),
+          asOf(r.sourceId),
+        ]),
+      ],
+    ) +
+    '\n'
+  );
+}
+
+/**
+ * The Hourly column: a price AWS publishes (On-Demand, a reservation's hourly, spot) exactly as
+ * published ($0.70224, not $0.7022), since AWS quotes some to five decimals; a Savings Plan's hourly
+ * part, which the planner works out, as rates are shown.
+ */
+function hourlyAsPublished(o: PriceOptions['options'][number]): string {
+  const shown = money(o.hourlyUsd, true);
+  if (o.hourlyUsd === null || o.model === 'savings-plan') return shown;
+  const exact = /^\d+(\.\d{1,6})?$/.test(o.hourlyUsd);
+  return exact && !new Decimal(shown.slice(1)).eq(o.hourlyUsd) ? `$${o.hourlyUsd}` : shown;
+}
 
 /** The spot option's interruption band under the table (AWS's Spot Advisor), dated. */
 function spotBandLine(p: PriceOptions): string {

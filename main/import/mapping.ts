@@ -63,7 +63,10 @@ export function mapComputeProduct(
   if (!entry || !osAgrees(entry.facts, a) || !entry.facts.tenancies.includes(tenancy)) return { skip: 'os' };
   const region = a.regionCode;
   const instanceType = a.instanceType;
-  if (!region || !instanceType) return { skip: 'no-region' };
+  // Local and Wavelength Zones ("AWS Local Zone") are not regions the planner prices, as in the build.
+  if (!region || !instanceType || (a.locationType ?? 'AWS Region') !== 'AWS Region') {
+    return { skip: 'no-region' };
+  }
   return { ref: { kind: 'compute', region, instanceType, os: entry.os, tenancy } };
 }
 

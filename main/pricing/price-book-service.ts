@@ -4,11 +4,13 @@ import type {
   OperatingSystem,
   PaymentOption,
   PlanType,
+  Tenancy,
   TermYears,
 } from '@shared/catalog-types';
 import type { Scenario } from '@shared/scenario/schema';
-import { priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
+import { hostKey, priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
+import { hostFamilyOf, readDedicatedFee, readHostPrices } from '../catalog/dedicated-prices';
 import { readSpotAdvisorBand } from '../catalog/spot-advisor';
 import { prepareCatalogReads } from '../catalog/statements';
 
@@ -21,19 +23,20 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
     region: string,
     os: OperatingSystem,
     instanceType: string,
+    tenancy: Tenancy,
     dates: Record<string, string>,
   ): InstancePrices {
     const type = q.instanceType.get(instanceType);
     const known = Boolean(type) && regionKnown(region);
     // No effective rate is read: the engine derives its own from upfront and hourly.
-    const rows = known ? q.pricesOfType.all(region, os, instanceType) : [];
+    const rows = known ? q.pricesOfTypeInTenancy.all(region, os, instanceType, tenancy) : [];
     const od = rows.find((r) => r.model === 'on-demand');
     const spot = rows.find((r) => r.model === 'spot');
     return {
       instanceType,
       region,
       os,
-      tenancy: 'shared',
+      tenancy,
       known,
       family: type?.family ?? null,
       normalizationFactor: type?.normalization_factor ?? null,
@@ -65,7 +68,8 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
             asOf: dates[spot.source_id] ?? 'unknown',
           }
         : null,
-      spotAdvisor: known ? readSpotAdvisorBand(q, region, os, instanceType) : null,
+      // The Spot Advisor's bands are of shared-tenancy spot.
+      spotAdvisor: known && tenancy === 'shared' ? readSpotAdvisorBand(q, region, os, instanceType) : null,
     };
   }
 
@@ -75,11 +79,29 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
       const instances: PriceBook['instances'] = {};
       const ebs: PriceBook['ebs'] = {};
       const specs: NonNullable<PriceBook['specs']> = {};
+      const hosts: NonNullable<PriceBook['hosts']> = {};
+      const dedicatedFees: NonNullable<PriceBook['dedicatedFees']> = {};
       for (const line of scenario.lines) {
         const type = line.instanceType in specs ? undefined : q.instanceType.get(line.instanceType);
         if (type) specs[line.instanceType] = { vcpu: type.vcpu, memoryGiB: type.memory_gib };
-        const key = priceKey(line.region, line.os, line.instanceType);
-        instances[key] ??= instancePrices(line.region, line.os, line.instanceType, dates);
+        const key = priceKey(line.region, line.os, line.instanceType, line.tenancy);
+        const prices = (instances[key] ??= instancePrices(
+          line.region,
+          line.os,
+          line.instanceType,
+          line.tenancy,
+          dates,
+        ));
+        if (line.tenancy === 'host') {
+          const family = hostFamilyOf(line.instanceType, prices.family);
+          const hk = hostKey(line.region, family);
+          const host = hk in hosts ? null : readHostPrices(q, line.region, family);
+          if (host) hosts[hk] = host;
+        }
+        if (line.tenancy === 'dedicated' && !(line.region in dedicatedFees)) {
+          const fee = readDedicatedFee(q, line.region);
+          if (fee) dedicatedFees[line.region] = fee;
+        }
         if (!(line.region in ebs) && regionKnown(line.region)) {
           const prices = catalog.ebsPrices({ region: line.region });
           if (prices.volumes.some((v) => v.storageUsdPerGBMonth !== null)) ebs[line.region] = prices;
@@ -87,6 +109,8 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
       }
       return {
         instances,
+        ...(Object.keys(hosts).length > 0 ? { hosts } : {}),
+        ...(Object.keys(dedicatedFees).length > 0 ? { dedicatedFees } : {}),
         ebs,
         sourceDates: dates,
         specs,

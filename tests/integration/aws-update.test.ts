@@ -197,9 +197,10 @@ describe('Update from AWS', () => {
         "SELECT hourly_usd FROM ec2_prices WHERE region = 'us-east-1' AND instance_type = 'p4d.24xlarge' AND model = 'on-demand' AND os = 'linux'",
       ),
     ).toBe('32.7726');
-    // Savings Plans: 10 of the sample's 44 rates are shared tenancy with an OS the catalog prices; published
-    // 2025-09-11, older than the catalog, yet taken without force (the catalog had no Savings Plans rates).
-    expect(sp).toMatchObject({ kind: 'savings-plans', sourceId: 'aws-offer-sp-20250911184447', rows: 10 });
+    // Savings Plans: 18 of the sample's 44 rates have an OS the catalog prices, 10 shared tenancy and 8
+    // Dedicated Instances; published 2025-09-11, older than the catalog, yet taken without force (the
+    // catalog had no Savings Plans rates).
+    expect(sp).toMatchObject({ kind: 'savings-plans', sourceId: 'aws-offer-sp-20250911184447', rows: 18 });
     expect(sp!.skippedScopes ?? []).toEqual([]);
     expect(scalar(cat.path, 'SELECT as_of FROM sources WHERE id = ?', sp!.sourceId)).toBe('2025-09-11');
     expect(
@@ -286,7 +287,7 @@ describe('Update from AWS', () => {
     expect(readFileSync(join(downloadDir, 'spot-advisor-data.json')).equals(ADVISOR)).toBe(true);
     expect(existsSync(join(downloadDir, `${OFFER_FILE_NAME}.part`))).toBe(false);
     // Imported as whole files: the same rows as an undisturbed run.
-    expect(result.files.map((f) => f.summary?.rows)).toEqual([1, 10, 8]);
+    expect(result.files.map((f) => f.summary?.rows)).toEqual([1, 18, 8]);
   });
 
   it('restarts from zero when the server ignores Range (200 again) and still gives a correct file', async () => {

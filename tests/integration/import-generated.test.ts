@@ -61,14 +61,17 @@ describe('a generated offer file, JSON and CSV from one generator run', () => {
   });
 
   it('writes 1 on-demand + 12 reserved rows per kept product and every EBS product', () => {
-    // Kept = Shared × Used × {Linux, Windows, RHEL, SUSE, Ubuntu Pro}; each has 1 OnDemand term and
-    // 1yr/3yr × standard/convertible × No/Partial/All Upfront = 2 × 2 × 3 = 12 Reserved terms.
+    // Kept = Used × {Linux, Windows, RHEL, SUSE, Ubuntu Pro, Windows + SQL Std} × {Shared, Dedicated,
+    // Host} and Windows BYOL × {Dedicated, Host}; each has 1 OnDemand term (a Host product's is the real
+    // $0 instance charge, kept) and, Shared and Dedicated ones, 1yr/3yr × standard/convertible ×
+    // No/Partial/All Upfront = 2 × 2 × 3 = 12 Reserved terms.
     const id = 'aws-offer-ec2-20261101120000';
     const count = (model: string) =>
       scalar(viaJson.path, 'SELECT count(*) FROM ec2_prices WHERE source_id = ? AND model = ?', id, model);
     expect(gen.keptProducts).toBeGreaterThan(0);
     expect(count('on-demand')).toBe(gen.keptProducts);
-    expect(count('reserved')).toBe(gen.keptProducts * 12);
+    expect(count('reserved')).toBe(gen.keptReservedProducts * 12);
+    expect(gen.keptReservedProducts).toBeLessThan(gen.keptProducts);
     expect(scalar(viaJson.path, 'SELECT count(*) FROM ebs_prices WHERE source_id = ?', id)).toBe(
       gen.ebsProducts,
     );
