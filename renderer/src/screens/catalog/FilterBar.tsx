@@ -9,7 +9,7 @@ import {
   type TriState,
 } from './catalog-state';
 
-import { OS_LABELS } from '@shared/operating-systems';
+import { OS_FACTS, OS_LABELS } from '@shared/operating-systems';
 
 const TRI_LABELS: Record<TriState, string> = { any: 'Any', yes: 'Yes', no: 'No' };
 
@@ -63,10 +63,18 @@ export function FilterBar(props: FilterBarProps) {
         >
           {OPERATING_SYSTEMS.map((os) => (
             <option key={os} value={os}>
-              {OS_LABELS[os]}
+              {OS_FACTS[os].tenancies.includes('shared')
+                ? OS_LABELS[os]
+                : `${OS_LABELS[os]} (dedicated only)`}
             </option>
           ))}
         </select>
+        {!OS_FACTS[props.os].tenancies.includes('shared') && (
+          <span className="muted small os-dedicated-only" data-testid="os-dedicated-only">
+            Not sold on shared hardware: the table’s shared prices read n/a; open a type for its Dedicated
+            Instance and Host prices.
+          </span>
+        )}
       </Field>
       <Field label="Search" wide>
         <input

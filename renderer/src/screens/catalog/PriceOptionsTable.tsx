@@ -1,4 +1,4 @@
-import type { OperatingSystem, PriceOption, PriceSource } from '@shared/catalog-types';
+import type { OperatingSystem, PriceOption, PriceSource, Tenancy } from '@shared/catalog-types';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { formatMoney, formatRate } from '../../format';
 import { useExplainLoader } from '../../hooks/useExplainLoader';
@@ -8,8 +8,8 @@ import { OptionFigure } from './OptionFigure';
 export interface PriceOptionsTableProps {
   options: PriceOption[];
   sources: ReadonlyMap<string, PriceSource>;
-  /** The options' type, region and OS: opening a figure asks for their arithmetic. */
-  query?: { instanceType: string; region: string; os: OperatingSystem };
+  /** The options' type, region, OS and tenancy: opening a figure asks for their arithmetic. */
+  query?: { instanceType: string; region: string; os: OperatingSystem; tenancy?: Tenancy };
 }
 
 /** Every way to buy the instance, each figure with the source and date it came from. */
