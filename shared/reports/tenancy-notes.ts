@@ -24,11 +24,9 @@ export function hostPurchaseWords(p: DedicatedHostEstimate['purchase']): string 
  * reserves; Savings Plans and spot do not apply to hosts, and the estimate warns so).
  */
 export function hostLinePurchase(p: Purchase): string {
-  return `Dedicated Hosts, ${hostPurchaseWords(
-    p.model === 'reserved'
-      ? { kind: 'reservation', termYears: p.termYears, paymentOption: p.paymentOption }
-      : { kind: 'on-demand' },
-  )}`;
+  return p.model === 'reserved'
+    ? hostPurchaseWords({ kind: 'reservation', termYears: p.termYears, paymentOption: p.paymentOption })
+    : 'Dedicated Hosts, On-Demand';
 }
 
 export function reportDedicatedHost(h: DedicatedHostEstimate): ReportDedicatedHost {

@@ -43,6 +43,15 @@ function reportOf(s: Scenario, book: PriceBook): Report {
 }
 
 const report = reportOf(scenario, tenancyBook());
+
+/** The workbook as a reader opens it: written to a file, read back. */
+async function workbookOf(r: Report, name: string): Promise<ExcelJS.Workbook> {
+  const file = join(dir, name);
+  writeFileSync(file, await reportXlsx(r));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'planner-tenancy-report-'));
@@ -133,8 +142,7 @@ describe('renderers', () => {
   });
 
   it('XLSX: the Lines sheet’s OS, tenancy and dedicated parts, and a Dedicated sheet with the working', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await reportXlsx(report));
+    const wb = await workbookOf(report, 'dedicated.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Lines', 'Comparison', TENANCY_SHEET]);
     const lines = wb.getWorksheet('Lines')!;
     const header = (lines.getRow(1).values as unknown[]).slice(1);
@@ -239,8 +247,7 @@ describe('renderers', () => {
       ['n/a', 'n/a', '0'],
       ['0', '0', '0'],
     ]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await reportXlsx(r));
+    const wb = await workbookOf(r, 'dedicated-na.xlsx');
     const fee = wb.getWorksheet(TENANCY_SHEET)!.getRow(2);
     expect([fee.getCell(2).value, fee.getCell(13).value]).toEqual(['Dedicated per-Region fee', 'n/a']);
   });
@@ -254,4 +261,47 @@ describe('renderers', () => {
     expect(text).toContain('$10,952.92');
     expect(text).toContain('$2,485.27');
   }, 60_000);
+});
+
+describe('a Dedicated Host Reservation', () => {
+  it('says its term and payment, its upfront for every host and the month it amortizes to', async () => {
+    // m4 host in eu-west-2 (tenancy-book.ts: 11 xlarge per host; AWS CLI reference's 3-year Partial
+    // Upfront 12,720 + 0.484/h): ceil(12 ÷ 11) = 2 hosts; upfront 2 × 12,720 = 25,440; monthly
+    // 2 × 0.484 × 730 = 706.64; amortized 706.64 + 25,440 ÷ 36 = 1,413.306…
+    const s = scenarioSchema.parse({
+      name: 'm4 hosts',
+      lines: [
+        {
+          id: 'm4',
+          instanceType: 'm4.xlarge',
+          region: 'eu-west-2',
+          tenancy: 'host',
+          usage: { pattern: 'constant', count: 12 },
+          purchase: { model: 'reserved', termYears: 3, paymentOption: 'partial-upfront' },
+        },
+      ],
+    });
+    const r = reportSchema.parse(reportOf(s, tenancyBook()));
+    expect(r.assumptions.tenancy).toBe('host');
+    expect(r.lines[0]).toMatchObject({
+      purchase: 'Dedicated Host Reservation, 3-year, partial upfront',
+      upfrontUsd: '25440',
+      dedicatedHost: {
+        hosts: 2,
+        purchaseKind: 'reservation',
+        termYears: 3,
+        paymentOption: 'partial-upfront',
+        upfrontUsd: '25440',
+        monthlyUsd: '706.64',
+      },
+    });
+    expect(Number(r.lines[0]!.dedicatedHost!.amortizedMonthlyUsd)).toBeCloseTo(1413.3067, 4);
+    const html = reportHtml(r);
+    expect(html).toMatch(
+      /data-host="m4">.*<td>Dedicated Host Reservation, 3-year, partial upfront<\/td>.*\$25,440\.00.*\$706\.64.*\$1,413\.31/,
+    );
+    const wb = await workbookOf(r, 'm4.xlsx');
+    const row = wb.getWorksheet(TENANCY_SHEET)!.getRow(2);
+    expect([row.getCell(8).value, row.getCell(12).value, row.getCell(13).value]).toEqual([2, 25440, 706.64]);
+  });
 });
