@@ -1,4 +1,4 @@
-import { Decimal, toUsdString } from '../money';
+import { Decimal, formatUsd, toUsdString } from '../money';
 import type { ScenarioLine } from '../scenario/schema';
 import type { LineAccounts } from './accounts';
 import { sharedTimeline } from './allocation';
@@ -110,7 +110,7 @@ function groupFee(
       hourlyUsd: fee.hourlyUsd,
       monthlyUsd: toUsdString(monthly),
       sourceId: fee.sourceId,
-      working: `Dedicated per-Region fee (${whose}): ${hoursText} × $${fee.hourlyUsd}/h = $${toUsdString(monthly.toDecimalPlaces(2))}/month`,
+      working: `Dedicated per-Region fee (${whose}): ${hoursText} × $${fee.hourlyUsd}/h = ${formatUsd(monthly)}/month`,
     },
     monthly,
     upfront: new Decimal(0),

@@ -1,5 +1,5 @@
 import type { TermYears } from '../catalog-types';
-import { Decimal, toUsdString } from '../money';
+import { Decimal, formatUsd, toUsdString } from '../money';
 import type { ScenarioLine } from '../scenario/schema';
 import type { EstimateWarning } from './estimate-types';
 import { IMPORT_HINT } from './messages';
@@ -25,8 +25,6 @@ import type { LineCharge } from './line-charges';
  * may need fewer hosts across lines (not modelled). Savings Plans can also apply to host usage; the
  * planner prices a host line's hosts On-Demand or by host reservation only, and says so.
  */
-
-const money = (d: Decimal) => `$${toUsdString(d.toDecimalPlaces(2))}`;
 
 export function hostFamilyOf(instanceType: string): { family: string; size: string } {
   const dot = instanceType.indexOf('.');
@@ -123,10 +121,10 @@ export function hostCharge(
   const upfront = new Decimal(rate.upfrontUsd).times(hosts);
   const amortized = termYears === null ? monthly : monthly.plus(upfront.div(termYears * 12));
   const packing = `ceil(${peakInstances} ${line.instanceType} ÷ ${perHost} per host) = ${hosts} host${hosts === 1 ? '' : 's'}`;
-  const recurring = `${hosts} × $${rate.hourlyUsd}/h × ${hoursPerMonth} h = ${money(monthly)}/month`;
+  const recurring = `${hosts} × $${rate.hourlyUsd}/h × ${hoursPerMonth} h = ${formatUsd(monthly)}/month`;
   const paid = upfront.isZero()
     ? ''
-    : `; upfront ${hosts} × $${rate.upfrontUsd} = ${money(upfront)}, spread over ${termYears! * 12} months: ${money(amortized)}/month amortized`;
+    : `; upfront ${hosts} × $${rate.upfrontUsd} = ${formatUsd(upfront)}, spread over ${termYears! * 12} months: ${formatUsd(amortized)}/month amortized`;
   return {
     estimate: {
       ...base,

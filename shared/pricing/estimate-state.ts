@@ -123,6 +123,8 @@ export function warn(
   incomplete: boolean,
   missing?: MissingPriceTag,
 ): void {
-  state.warnings.push({ code, message, lineId: state.line.id, ...(missing ? { missing } : {}) });
+  const tenancy = state.line.tenancy;
+  const tag = missing && tenancy !== 'shared' ? { ...missing, tenancy } : missing;
+  state.warnings.push({ code, message, lineId: state.line.id, ...(tag ? { missing: tag } : {}) });
   if (incomplete) state.complete = false;
 }

@@ -1,5 +1,6 @@
 import { OS_NAMES } from '../catalog-scopes';
 import type { PaymentOption } from '../catalog-types';
+import { TENANCY_LABELS } from '../catalog-types';
 import type { MissingPrice, MissingPriceFamily, MissingScope } from './missing-prices';
 import { PAYMENT_LABELS } from './purchase-options';
 
@@ -81,7 +82,8 @@ const WORDS: Record<MissingPriceFamily, { title: string; wayOut: string }> = {
 /** "Savings Plans rates are not in this catalog", narrowed where the family says how. */
 export const missingPriceTitle = (m: MissingPrice): string => titleOf(m);
 
-export const scopeWords = (s: MissingScope): string => (s.os ? `${s.region} ${OS_NAMES[s.os]}` : s.region);
+export const scopeWords = (s: MissingScope): string =>
+  (s.os ? `${s.region} ${OS_NAMES[s.os]}` : s.region) + (s.tenancy ? ` (${TENANCY_LABELS[s.tenancy]})` : '');
 
 /** "a, b and c". */
 export function listWords(items: readonly string[]): string {

@@ -1,4 +1,4 @@
-import type { OperatingSystem, PaymentOption } from '../catalog-types';
+import type { OperatingSystem, PaymentOption, Tenancy } from '../catalog-types';
 
 /**
  * Prices the catalog lacks, gathered by family: the engine tags each warning about a missing price with
@@ -38,12 +38,16 @@ export interface MissingPriceTag {
   option: string | null;
   /** What narrows the family, for its title: a Reserved Instance's offering class ("Convertible"). */
   qualifier?: string | undefined;
+  /** The line's tenancy when it is not shared (its prices are the dedicated or host ones). */
+  tenancy?: Exclude<Tenancy, 'shared'> | undefined;
 }
 
 /** A catalog scope that lacks the family's prices: a region and an OS (null for EBS). */
 export interface MissingScope {
   region: string;
   os: OperatingSystem | null;
+  /** Absent for shared tenancy. */
+  tenancy?: Exclude<Tenancy, 'shared'>;
 }
 
 export interface MissingPrice {
@@ -72,7 +76,7 @@ export function collectMissingPrices(warnings: Iterable<Tagged>): MissingPrice[]
     one.push({
       family: tag.family,
       lines: w.lineId === null ? [] : [w.lineId],
-      scopes: [{ region: tag.region, os: tag.os }],
+      scopes: [{ region: tag.region, os: tag.os, ...(tag.tenancy ? { tenancy: tag.tenancy } : {}) }],
       options: tag.option === null ? [] : [tag.option],
       qualifiers: tag.qualifier ? [tag.qualifier] : [],
     });
@@ -94,7 +98,8 @@ export function mergeMissingPrices(lists: Iterable<readonly MissingPrice[]>): Mi
       };
       for (const id of m.lines) if (!into.lines.includes(id)) into.lines.push(id);
       for (const s of m.scopes)
-        if (!into.scopes.some((x) => x.region === s.region && x.os === s.os)) into.scopes.push(s);
+        if (!into.scopes.some((x) => x.region === s.region && x.os === s.os && x.tenancy === s.tenancy))
+          into.scopes.push(s);
       for (const o of m.options) if (!into.options.includes(o)) into.options.push(o);
       for (const q of m.qualifiers) if (!into.qualifiers.includes(q)) into.qualifiers.push(q);
       merged.set(m.family, into);

@@ -93,7 +93,7 @@ describe('after importing AWS’s dedicated and host rows', () => {
     const r = await cli('estimate', EXAMPLE);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'i2 Dedicated Host, On-Demand: ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts; 2 × $7.502/h × 730 h = $10952.92/month',
+      'i2 Dedicated Host, On-Demand: ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts; 2 × $7.502/h × 730 h = $10,952.92/month',
     );
     // 1,025.2704 + 10,952.92 priced; the fee is n/a.
     expect(r.stdout).toContain('Totals: monthly $11,978.19');

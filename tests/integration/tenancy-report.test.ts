@@ -132,12 +132,12 @@ describe('renderers', () => {
       /data-host="hosts">.*<td>On-Demand<\/td><td class="num">8<\/td><td class="num">2<\/td><td class="num">\$7\.502\/h<\/td><td class="num">\$0\.00<\/td><td class="num">\$10,952\.92/,
     );
     expect(html).toContain(
-      'i2 Dedicated Host, On-Demand: ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts; 2 × $7.502/h × 730 h = $10952.92/month',
+      'i2 Dedicated Host, On-Demand: ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts; 2 × $7.502/h × 730 h = $10,952.92/month',
     );
     expect(html).toMatch(
       /data-fee="byol"><td>Windows BYOL app servers<\/td><td class="nowrap">eu-central-1<\/td><td>—<\/td><td>byol<\/td><td class="num">730<\/td><td class="num">\$2\.00\/h<\/td><td class="num">\$1,460\.00/,
     );
-    expect(html).toContain('730 h × $2/h = $1460/month');
+    expect(html).toContain('730 h × $2/h = $1,460.00/month');
     expect(html).toContain('$2,485.27');
   });
 
@@ -216,7 +216,7 @@ describe('renderers', () => {
       ['hosts', 'host', '2', '10952.92', '0', '10952.92'],
       [CSV_TOTAL_ID, '', '2', '10952.92', '1460', '13438.1904'],
     ]);
-    expect(parsed.data[0]!.dedicatedWorking).toContain('730 h × $2/h = $1460/month');
+    expect(parsed.data[0]!.dedicatedWorking).toContain('730 h × $2/h = $1,460.00/month');
     const total = parsed.data.at(-1)!;
     for (const col of CSV_COLUMNS.filter((c) => c.endsWith('Usd'))) {
       const sum = parsed.data.slice(0, -1).reduce((a, r) => a.plus(r[col]!), new Decimal(0));

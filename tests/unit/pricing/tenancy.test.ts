@@ -221,3 +221,22 @@ describe('the arithmetic behind dedicated charges', () => {
     expect(e.explanation!.totals.threeYear.valueUsd).toBe(e.totals.threeYearUsd);
   });
 });
+
+describe('missing dedicated prices', () => {
+  it('name the tenancy in the scopes that lack them', () => {
+    const line = {
+      id: 'sql',
+      instanceType: 'c6i.large',
+      region: 'ap-northeast-1',
+      os: 'windows-sql-web',
+      tenancy: 'dedicated',
+      usage: constant(1),
+      purchase: { model: 'savings-plan', planType: 'compute', termYears: 1, paymentOption: 'no-upfront' },
+    } as const;
+    const e = estimateScenario(scenario([line]), tenancyBook());
+    const sp = e.missingPrices.find((m) => m.family === 'savings-plan')!;
+    expect(missingPriceNotice(sp, (id) => id).scopes).toBe(
+      'ap-northeast-1 Windows + SQL Web (Dedicated Instance)',
+    );
+  });
+});
