@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseInput } from '@shared/contract';
+import { parseInput, regionCodeSchema } from '@shared/contract';
 import type { ImportProgress } from '@shared/import/types';
 import { ImportError, publicMessage } from '../import/errors';
 import { importPriceFile } from '../import/import-service';
@@ -27,12 +27,20 @@ export function progressLine(p: ImportProgress): string {
 export const IMPORT_COMMAND: Command = {
   name: 'import',
   summary:
-    'Imports an AWS price file (EC2 offer, Savings Plans, spot history) or the Spot Advisor file into the catalog.',
+    'Imports an AWS price file (EC2 offer, Savings Plans, spot history), the Spot Advisor file or Dedicated Host Reservation offerings into the catalog.',
   description:
     'EC2 offer files may be JSON or CSV. Progress goes to stderr; the summary is printed as JSON when done. On any refusal the catalog is left as it was.',
   positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
   flags: [
     ...contractFlags('import.start', { omit: ['path'] }),
+    {
+      name: 'region',
+      kind: 'string',
+      label: 'Region',
+      description:
+        'the region an `aws ec2 describe-host-reservation-offerings` output was read in (that output names none)',
+      valueName: 'REGION',
+    },
     {
       name: 'catalog',
       kind: 'string',
@@ -50,6 +58,7 @@ export const IMPORT_COMMAND: Command = {
     'import SavingsPlans-us-east-1.csv --kind savings-plans',
     'import spot-history.json --kind spot --catalog /tmp/my-catalog.sqlite',
     'import spot-advisor-data.json',
+    'import host-reservation-offerings.json --region us-east-1',
   ],
   async run(args, ctx) {
     const given = args.positionals[0]!;
@@ -60,6 +69,13 @@ export const IMPORT_COMMAND: Command = {
     });
     if (!input.ok) return refuse(IMPORT_COMMAND, fieldMessage(IMPORT_COMMAND, args, input.error));
     const { kind, force } = input.value;
+    const region = args.values.region as string | undefined;
+    if (region !== undefined) {
+      const parsed = regionCodeSchema.safeParse(region);
+      if (!parsed.success) {
+        return refuse(IMPORT_COMMAND, `--region: ${parsed.error.issues[0]!.message}; got ${region}`);
+      }
+    }
     const file = resolve(given);
     try {
       await checkInputFile(file, given);
@@ -83,6 +99,7 @@ export const IMPORT_COMMAND: Command = {
         baseCatalogPath: base,
         kind,
         force,
+        ...(region !== undefined ? { region } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         onProgress: (p) => ctx.progress?.(progressLine(p), false),
         progressIntervalMs: 500,

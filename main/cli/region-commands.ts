@@ -140,7 +140,16 @@ export function withAllRegions(single: Command): Command {
       'price m5.large,m6i.large --region all --sort onDemand --format json',
     ],
     run(args, ctx) {
-      if (args.values.region === 'all') return allRegions.run(args, ctx);
+      if (args.values.region === 'all') {
+        // Every region's listing is of shared tenancy (the headline prices); other tenancies one region at a time.
+        const tenancy = args.values.tenancy;
+        if (tenancy !== undefined && tenancy !== 'shared') {
+          return Promise.resolve(
+            refuse(single, `--tenancy ${String(tenancy)} applies to one region at a time`),
+          );
+        }
+        return allRegions.run(args, ctx);
+      }
       const misplaced = extra.find((f) => args.values[f.name] !== undefined);
       if (misplaced) {
         return Promise.resolve(refuse(single, `--${misplaced.name} applies with --region all only`));

@@ -3,7 +3,7 @@ import { excerpt, ImportError } from './errors';
 import { openRegularFile } from './input-file';
 import { looksLikeSpotAdvisor } from './spot-advisor-parse';
 
-export type ImportKind = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor';
+export type ImportKind = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'host-reservations';
 export type FileFormat = 'json' | 'csv';
 
 export interface Detected {
@@ -13,7 +13,8 @@ export interface Detected {
 
 /**
  * Looks at the first 64 KB to tell an EC2 offer, a Savings Plans offer, spot history, AWS's Spot Advisor
- * file or a region index.
+ * file, Dedicated Host Reservation offerings (`aws ec2 describe-host-reservation-offerings`) or a
+ * region index.
  */
 export async function detectFile(path: string, name: string = basename(path)): Promise<Detected> {
   const fh = await openRegularFile(path, name);
@@ -37,6 +38,7 @@ export async function detectFile(path: string, name: string = basename(path)): P
   if (trimmed.startsWith('{')) {
     if (looksLikeSpotAdvisor(trimmed)) return { kind: 'spot-advisor', format: 'json' };
     if (/"SpotPriceHistory"\s*:/.test(head)) return { kind: 'spot', format: 'json' };
+    if (/"OfferingSet"\s*:/.test(head)) return { kind: 'host-reservations', format: 'json' };
     if (/"regions"\s*:/.test(head) && !/"products"\s*:/.test(head))
       return { kind: 'region-index', format: 'json' };
     if (/"offerCode"\s*:\s*"AmazonEC2"/.test(head) || /"products"\s*:\s*\{/.test(head)) {

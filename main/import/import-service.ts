@@ -12,6 +12,7 @@ import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savi
 import { importSpotAdvisor } from './spot-advisor';
 import { readSpotHistory } from './spot-history';
 import { claimTemp, copyForImport, importBase, releaseTemp, removeStaleTemps, swapInto } from './swap';
+import { readHostReservations } from './host-reservations';
 import type { OfferHeader } from './types';
 
 export interface ImportOptions {
@@ -25,6 +26,11 @@ export interface ImportOptions {
   kind?: ImportKindOption;
   /** Replace scopes the catalog holds newer prices for (freshness.ts) instead of leaving them. */
   force?: boolean;
+  /**
+   * The region of a describe-host-reservation-offerings file (its output names none); required for
+   * that kind, refused for the others (their files name their regions).
+   */
+  region?: string;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   /** Minimum milliseconds between progress reports (default 200). */
@@ -95,6 +101,15 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
   }
   // AWS's Spot Advisor file holds bands, not prices: its own importer (spot-advisor.ts).
   if (kind === 'spot-advisor') return importSpotAdvisor(opts);
+  if ((kind === 'host-reservations') !== (opts.region !== undefined)) {
+    throw new ImportError(
+      'bad-value',
+      kind === 'host-reservations'
+        ? 'a describe-host-reservation-offerings file names no region: give the region it was read in (--region)'
+        : `a ${kind} file names its own regions: --region is for describe-host-reservation-offerings output`,
+      { field: 'region' },
+    );
+  }
   const base = importBase(target, opts.baseCatalogPath);
 
   const temp = claimTemp(target);
@@ -142,6 +157,8 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       if (kind === 'ec2') {
         header =
           detected.format === 'json' ? await readEc2OfferJson(r, mapper) : await readEc2OfferCsv(r, mapper);
+      } else if (kind === 'host-reservations') {
+        header = await readHostReservations(r, opts.file, opts.region!, w, { offerings: 0 });
       } else if (kind === 'savings-plans') {
         header =
           detected.format === 'json'
@@ -202,6 +219,12 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
 
 export function sourceIdFor(kind: ImportKind, h: OfferHeader): string {
   const prefix =
-    kind === 'ec2' ? 'aws-offer-ec2' : kind === 'savings-plans' ? 'aws-offer-sp' : 'aws-spot-history';
+    kind === 'ec2'
+      ? 'aws-offer-ec2'
+      : kind === 'savings-plans'
+        ? 'aws-offer-sp'
+        : kind === 'host-reservations'
+          ? 'aws-host-reservations'
+          : 'aws-spot-history';
   return `${prefix}-${h.version || h.publicationDate.slice(0, 10)}`;
 }

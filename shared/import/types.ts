@@ -12,7 +12,7 @@ export interface ImportProgress {
 
 export interface ImportSummary {
   /** spot-advisor: AWS's Spot Advisor file (interruption bands; rows = its entries, no price rows). */
-  kind: 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor';
+  kind: 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'host-reservations';
   format: 'json' | 'csv';
   catalogPath: string;
   sourceId: string;

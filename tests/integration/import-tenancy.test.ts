@@ -216,6 +216,12 @@ describe('the real CSV offer sample: licences and tenancies', () => {
     });
     expect(os.code).toBe(2);
     expect(os.stderr).toContain('windows-sql-web');
+    // Every region's listing is of shared tenancy: another tenancy is refused there, not ignored.
+    const all = await runCli(['price', 'm5.large', '--region', 'all', '--tenancy', 'dedicated'], {
+      catalogPath: cat.path,
+    });
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--tenancy dedicated applies to one region at a time');
   });
 });
 
