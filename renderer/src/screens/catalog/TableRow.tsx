@@ -67,6 +67,30 @@ function cellText(row: ListingRow, column: TableColumn, unit: PriceUnit): string
   return text;
 }
 
+/** A cell's horizontal padding (styles.css, .instance-table td). */
+const CELL_PADDING_PX = 12;
+/** Widest advance of a digit or the punctuation of a number, and of any other character, in ems: generous. */
+const NARROW_CHAR_EM = 0.7;
+const WIDE_CHAR_EM = 1.1;
+const NARROW_CHARS = /[\d .,:/$()-]/;
+/** Cell font sizes in px (styles.css: the page's 13px; the type cell's 12px monospace, 0.6em a character). */
+const FONT_PX = 13;
+const TYPE_FONT_PX = 12;
+const MONOSPACE_CHAR_EM = 0.65;
+
+/**
+ * Whether `text` may be wider than its column's narrowest width: only such a cell is clipped (with an
+ * ellipsis). A clip per cell costs each new row's paint and compositing; the estimate errs wide, so a
+ * cell left unclipped always fits.
+ */
+function mayOverflow(text: string, column: TableColumn): boolean {
+  const room = column.widthPx - CELL_PADDING_PX;
+  if (column.id === 'instanceType') return text.length * MONOSPACE_CHAR_EM * TYPE_FONT_PX > room;
+  let ems = 0;
+  for (const ch of text) ems += NARROW_CHARS.test(ch) ? NARROW_CHAR_EM : WIDE_CHAR_EM;
+  return ems * FONT_PX > room;
+}
+
 /**
  * The cells, as few nodes and attributes as will do: a cell's full text shows as its tooltip only
  * when it is cut short (InstanceTable sets it on hover).
@@ -85,6 +109,7 @@ const RowCells = memo(function RowCells(props: {
       c.numeric ? 'num' : '',
       text === 'n/a' ? 'muted' : '',
       c.id === 'instanceType' ? 'type-cell' : '',
+      mayOverflow(text, c) ? 'clip' : '',
       pin?.className ?? '',
     ]
       .filter(Boolean)
