@@ -38,7 +38,8 @@ const Details = memo(DetailPanel);
  * keystroke, with a resizable detail pane beside the table (its width remembered).
  */
 export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
-  const [state, setState] = usePersistentState(STORAGE_KEY, restoreCatalogState);
+  // Stored once typing pauses (a write per keystroke would cost each one): the state itself is immediate.
+  const [state, setState] = usePersistentState(STORAGE_KEY, restoreCatalogState, { deferWrite: true });
   const [selected, setSelected] = useState<string | null>(null);
   const [storedPaneWidth, setPaneWidth] = usePersistentState(PANE_WIDTH_KEY, restorePaneWidth);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -201,8 +202,11 @@ export function CatalogScreen({ shellErrors }: { shellErrors: string[] }) {
   );
 }
 
+/** One formatter for the count (toLocaleString makes a new one at each call: dear per keystroke). */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 function countText(shown: number, total: number, allRegions: boolean): string {
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = (v: number) => COUNT_FORMAT.format(v);
   const noun = allRegions
     ? 'rows (instance type × region)'
     : total === 1

@@ -11,22 +11,34 @@ import type { InstanceFilter, SortColumn } from '@shared/contract';
 /** What filters rows: catalog.instances' input without its region, OS, sort and limit. */
 export type RowFilter = Omit<InstanceFilter, 'region' | 'os' | 'sortBy' | 'sortDir' | 'limit'>;
 
-const searched = new WeakMap<ListingRow, string[]>();
+/**
+ * Each row's searched texts (shared/catalog-search.ts searchTexts) as one string, worked out once per
+ * row: one substring test per row and keystroke. The texts are joined by a character no search has
+ * (a search holding it is matched text by text), so a match never spans two fields.
+ */
+const SEPARATOR = '\u0000';
+const haystacks = new WeakMap<ListingRow, string>();
 
-/** The texts a search looks in (shared/catalog-search.ts searchTexts), worked out once per row. */
-function searchTextsOf(row: ListingRow): string[] {
-  let texts = searched.get(row);
-  if (texts === undefined) {
-    texts = searchTexts(row);
-    searched.set(row, texts);
+function haystackOf(row: ListingRow): string {
+  let haystack = haystacks.get(row);
+  if (haystack === undefined) {
+    haystack = searchTexts(row).join(SEPARATOR);
+    haystacks.set(row, haystack);
   }
-  return texts;
+  return haystack;
+}
+
+/** Whether `row`'s searched texts hold `needle` (a searchNeedle, not blank). */
+function holds(row: ListingRow, needle: string): boolean {
+  return needle.includes(SEPARATOR)
+    ? searchTexts(row).some((text) => text.includes(needle))
+    : haystackOf(row).includes(needle);
 }
 
 /** Whether `row` answers `search` (as shared/catalog-search.ts says; blank matches all). */
 export function matchesSearch(row: ListingRow, search: string): boolean {
   const needle = searchNeedle(search);
-  return needle === '' || searchTextsOf(row).some((text) => text.includes(needle));
+  return needle === '' || holds(row, needle);
 }
 
 type Predicate = (row: ListingRow) => boolean;
@@ -67,7 +79,7 @@ function predicates(f: RowFilter): Predicate[] {
   }
   if (f.pricedOnly) checks.push((r) => r.onDemandHourlyUsd !== null);
   const needle = searchNeedle(f.search);
-  if (needle) checks.push((r) => searchTextsOf(r).some((text) => text.includes(needle)));
+  if (needle) checks.push((r) => holds(r, needle));
   return checks;
 }
 
