@@ -20,19 +20,29 @@ export function readHostPrices(q: Reads, region: string, family: string): HostPr
     family,
     onDemandHourlyUsd: od?.hourly_usd ?? null,
     onDemandSourceId: od?.source_id ?? null,
-    reservations: prices
-      .filter((p) => p.model === 'reserved' && p.term_years !== 0 && p.payment_option !== '')
-      .map((p) => ({
-        termYears: p.term_years as TermYears,
-        paymentOption: p.payment_option as PaymentOption,
-        upfrontUsd: p.upfront_usd,
-        hourlyUsd: p.hourly_usd,
-        sourceId: p.source_id,
-      })),
+    reservations: reservationsOf(prices).map(({ rate }) => rate),
     instancesPerHost: capacity ? instancesPerSize(capacity.instances_per_size) : {},
     vcpu: capacity?.vcpu ?? null,
     physicalCores: capacity?.physical_cores ?? null,
   };
+}
+
+type HostPriceRow = ReturnType<Reads['hostPricesOf']['all']>[number];
+
+/** A family's reservations as the price book holds them, each with the catalog row it came from. */
+function reservationsOf(prices: readonly HostPriceRow[]) {
+  return prices
+    .filter((p) => p.model === 'reserved' && p.term_years !== 0 && p.payment_option !== '')
+    .map((row) => ({
+      row,
+      rate: {
+        termYears: row.term_years as TermYears,
+        paymentOption: row.payment_option as PaymentOption,
+        upfrontUsd: row.upfront_usd,
+        hourlyUsd: row.hourly_usd,
+        sourceId: row.source_id,
+      },
+    }));
 }
 
 /** The stored JSON object of sizes → instances per host; anything but whole positive counts is dropped. */
@@ -59,18 +69,12 @@ export function readHostOptions(q: Reads, region: string, family: string, size: 
     family,
     onDemandHourlyUsd: od?.hourly_usd ?? null,
     onDemandSourceId: od?.source_id ?? null,
-    reservations: prices
-      .filter((p) => p.model === 'reserved' && p.term_years !== 0 && p.payment_option !== '')
-      .map((p) => ({
-        termYears: p.term_years as TermYears,
-        paymentOption: p.payment_option as PaymentOption,
-        upfrontUsd: p.upfront_usd,
-        hourlyUsd: p.hourly_usd,
-        effectiveHourlyUsd: toUsdString(
-          new Decimal(p.effective_hourly_usd).toDecimalPlaces(8, Decimal.ROUND_HALF_UP),
-        ),
-        sourceId: p.source_id,
-      })),
+    reservations: reservationsOf(prices).map(({ rate, row }) => ({
+      ...rate,
+      effectiveHourlyUsd: toUsdString(
+        new Decimal(row.effective_hourly_usd).toDecimalPlaces(8, Decimal.ROUND_HALF_UP),
+      ),
+    })),
     instancesOfThisSize: capacity ? (instancesPerSize(capacity.instances_per_size)[size] ?? null) : null,
     vcpu: capacity?.vcpu ?? null,
     physicalCores: capacity?.physical_cores ?? null,
@@ -85,9 +89,4 @@ export function readHostOptions(q: Reads, region: string, family: string, size: 
 export function readDedicatedFee(q: Reads, region: string): { hourlyUsd: string; sourceId: string } | null {
   const fee = q.dedicatedFeeOf.get(region);
   return fee ? { hourlyUsd: fee.hourly_usd, sourceId: fee.source_id } : null;
-}
-
-/** The Dedicated Host family an instance type runs on: its catalog family, else the part before the dot. */
-export function hostFamilyOf(instanceType: string, catalogFamily: string | null | undefined): string {
-  return catalogFamily ?? instanceType.split('.')[0]!;
 }

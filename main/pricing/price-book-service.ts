@@ -10,7 +10,8 @@ import type {
 import type { Scenario } from '@shared/scenario/schema';
 import { hostKey, priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
-import { hostFamilyOf, readDedicatedFee, readHostPrices } from '../catalog/dedicated-prices';
+import { readDedicatedFee, readHostPrices } from '../catalog/dedicated-prices';
+import { hostFamilyOf } from '@shared/pricing/dedicated-hosts';
 import { readSpotAdvisorBand } from '../catalog/spot-advisor';
 import { prepareCatalogReads } from '../catalog/statements';
 
@@ -85,15 +86,9 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
         const type = line.instanceType in specs ? undefined : q.instanceType.get(line.instanceType);
         if (type) specs[line.instanceType] = { vcpu: type.vcpu, memoryGiB: type.memory_gib };
         const key = priceKey(line.region, line.os, line.instanceType, line.tenancy);
-        const prices = (instances[key] ??= instancePrices(
-          line.region,
-          line.os,
-          line.instanceType,
-          line.tenancy,
-          dates,
-        ));
+        instances[key] ??= instancePrices(line.region, line.os, line.instanceType, line.tenancy, dates);
         if (line.tenancy === 'host') {
-          const family = hostFamilyOf(line.instanceType, prices.family);
+          const family = hostFamilyOf(line.instanceType).family;
           const hk = hostKey(line.region, family);
           const host = hk in hosts ? null : readHostPrices(q, line.region, family);
           if (host) hosts[hk] = host;

@@ -74,49 +74,38 @@ function groupFee(
   const lineIds = group.map((l) => l.line.id);
   const whose = `${account === null ? '' : `account ${account}, `}${region}`;
   const hoursText = `${running} of ${timeline} h with a Dedicated Instance running × ${hoursPerMonth} h/month ÷ ${timeline} h = ${billed.toDecimalPlaces(2).toString()} h`;
-  if (fee === undefined) {
-    const warning: EstimateWarning = {
-      code: 'missing-price',
-      message: `no Dedicated per-Region fee for ${region} in the catalog: the fee for line ${lineIds.join(', ')} is not priced — ${IMPORT_HINT}`,
-      lineId: first.line.id,
-      missing: { family: 'dedicated-fee', region, os: null, option: null },
-    };
-    return {
-      estimate: {
-        region,
-        account,
-        lineIds,
-        billedHours,
-        hourlyUsd: null,
-        monthlyUsd: null,
-        sourceId: null,
-        working: `Dedicated per-Region fee (${whose}): ${hoursText}; rate n/a — ${IMPORT_HINT}`,
-      },
-      monthly: null,
-      upfront: null,
-      amortized: null,
-      termYears: null,
-      warnings: [warning],
-      sourceIds: [],
-    };
-  }
-  const monthly = billed.times(fee.hourlyUsd);
+  const monthly = fee === undefined ? null : billed.times(fee.hourlyUsd);
+  const warnings: EstimateWarning[] =
+    fee === undefined
+      ? [
+          {
+            code: 'missing-price',
+            message: `no Dedicated per-Region fee for ${region} in the catalog: the fee for line ${lineIds.join(', ')} is not priced — ${IMPORT_HINT}`,
+            lineId: first.line.id,
+            missing: { family: 'dedicated-fee', region, os: null, option: null },
+          },
+        ]
+      : [];
   return {
     estimate: {
       region,
       account,
       lineIds,
       billedHours,
-      hourlyUsd: fee.hourlyUsd,
-      monthlyUsd: toUsdString(monthly),
-      sourceId: fee.sourceId,
-      working: `Dedicated per-Region fee (${whose}): ${hoursText} × $${fee.hourlyUsd}/h = ${formatUsd(monthly)}/month`,
+      hourlyUsd: fee?.hourlyUsd ?? null,
+      monthlyUsd: monthly === null ? null : toUsdString(monthly),
+      sourceId: fee?.sourceId ?? null,
+      working:
+        `Dedicated per-Region fee (${whose}): ${hoursText}` +
+        (fee === undefined || monthly === null
+          ? `; rate n/a — ${IMPORT_HINT}`
+          : ` × $${fee.hourlyUsd}/h = ${formatUsd(monthly)}/month`),
     },
     monthly,
-    upfront: new Decimal(0),
+    upfront: monthly === null ? null : new Decimal(0),
     amortized: monthly,
     termYears: null,
-    warnings: [],
-    sourceIds: [fee.sourceId],
+    warnings,
+    sourceIds: fee === undefined ? [] : [fee.sourceId],
   };
 }
