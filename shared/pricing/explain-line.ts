@@ -1,13 +1,6 @@
 import { OS_NAMES } from '../catalog-scopes';
 import { explainFastSnapshotRestore, explainSnapshotStorage, explainVolumeComponents } from '../ebs/explain';
-import {
-  explanation,
-  num,
-  rateText,
-  sumExplanation,
-  usdText,
-  type Explanation,
-} from '../explanation';
+import { explanation, num, rateText, sumExplanation, usdText, type Explanation } from '../explanation';
 import { Decimal } from '../money';
 import { lineName } from '../reports/describe';
 import { TERM_HOURS } from '../units';

@@ -101,7 +101,12 @@ export interface PriceBook {
   specs?: Record<string, InstanceCapacity>;
 }
 
-export function priceKey(region: string, os: string, instanceType: string, tenancy: Tenancy = 'shared'): string {
+export function priceKey(
+  region: string,
+  os: string,
+  instanceType: string,
+  tenancy: Tenancy = 'shared',
+): string {
   const key = `${region}|${os}|${instanceType}`;
   return tenancy === 'shared' ? key : `${key}|${tenancy}`;
 }
