@@ -83,7 +83,7 @@ const WORDS: Record<MissingPriceFamily, { title: string; wayOut: string }> = {
 export const missingPriceTitle = (m: MissingPrice): string => titleOf(m);
 
 export const scopeWords = (s: MissingScope): string =>
-  (s.os ? `${s.region} ${OS_NAMES[s.os]}` : s.region) + (s.tenancy ? ` (${TENANCY_LABELS[s.tenancy]})` : '');
+  (s.os ? `${s.region} ${OS_NAMES[s.os]}` : s.region) + (s.tenancy ? ` on ${TENANCY_LABELS[s.tenancy]}` : '');
 
 /** "a, b and c". */
 export function listWords(items: readonly string[]): string {

@@ -236,7 +236,7 @@ describe('missing dedicated prices', () => {
     const e = estimateScenario(scenario([line]), tenancyBook());
     const sp = e.missingPrices.find((m) => m.family === 'savings-plan')!;
     expect(missingPriceNotice(sp, (id) => id).scopes).toBe(
-      'ap-northeast-1 Windows + SQL Web (Dedicated Instance)',
+      'ap-northeast-1 Windows + SQL Web on Dedicated Instance',
     );
   });
 });
