@@ -13,6 +13,7 @@ import { scenarioSchema } from './scenario/schema';
 import type { ExportedScenario, SavedScenario, ScenarioSummary } from './scenario/types';
 import type { ScenarioEstimate, StrategyResult } from './pricing/estimate-types';
 import type { DataStatus, ImportJobStatus } from './import/jobs';
+import { IMPORT_KIND_LABELS, IMPORT_KIND_OPTIONS, REGIONLESS_KIND } from './import/kinds';
 import type { CallJobStatus } from './call-jobs';
 import { PAPER_SIZES, REPORT_FORMATS, type RenderedReport } from './reports/formats';
 import { CALL_NAMES, CHANNEL_PREFIX, type MenuCommand } from './call-names';
@@ -289,17 +290,35 @@ export const contract = {
   /** Moves the imported catalog aside (renamed, never deleted) and prices with the shipped one again. */
   'data.resetCatalog': call<DataStatus>()(empty),
   'import.start': call<ImportJobStatus>()(
-    z.strictObject({
-      path: z.string().min(1, { message: 'choose a price file' }).max(4096).meta(label('Price file')),
-      kind: z
-        .enum(['ec2', 'savings-plans', 'spot', 'spot-advisor', 'auto'])
-        .default('auto')
-        .meta(label('Kind', 'what the file holds; auto detects it')),
-      force: z
-        .boolean()
-        .default(false)
-        .meta(label('Force', 'replace prices the catalog holds newer than the file (scope by scope)')),
-    }),
+    z
+      .strictObject({
+        path: z.string().min(1, { message: 'choose a price file' }).max(4096).meta(label('Price file')),
+        kind: z
+          .enum(IMPORT_KIND_OPTIONS)
+          .default('auto')
+          .meta(label('Kind', 'what the file holds; auto detects it')),
+        force: z
+          .boolean()
+          .default(false)
+          .meta(label('Force', 'replace prices the catalog holds newer than the file (scope by scope)')),
+        region: regionCodeSchema
+          .optional()
+          .meta(
+            label(
+              'Region',
+              'the region an `aws ec2 describe-host-reservation-offerings` output was read in (that output names none)',
+            ),
+          ),
+      })
+      .superRefine(({ kind, region }, ctx) => {
+        if (kind === REGIONLESS_KIND && region === undefined) {
+          const message = `give the region the ${IMPORT_KIND_LABELS[kind]} were read in: that AWS output names none`;
+          ctx.addIssue({ code: 'custom', path: ['region'], message });
+        } else if (kind !== REGIONLESS_KIND && kind !== 'auto' && region !== undefined) {
+          const message = `is only for ${IMPORT_KIND_LABELS[REGIONLESS_KIND]}: a file of kind ${IMPORT_KIND_LABELS[kind]} names its own regions`;
+          ctx.addIssue({ code: 'custom', path: ['region'], message });
+        }
+      }),
   ),
   'import.updateFromAws': call<ImportJobStatus>()(
     z.strictObject({

@@ -32,11 +32,12 @@ export const IMPORT_COMMAND: Command = {
     'EC2 offer files may be JSON or CSV. Progress goes to stderr; the summary is printed as JSON when done. On any refusal the catalog is left as it was.',
   positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
   flags: [
-    ...contractFlags('import.start', { omit: ['path'] }),
+    ...contractFlags('import.start', { omit: ['path', 'region'] }),
     {
       name: 'region',
       kind: 'string',
-      label: 'Region',
+      field: 'region',
+      label: fieldLabel('import.start', 'region'),
       description:
         'the region an `aws ec2 describe-host-reservation-offerings` output was read in (that output names none)',
       valueName: 'REGION',
@@ -62,20 +63,21 @@ export const IMPORT_COMMAND: Command = {
   ],
   async run(args, ctx) {
     const given = args.positionals[0]!;
+    const givenRegion = args.values.region as string | undefined;
+    if (givenRegion !== undefined) {
+      const parsed = regionCodeSchema.safeParse(givenRegion);
+      if (!parsed.success) {
+        return refuse(IMPORT_COMMAND, `--region: ${parsed.error.issues[0]!.message}; got ${givenRegion}`);
+      }
+    }
     const input = parseInput('import.start', {
       path: given,
       ...(args.values.kind !== undefined ? { kind: args.values.kind } : {}),
       ...(args.values.force !== undefined ? { force: args.values.force } : {}),
+      ...(givenRegion !== undefined ? { region: givenRegion } : {}),
     });
     if (!input.ok) return refuse(IMPORT_COMMAND, fieldMessage(IMPORT_COMMAND, args, input.error));
-    const { kind, force } = input.value;
-    const region = args.values.region as string | undefined;
-    if (region !== undefined) {
-      const parsed = regionCodeSchema.safeParse(region);
-      if (!parsed.success) {
-        return refuse(IMPORT_COMMAND, `--region: ${parsed.error.issues[0]!.message}; got ${region}`);
-      }
-    }
+    const { kind, force, region } = input.value;
     const file = resolve(given);
     try {
       await checkInputFile(file, given);

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
+import { looksLikeHostReservationOfferings, type ImportFileKind } from '@shared/import/kinds';
 import { excerpt, ImportError } from './errors';
 import { openRegularFile } from './input-file';
 import { looksLikeSpotAdvisor } from './spot-advisor-parse';
 
-export type ImportKind = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'host-reservations';
+export type ImportKind = ImportFileKind;
 export type FileFormat = 'json' | 'csv';
 
 export interface Detected {
@@ -38,7 +39,7 @@ export async function detectFile(path: string, name: string = basename(path)): P
   if (trimmed.startsWith('{')) {
     if (looksLikeSpotAdvisor(trimmed)) return { kind: 'spot-advisor', format: 'json' };
     if (/"SpotPriceHistory"\s*:/.test(head)) return { kind: 'spot', format: 'json' };
-    if (/"OfferingSet"\s*:/.test(head)) return { kind: 'host-reservations', format: 'json' };
+    if (looksLikeHostReservationOfferings(head)) return { kind: 'host-reservations', format: 'json' };
     if (/"regions"\s*:/.test(head) && !/"products"\s*:/.test(head))
       return { kind: 'region-index', format: 'json' };
     if (/"offerCode"\s*:\s*"AmazonEC2"/.test(head) || /"products"\s*:\s*\{/.test(head)) {

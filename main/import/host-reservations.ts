@@ -37,6 +37,8 @@ const offeringsSchema = z.object({
 
 export interface HostReservationCounts {
   offerings: number;
+  /** The instance families the offerings are of. */
+  families: Set<string>;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function readHostReservations(
     const hourly = canonicalPrice(o.HourlyPrice, { ...where, field: `${where.field}.HourlyPrice` });
     const upfront = canonicalPrice(o.UpfrontPrice, { ...where, field: `${where.field}.UpfrontPrice` });
     counts.offerings++;
+    counts.families.add(o.InstanceFamily);
     sink.host({
       region,
       family: o.InstanceFamily,

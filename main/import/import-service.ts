@@ -12,7 +12,7 @@ import { readSavingsPlansCsv, readSavingsPlansJson, type SpCounts } from './savi
 import { importSpotAdvisor } from './spot-advisor';
 import { readSpotHistory } from './spot-history';
 import { claimTemp, copyForImport, importBase, releaseTemp, removeStaleTemps, swapInto } from './swap';
-import { readHostReservations } from './host-reservations';
+import { readHostReservations, type HostReservationCounts } from './host-reservations';
 import type { OfferHeader } from './types';
 
 export interface ImportOptions {
@@ -152,13 +152,14 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
     const r = reader;
     const mapper = new OfferMapper(w);
     const sp: SpCounts = { rates: 0, skipped: 0, zeroPrices: 0 };
+    const host: HostReservationCounts = { offerings: 0, families: new Set() };
     let header: OfferHeader;
     try {
       if (kind === 'ec2') {
         header =
           detected.format === 'json' ? await readEc2OfferJson(r, mapper) : await readEc2OfferCsv(r, mapper);
       } else if (kind === 'host-reservations') {
-        header = await readHostReservations(r, opts.file, opts.region!, w, { offerings: 0 });
+        header = await readHostReservations(r, opts.file, opts.region!, w, host);
       } else if (kind === 'savings-plans') {
         header =
           detected.format === 'json'
@@ -205,6 +206,9 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
       zeroPricesSkipped: mapper.counts.zeroPrices + sp.zeroPrices,
       hostRows: w.counts.hostRows,
       dedicatedFees: w.counts.feeRows,
+      ...(kind === 'host-reservations'
+        ? { hostReservations: { region: opts.region!, families: [...host.families].sort() } }
+        : {}),
       skippedProducts: { ...mapper.counts.skipped },
       duplicatesIgnored: w.counts.duplicates,
       skippedScopes: w.skipped.scopes,

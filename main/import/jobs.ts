@@ -161,7 +161,13 @@ export function createImportJobs(deps: ImportJobDeps) {
   };
 
   return {
-    startFile(input: { path: string; kind: ImportKindOption; force: boolean }): ImportJobStatus {
+    /** `region`: the region a file that names none (Dedicated Host Reservation offerings) was read in. */
+    startFile(input: {
+      path: string;
+      kind: ImportKindOption;
+      force: boolean;
+      region?: string | undefined;
+    }): ImportJobStatus {
       const file = resolve(input.path);
       const uploaded = file.startsWith(resolve(deps.uploadsDir) + sep);
       // An upload lands as <random>-<name>: show the name the person chose; a path as they gave it.
@@ -177,6 +183,7 @@ export function createImportJobs(deps: ImportJobDeps) {
             baseCatalogPath: base,
             kind: input.kind,
             force: input.force,
+            ...(input.region !== undefined ? { region: input.region } : {}),
             signal,
             onProgress: (p) => progress('import', p),
           }),

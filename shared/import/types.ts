@@ -1,5 +1,7 @@
+import type { ImportFileKind } from './kinds';
+
 /** What a price-file import reports while it runs and when it ends (CLI, and later the Data screen). */
-export type ImportKindOption = 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'auto';
+export type { ImportKindOption } from './kinds';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -12,7 +14,7 @@ export interface ImportProgress {
 
 export interface ImportSummary {
   /** spot-advisor: AWS's Spot Advisor file (interruption bands; rows = its entries, no price rows). */
-  kind: 'ec2' | 'savings-plans' | 'spot' | 'spot-advisor' | 'host-reservations';
+  kind: ImportFileKind;
   format: 'json' | 'csv';
   catalogPath: string;
   sourceId: string;
@@ -33,6 +35,8 @@ export interface ImportSummary {
   /** Dedicated Host price rows (On-Demand and reservations, per host-hour) and per-Region Dedicated fees. */
   hostRows?: number;
   dedicatedFees?: number;
+  /** Dedicated Host Reservation offerings (a file that names no region): the region it was imported as, and its families. */
+  hostReservations?: { region: string; families: string[] };
   /** An offer file's products not kept, by why ("capacity-status": reservation placeholders). */
   skippedProducts?: Record<string, number>;
   duplicatesIgnored: number;
