@@ -61,7 +61,8 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
             setUpload(null);
           }
         }
-        setJob(await api['import.start']({ path, kind: r.kind, force: r.force }));
+        const region = r.region !== undefined ? { region: r.region } : {};
+        setJob(await api['import.start']({ path, kind: r.kind, force: r.force, ...region }));
       } catch (err) {
         setUpload(null);
         setError(errorMessage(err));
@@ -120,11 +121,12 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
         <p className="muted small">
           AWS publishes its prices for anyone as Price List Bulk API offer files (for example
           AmazonEC2/current/us-east-1/index.json, several hundred MB) and Savings Plans files; spot history
-          comes from <code>aws ec2 describe-spot-price-history --output json</code>. Files are read as a
-          stream, checked, and swapped in only when complete: a failed or cancelled import leaves the catalog
-          as it was.
+          comes from <code>aws ec2 describe-spot-price-history --output json</code>, Dedicated Host
+          Reservation prices from <code>aws ec2 describe-host-reservation-offerings --output json</code>.
+          Files are read as a stream, checked, and swapped in only when complete: a failed or cancelled import
+          leaves the catalog as it was.
         </p>
-        <ImportForm busy={busy} onImport={(r) => void start(r)} />
+        <ImportForm busy={busy} regions={regions.data ?? []} onImport={(r) => void start(r)} />
         {upload && (
           <div className="import-job" data-testid="import-upload">
             <span className="strong">Uploading</span> {formatBytes(upload.sent)} of{' '}

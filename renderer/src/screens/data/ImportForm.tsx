@@ -1,26 +1,67 @@
-import { useState } from 'react';
-import type { ImportKindOption } from '@shared/import/types';
+import { useEffect, useState } from 'react';
+import type { Region } from '@shared/catalog-types';
+import {
+  IMPORT_FILE_KINDS,
+  IMPORT_KIND_LABELS,
+  REGIONLESS_KIND,
+  type ImportKindOption,
+} from '@shared/import/kinds';
+import { isHostReservationOfferings } from './file-head';
+import { HostRegionQuestion } from './HostRegionQuestion';
 
 export interface ImportRequest {
   file: File | null;
   path: string;
   kind: ImportKindOption;
   force: boolean;
+  /** The region a file that names none (Dedicated Host Reservation offerings) was read in; else undefined. */
+  region: string | undefined;
 }
 
-/** Choose an AWS price file (or type a path on this machine), its kind, and whether older files may replace newer prices. */
-export function ImportForm({ busy, onImport }: { busy: boolean; onImport: (r: ImportRequest) => void }) {
+const KIND_CHOICES: readonly ImportKindOption[] = ['auto', ...IMPORT_FILE_KINDS];
+
+/**
+ * Choose an AWS price file (or type a path on this machine), its kind, and whether older files may
+ * replace newer prices. A file that names no region (Dedicated Host Reservation offerings, chosen as
+ * that kind or recognised from its head) also needs the region it was read in before it can start.
+ */
+export function ImportForm({
+  busy,
+  regions,
+  onImport,
+}: {
+  busy: boolean;
+  regions: Region[];
+  onImport: (r: ImportRequest) => void;
+}) {
   const [file, setFile] = useState<File | null>(null);
+  // What the chosen file's head says; for another file (or none yet) it is not known.
+  const [head, setHead] = useState<{ file: File; hostOfferings: boolean } | null>(null);
   const [path, setPath] = useState('');
   const [kind, setKind] = useState<ImportKindOption>('auto');
   const [force, setForce] = useState(false);
-  const ready = !busy && (file !== null || path.trim() !== '');
+  const [region, setRegion] = useState('');
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    void isHostReservationOfferings(file).then((hostOfferings) => {
+      if (current) setHead({ file, hostOfferings });
+    });
+    return () => {
+      current = false;
+    };
+  }, [file]);
+  const known = file === null || head?.file === file;
+  const hostOfferings = file !== null && head?.file === file && head.hostOfferings;
+  const needsRegion = kind === REGIONLESS_KIND || (kind === 'auto' && hostOfferings);
+  const ready = !busy && (file !== null || path.trim() !== '') && known && (!needsRegion || region !== '');
   return (
     <form
       className="import-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (ready) onImport({ file, path: path.trim(), kind, force });
+        if (ready)
+          onImport({ file, path: path.trim(), kind, force, region: needsRegion ? region : undefined });
       }}
     >
       <label className="filter-field">
@@ -49,11 +90,11 @@ export function ImportForm({ busy, onImport }: { busy: boolean; onImport: (r: Im
           data-testid="import-kind"
           onChange={(e) => setKind(e.target.value as ImportKindOption)}
         >
-          <option value="auto">Detect</option>
-          <option value="ec2">EC2 offer file</option>
-          <option value="savings-plans">Savings Plans offer file</option>
-          <option value="spot">Spot price history</option>
-          <option value="spot-advisor">Spot Advisor (interruption bands)</option>
+          {KIND_CHOICES.map((k) => (
+            <option key={k} value={k}>
+              {IMPORT_KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="filter-check">
@@ -65,6 +106,7 @@ export function ImportForm({ busy, onImport }: { busy: boolean; onImport: (r: Im
         />
         Replace prices newer than the file
       </label>
+      {needsRegion && <HostRegionQuestion regions={regions} region={region} onChange={setRegion} />}
       <button type="submit" className="button-primary" disabled={!ready} data-testid="import-submit">
         Import price file
       </button>

@@ -1,4 +1,6 @@
 import type { ImportJobStatus } from '@shared/import/jobs';
+import { IMPORT_KIND_LABELS } from '@shared/import/kinds';
+import type { ImportSummary } from '@shared/import/types';
 import { formatBytes, formatCount, formatSeconds } from './data-format';
 
 /** The running or finished import: a real progress bar, rates, and what it changed (or why it failed). */
@@ -31,11 +33,17 @@ export function ImportProgressView({ job, onCancel }: { job: ImportJobStatus; on
         <ul className="import-summary" data-testid="import-summary">
           {job.summaries.map((s) => (
             <li key={s.sourceId}>
-              {s.kind} {s.format.toUpperCase()} published {s.publicationDate.slice(0, 10)}:{' '}
-              {formatCount(s.rows)} price rows ({formatCount(s.instanceTypes)} instance types,{' '}
-              {formatCount(s.regions)} regions
-              {s.ebsRows ? `, ${formatCount(s.ebsRows)} EBS rows` : ''}) in {s.seconds.toFixed(1)} s at{' '}
-              {s.mbPerSecond.toFixed(0)} MB/s
+              {s.hostReservations ? (
+                <HostReservationsLine summary={s} imported={s.hostReservations} />
+              ) : (
+                <>
+                  {IMPORT_KIND_LABELS[s.kind]} {s.format.toUpperCase()} published{' '}
+                  {s.publicationDate.slice(0, 10)}: {formatCount(s.rows)} price rows (
+                  {formatCount(s.instanceTypes)} instance types, {formatCount(s.regions)} regions
+                  {s.ebsRows ? `, ${formatCount(s.ebsRows)} EBS rows` : ''})
+                </>
+              )}{' '}
+              in {s.seconds.toFixed(1)} s at {s.mbPerSecond.toFixed(0)} MB/s
               {s.skippedInstanceTypes.length > 0 &&
                 ` · ${s.skippedInstanceTypes.length} types without specs skipped`}
               {s.skippedScopes && s.skippedScopes.length > 0 && (
@@ -59,5 +67,25 @@ export function ImportProgressView({ job, onCancel }: { job: ImportJobStatus; on
         </p>
       )}
     </div>
+  );
+}
+
+/** A Dedicated Host Reservation offerings import: its rows, the region it was told and the families. */
+function HostReservationsLine({
+  summary,
+  imported,
+}: {
+  summary: ImportSummary;
+  imported: NonNullable<ImportSummary['hostReservations']>;
+}) {
+  const families = imported.families;
+  const rows = summary.hostRows ?? 0;
+  return (
+    <span data-testid="import-host-reservations" data-region={imported.region}>
+      {IMPORT_KIND_LABELS[summary.kind]} dated {summary.publicationDate.slice(0, 10)} (the file&apos;s
+      modification time): {formatCount(rows)} host reservation {rows === 1 ? 'row' : 'rows'} imported for{' '}
+      <strong>{imported.region}</strong>, {families.length === 1 ? 'family' : 'families'}{' '}
+      <strong>{families.join(', ')}</strong>
+    </span>
   );
 }
