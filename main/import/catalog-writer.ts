@@ -9,6 +9,7 @@ import { prepareCatalogReads, prepareCatalogWrites } from '../catalog/statements
 import type { CatalogSink } from './catalog-sink';
 import { excerpt, ImportError, type ImportErrorWhere } from './errors';
 import { ScopeFreshness } from './freshness';
+import type { Scope } from '@shared/catalog-scopes';
 import { specFromAttributes } from './instance-spec';
 import type {
   Attributes,
@@ -120,6 +121,21 @@ export class CatalogWriter implements CatalogSink {
     this.asOfDate = asOf;
   }
 
+  /**
+   * Whether the file takes a scope (asked once per scope: the first time, `replace` removes the scope's
+   * old rows); a row of a scope it does not take is counted as skipped.
+   */
+  private takesScope(key: string, scope: Scope, replace?: () => void): boolean {
+    let taken = this.scopeTaken.get(key);
+    if (taken === undefined) {
+      taken = this.freshness!.takes(scope);
+      if (taken) replace?.();
+      this.scopeTaken.set(key, taken);
+    }
+    if (!taken) this.freshness!.skippedRows++;
+    return taken;
+  }
+
   private requireHeader(): void {
     if (!this.sourceId)
       throw new ImportError(
@@ -161,25 +177,23 @@ export class CatalogWriter implements CatalogSink {
     const scope = sp
       ? r.region + '\u0000' + r.model + '\u0000' + r.plan_type
       : r.region + '\u0000' + r.model + '\u0000' + r.os + '\u0000' + tenancy;
-    let taken = this.scopeTaken.get(scope);
-    if (taken === undefined) {
-      // A scope the file takes is replaced whole: its old rows go, whatever their source.
-      taken = this.freshness!.takes({
+    // A scope the file takes is replaced whole: its old rows go, whatever their source.
+    const taken = this.takesScope(
+      scope,
+      {
         product: 'ec2',
         region: r.region,
         model: r.model,
         os: sp ? null : r.os,
         planType: sp && r.plan_type !== '' ? r.plan_type : null,
         tenancy: sp ? undefined : tenancy,
-      });
-      if (taken && sp) this.write.deleteSavingsPlanScopePrices.run(r.region, r.plan_type);
-      else if (taken) this.write.deleteScopePrices.run(r.region, r.os, r.model, tenancy);
-      this.scopeTaken.set(scope, taken);
-    }
-    if (!taken) {
-      this.freshness!.skippedRows++;
-      return;
-    }
+      },
+      () =>
+        sp
+          ? this.write.deleteSavingsPlanScopePrices.run(r.region, r.plan_type)
+          : this.write.deleteScopePrices.run(r.region, r.os, r.model, tenancy),
+    );
+    if (!taken) return;
     const avail = r.region + '\u0000' + r.instance_type;
     if (!this.regionTypes.has(avail)) {
       this.write.addInstanceRegion.run({ region: r.region, instance_type: r.instance_type });
@@ -216,21 +230,14 @@ export class CatalogWriter implements CatalogSink {
   ebs(r: EbsPriceInput): void {
     if (!this.sourceId) this.requireHeader();
     const scope = r.region + '\u0000ebs';
-    let taken = this.scopeTaken.get(scope);
-    if (taken === undefined) {
-      taken = this.freshness!.takes({
-        product: 'ebs',
-        region: r.region,
-        model: null,
-        os: null,
-        planType: null,
-      });
-      this.scopeTaken.set(scope, taken);
-    }
-    if (!taken) {
-      this.freshness!.skippedRows++;
-      return;
-    }
+    const taken = this.takesScope(scope, {
+      product: 'ebs',
+      region: r.region,
+      model: null,
+      os: null,
+      planType: null,
+    });
+    if (!taken) return;
     this.write.putEbsPrice.run({ ...r, source_id: this.sourceId });
     this.counts.ebsRows++;
     this.counts.regions.add(r.region);
@@ -243,23 +250,12 @@ export class CatalogWriter implements CatalogSink {
   host(r: HostPriceInput): void {
     if (!this.sourceId) this.requireHeader();
     const scope = r.region + '\u0000host\u0000' + r.model;
-    let taken = this.scopeTaken.get(scope);
-    if (taken === undefined) {
-      taken = this.freshness!.takes({
-        product: 'ec2',
-        region: r.region,
-        model: r.model,
-        os: null,
-        planType: null,
-        tenancy: 'host',
-      });
-      if (taken) this.write.deleteHostScopePrices.run(r.region, r.model);
-      this.scopeTaken.set(scope, taken);
-    }
-    if (!taken) {
-      this.freshness!.skippedRows++;
-      return;
-    }
+    const taken = this.takesScope(
+      scope,
+      { product: 'ec2', region: r.region, model: r.model, os: null, planType: null, tenancy: 'host' },
+      () => this.write.deleteHostScopePrices.run(r.region, r.model),
+    );
+    if (!taken) return;
     const { capacity, ...price } = r;
     this.write.putHostPrice.run({ ...price, source_id: this.sourceId });
     if (capacity) {
@@ -278,22 +274,15 @@ export class CatalogWriter implements CatalogSink {
   dedicatedFee(r: DedicatedFeeInput): void {
     if (!this.sourceId) this.requireHeader();
     const scope = r.region + '\u0000fee';
-    let taken = this.scopeTaken.get(scope);
-    if (taken === undefined) {
-      taken = this.freshness!.takes({
-        product: 'ec2',
-        region: r.region,
-        model: 'on-demand',
-        os: null,
-        planType: null,
-        tenancy: 'dedicated',
-      });
-      this.scopeTaken.set(scope, taken);
-    }
-    if (!taken) {
-      this.freshness!.skippedRows++;
-      return;
-    }
+    const taken = this.takesScope(scope, {
+      product: 'ec2',
+      region: r.region,
+      model: 'on-demand',
+      os: null,
+      planType: null,
+      tenancy: 'dedicated',
+    });
+    if (!taken) return;
     this.write.putDedicatedFee.run({ ...r, source_id: this.sourceId });
     this.counts.feeRows++;
     this.counts.regions.add(r.region);
