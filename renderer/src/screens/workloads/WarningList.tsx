@@ -14,6 +14,7 @@ const CODE_LABELS: Record<EstimateWarningCode, string> = {
   'strategy-unavailable': 'Not available',
   'under-provisioned': 'Under-provisioned',
   'demand-not-sized': 'Demand not sized',
+  'tenancy-purchase': 'Dedicated Host purchase',
 };
 
 /**
