@@ -99,7 +99,8 @@ describe('npm run cli -- import', () => {
     const r = await runCli(['import', offer, '--kind', 'rds', '--catalog', cat.path]);
     expect(r).toMatchObject({
       code: 2,
-      stderr: 'import: --kind must be one of ec2, savings-plans, spot, spot-advisor, host-reservations or auto; got rds\n',
+      stderr:
+        'import: --kind must be one of ec2, savings-plans, spot, spot-advisor, host-reservations or auto; got rds\n',
     });
   });
 });
