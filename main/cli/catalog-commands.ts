@@ -122,7 +122,8 @@ const price = contractCommand({
         'Saving',
         'As of',
       ],
-      p.options.map((o) => [
+      // On a Dedicated Host an instance pays only its licence, On-Demand: the host is what is reserved.
+      (p.tenancy === 'host' ? p.options.filter((o) => o.model === 'on-demand') : p.options).map((o) => [
         o.model,
         o.termYears ? `${o.termYears}y` : '',
         o.paymentOption ?? '',
@@ -136,13 +137,17 @@ const price = contractCommand({
       ]),
     ) +
     (p.tenancy === 'shared' ? spotBandLine(p) : '') +
+    (p.tenancy === 'host'
+      ? '\nReserved Instances, Savings Plans and spot do not price instances on a Dedicated Host: the host is bought On-Demand or by Dedicated Host Reservation (below).\n'
+      : '') +
     dedicatedLines(p),
 });
 
 /** A Dedicated Instance's per-Region fee, or the Dedicated Host the type runs on, under the table. */
 function dedicatedLines(p: PriceOptions): string {
   if (p.tenancy === 'shared') return '';
-  const asOf = (id: string | null) => p.sources.find((s) => s.id === id)?.asOf ?? 'undated';
+  const asOf = (id: string | null) =>
+    id === null ? '' : (p.sources.find((s) => s.id === id)?.asOf ?? 'undated');
   const od = p.options.find((o) => o.model === 'on-demand');
   const missing = od && od.hourlyUsd === null && od.note ? `\nOn-demand: ${od.note}\n` : '';
   if (p.tenancy === 'dedicated') {
@@ -156,9 +161,12 @@ function dedicatedLines(p: PriceOptions): string {
   }
   const h = p.host;
   if (!h) return missing;
-  const per = h.instancesOfThisSize === null ? 'n/a' : String(h.instancesOfThisSize);
+  const per =
+    h.instancesOfThisSize === null
+      ? `how many ${p.spec.size} one host holds is n/a (not in the imported files)`
+      : `one host holds ${h.instancesOfThisSize} × ${p.spec.size}`;
   const head =
-    `\nDedicated Host ${h.family}: one host holds ${per} × ${p.spec.size}` +
+    `\nDedicated Host ${h.family}: ${per}` +
     (h.vcpu === null ? '' : `, ${h.vcpu} vCPU`) +
     (h.physicalCores === null ? '' : `, ${h.physicalCores} physical cores`) +
     '\n';

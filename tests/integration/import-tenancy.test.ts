@@ -298,6 +298,9 @@ describe('a Dedicated Host and the per-Region Dedicated fee (offer JSON)', () =>
       'Dedicated Host i2: one host holds 2 × 4xlarge, 32 vCPU, 20 physical cores',
     );
     expect(table.stdout).toMatch(/on-demand\s+\$7\.502\s+\$7\.502\s+2016-12-13/);
+    // Instance RIs, Savings Plans and spot do not price instances on a host: the table leaves them out.
+    expect(table.stdout).not.toMatch(/^(reserved|savings-plan|spot) /m);
+    expect(table.stdout).toContain('the host is bought On-Demand or by Dedicated Host Reservation');
   });
 });
 
