@@ -110,6 +110,28 @@ const explain = z
 const scenarioName = z.string().trim().max(200);
 const scenarioNameLabel = label('Scenario name');
 
+/** AWS has sold EC2 since 2006: no price file is older. */
+const FIRST_PRICE_FILE_MS = Date.UTC(2006, 0, 1);
+/**
+ * The date the person's file has (a browser File's lastModified): an upload saved by serve is dated
+ * the day it was uploaded, and a file that names no date of its own is dated by its file's date.
+ */
+const fileModifiedAtSchema = z.iso
+  .datetime({ offset: true, message: 'must be a date and time such as 2025-03-14T00:00:00Z' })
+  .refine((s) => !(Date.parse(s) < FIRST_PRICE_FILE_MS), {
+    message: 'is before 2006, older than any AWS price file',
+  })
+  .refine((s) => !(Date.parse(s) > Date.now() + 24 * 3600_000), {
+    message: 'is more than a day in the future',
+  })
+  .optional()
+  .meta(
+    label(
+      'File date',
+      'when the uploaded file was last changed; dates a file that names no date of its own (host reservation offerings, the Spot Advisor file)',
+    ),
+  );
+
 export const contract = {
   'catalog.meta': call<CatalogMeta>()(empty),
   'catalog.regions': call<Region[]>()(empty),
@@ -216,6 +238,7 @@ export const contract = {
               'the region an `aws ec2 describe-host-reservation-offerings` output was read in (that output names none)',
             ),
           ),
+        fileModifiedAt: fileModifiedAtSchema,
       })
       .superRefine(({ kind, region }, ctx) => {
         if (kind === REGIONLESS_KIND && region === undefined) {

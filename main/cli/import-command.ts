@@ -32,7 +32,7 @@ export const IMPORT_COMMAND: Command = {
     'EC2 offer files may be JSON or CSV. Progress goes to stderr; the summary is printed as JSON when done. On any refusal the catalog is left as it was.',
   positionals: [{ name: 'FILE', field: 'path', label: fieldLabel('import.start', 'path') }],
   flags: [
-    ...contractFlags('import.start', { omit: ['path', 'region'] }),
+    ...contractFlags('import.start', { omit: ['path', 'region', 'fileModifiedAt'] }),
     {
       name: 'region',
       kind: 'string',

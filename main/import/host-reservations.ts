@@ -46,7 +46,8 @@ export interface HostReservationCounts {
  * DescribeHostReservationOfferings: OfferingSet entries of HourlyPrice, UpfrontPrice, InstanceFamily,
  * PaymentOption, Duration) as Dedicated Host Reservation prices of `region`: the output names no
  * region (the CLI's own --region chose it), so the import is told. It names no date either: it is
- * dated by the file's modification time. Every entry is checked; one that does not fit refuses the file.
+ * dated `fileModifiedAt` when given (the person's file date of an upload), else by the modification
+ * time of the file at `path`. Every entry is checked; one that does not fit refuses the file.
  */
 export async function readHostReservations(
   reader: ByteReader,
@@ -54,6 +55,7 @@ export async function readHostReservations(
   region: string,
   sink: CatalogSink,
   counts: HostReservationCounts,
+  fileModifiedAt?: string,
 ): Promise<OfferHeader> {
   if (reader.stats.totalBytes > MAX_HOST_RESERVATION_BYTES) {
     throw new ImportError(
@@ -75,13 +77,15 @@ export async function readHostReservations(
     const issue = parsed.error.issues[0]!;
     throw new ImportError('bad-value', issue.message, { field: issue.path.join('.') });
   }
-  const modified = (await stat(path)).mtime.toISOString();
+  const modified = (
+    fileModifiedAt === undefined ? (await stat(path)).mtime : new Date(fileModifiedAt)
+  ).toISOString();
   const header: OfferHeader = {
     offerCode: 'DescribeHostReservationOfferings',
     version: `${region}-${modified.slice(0, 10)}`,
     publicationDate: modified,
   };
-  sink.header(header, { field: 'file modification time' });
+  sink.header(header, { field: fileModifiedAt === undefined ? 'file modification time' : 'fileModifiedAt' });
   sink.region(region, undefined);
   parsed.data.OfferingSet.forEach((o, i) => {
     const where = { field: `OfferingSet.${i}` };

@@ -31,6 +31,11 @@ export interface ImportOptions {
    * that kind, refused for the others (their files name their regions).
    */
   region?: string;
+  /**
+   * The date the person's file has (ISO date-time), when the file read is not that file (an upload
+   * saved by serve): dates a file that names no date of its own instead of the read file's mtime.
+   */
+  fileModifiedAt?: string;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   /** Minimum milliseconds between progress reports (default 200). */
@@ -100,7 +105,11 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
     });
   }
   // AWS's Spot Advisor file holds bands, not prices: its own importer (spot-advisor.ts).
-  if (kind === 'spot-advisor') return importSpotAdvisor(opts);
+  // Its file names no date: dated by the person's file date when given (asOf), else by its mtime.
+  if (kind === 'spot-advisor') {
+    const given = opts.fileModifiedAt;
+    return importSpotAdvisor(given === undefined ? opts : { ...opts, asOf: utcDay(given) });
+  }
   if ((kind === 'host-reservations') !== (opts.region !== undefined)) {
     throw new ImportError(
       'bad-value',
@@ -159,7 +168,7 @@ export async function importPriceFile(opts: ImportOptions): Promise<ImportSummar
         header =
           detected.format === 'json' ? await readEc2OfferJson(r, mapper) : await readEc2OfferCsv(r, mapper);
       } else if (kind === 'host-reservations') {
-        header = await readHostReservations(r, opts.file, opts.region!, w, host);
+        header = await readHostReservations(r, opts.file, opts.region!, w, host, opts.fileModifiedAt);
       } else if (kind === 'savings-plans') {
         header =
           detected.format === 'json'
@@ -231,4 +240,9 @@ export function sourceIdFor(kind: ImportKind, h: OfferHeader): string {
           ? 'aws-host-reservations'
           : 'aws-spot-history';
   return `${prefix}-${h.version || h.publicationDate.slice(0, 10)}`;
+}
+
+/** The UTC day (YYYY-MM-DD) of an ISO date-time, whatever offset it was written with. */
+function utcDay(isoDateTime: string): string {
+  return new Date(isoDateTime).toISOString().slice(0, 10);
 }

@@ -161,15 +161,26 @@ export function createImportJobs(deps: ImportJobDeps) {
   };
 
   return {
-    /** `region`: the region a file that names none (Dedicated Host Reservation offerings) was read in. */
+    /**
+     * `region`: the region a file that names none (Dedicated Host Reservation offerings) was read in.
+     * `fileModifiedAt`: an upload's date as the person's file has it (the saved upload's own date is
+     * the upload's); a file on this computer has its real date, so it is refused for a path.
+     */
     startFile(input: {
       path: string;
       kind: ImportKindOption;
       force: boolean;
       region?: string | undefined;
+      fileModifiedAt?: string | undefined;
     }): ImportJobStatus {
       const file = resolve(input.path);
       const uploaded = file.startsWith(resolve(deps.uploadsDir) + sep);
+      if (input.fileModifiedAt !== undefined && !uploaded) {
+        throw new InputError(
+          'fileModifiedAt',
+          'is only for an uploaded file: a file on this computer is dated by its own modification time',
+        );
+      }
       // An upload lands as <random>-<name>: show the name the person chose; a path as they gave it.
       const name = uploaded ? basename(file).replace(/^[0-9a-f]{16}-/, '') : input.path;
       return run(
@@ -184,6 +195,7 @@ export function createImportJobs(deps: ImportJobDeps) {
             kind: input.kind,
             force: input.force,
             ...(input.region !== undefined ? { region: input.region } : {}),
+            ...(input.fileModifiedAt !== undefined ? { fileModifiedAt: input.fileModifiedAt } : {}),
             signal,
             onProgress: (p) => progress('import', p),
           }),

@@ -12,7 +12,7 @@ import { formatBytes } from './data/data-format';
 import { ImportForm, type ImportRequest } from './data/ImportForm';
 import { ImportProgressView } from './data/ImportProgressView';
 import { ScopeDatesTable } from './data/ScopeDatesTable';
-import { uploadFile } from './data/upload';
+import { fileDate, uploadFile } from './data/upload';
 import './data/data.css';
 
 const EMPTY = {};
@@ -51,6 +51,8 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
       setError(null);
       try {
         let path = r.path;
+        // An upload is saved with today's date: send the date the person's file has (a path has its own).
+        let dated: { fileModifiedAt?: string } = {};
         if (r.file) {
           const local = window.plannerFiles?.pathForFile(r.file);
           if (local) path = local;
@@ -59,10 +61,11 @@ export function DataScreen({ shellErrors }: { shellErrors: string[] }) {
             setUpload({ sent: 0, total: r.file.size, abort });
             path = await uploadFile(r.file, (sent, total) => setUpload({ sent, total, abort }), abort.signal);
             setUpload(null);
+            dated = fileDate(r.file);
           }
         }
         const region = r.region !== undefined ? { region: r.region } : {};
-        setJob(await api['import.start']({ path, kind: r.kind, force: r.force, ...region }));
+        setJob(await api['import.start']({ path, kind: r.kind, force: r.force, ...region, ...dated }));
       } catch (err) {
         setUpload(null);
         setError(errorMessage(err));

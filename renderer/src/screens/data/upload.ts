@@ -31,3 +31,12 @@ export function uploadFile(
     xhr.send(file);
   });
 }
+
+/**
+ * The date the person's file has (File.lastModified, which a browser sets to now when it knows none),
+ * for import.start: the saved upload is dated the day it was uploaded.
+ */
+export function fileDate(file: File): { fileModifiedAt?: string } {
+  const ms = file.lastModified;
+  return Number.isFinite(ms) && ms > 0 ? { fileModifiedAt: new Date(ms).toISOString() } : {};
+}
