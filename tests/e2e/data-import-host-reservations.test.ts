@@ -1,20 +1,24 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, useServedPage } from '../support/serve-process';
 import { fixture } from '../fixtures/import-test-support';
-import type { PriceOptions } from '@shared/catalog-types';
+import type { CatalogMeta, PriceOptions } from '@shared/catalog-types';
 
 // Dedicated Host Reservation offerings (`aws ec2 describe-host-reservation-offerings` output, which names
 // no region) imported through the Data screen: it asks for the region before it starts. This test
-// imports into a catalog, so it serves a private copy of the run's catalog.
+// imports into a catalog, so it serves a private copy of the run's catalog. The output names no date
+// either: it is dated by the chosen file's date (File.lastModified, sent with the upload), not the
+// day serve saved the upload.
 const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-host-res-'));
 const catalog = join(dir, 'catalog.sqlite');
 const offerings = join(dir, 'host-reservation-offerings.json');
 beforeAll(() => {
   copyFileSync(inject('catalogPath'), catalog);
   copyFileSync(fixture('describe-host-reservation-offerings-m4.json'), offerings);
+  const fileDate = new Date('2025-03-14T00:00:00Z');
+  utimesSync(offerings, fileDate, fileDate);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const served = useServedPage({ beforeAll, afterAll, beforeEach, afterEach }, () => catalog);
@@ -51,6 +55,7 @@ describe('Data screen: Dedicated Host Reservation offerings, in Chromium against
     await expect.poll(() => question.count()).toBe(0);
 
     // A chosen file recognised as describe-host-reservation-offerings output: asked before it can start.
+    // Chromium gives a file chosen from disk its modification time as File.lastModified.
     await page().getByTestId('import-file').setInputFiles(offerings);
     await expect.poll(() => question.count()).toBe(1);
     expect(await question.textContent()).toContain('names no region');
@@ -95,7 +100,17 @@ describe('Data screen: Dedicated Host Reservation offerings, in Chromium against
 
     const host = await m4Host('eu-west-2');
     expect(host.reservations).toContainEqual(
-      expect.objectContaining({ termYears: 1, paymentOption: 'no-upfront', hourlyUsd: '1.499' }),
+      expect.objectContaining({
+        termYears: 1,
+        paymentOption: 'no-upfront',
+        hourlyUsd: '1.499',
+        sourceId: 'aws-host-reservations-eu-west-2-2025-03-14',
+      }),
+    );
+    // Dated by the file's date, not today (the day the upload was saved).
+    const sources = (await served.api<CatalogMeta>('catalog.meta', {})).sources;
+    expect(sources.find((s) => s.id === 'aws-host-reservations-eu-west-2-2025-03-14')?.asOf).toBe(
+      '2025-03-14',
     );
     expect((await m4Host('us-east-1')).reservations).toEqual([]);
   });
