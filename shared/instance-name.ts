@@ -111,11 +111,17 @@ function capabilitiesOf(letters: string): NamePart[] {
   return parts;
 }
 
+/** An instance type's family and size, either side of its dot ("m5.large" → m5, large); no dot: no size. */
+export function instanceTypeParts(instanceType: string): { family: string; size: string | null } {
+  const dot = instanceType.indexOf('.');
+  return dot < 0
+    ? { family: instanceType, size: null }
+    : { family: instanceType.slice(0, dot), size: instanceType.slice(dot + 1) };
+}
+
 /** Explains an instance type's name; parts that cannot be read are null (never guessed). */
 export function explainInstanceName(instanceType: string): InstanceNameExplained {
-  const dot = instanceType.indexOf('.');
-  const family = dot < 0 ? instanceType : instanceType.slice(0, dot);
-  const size = dot < 0 ? null : instanceType.slice(dot + 1);
+  const { family, size } = instanceTypeParts(instanceType);
   const result: InstanceNameExplained = {
     instanceType,
     family,

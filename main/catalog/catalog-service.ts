@@ -18,7 +18,7 @@ import { NotFoundError } from '@shared/errors';
 import { HOURS_PER_MONTH } from '@shared/money';
 import { buildInstanceQuery, type InstanceListingRow } from './instance-query';
 import { readDedicatedFee, readHostOptions } from './dedicated-prices';
-import { hostFamilyOf } from '@shared/pricing/dedicated-hosts';
+import { instanceTypeParts } from '@shared/instance-name';
 import { buildPriceOptions } from './price-options';
 import { explainPriceOptions } from '@shared/pricing/explain-options';
 import { toEbsVolumeTypeInfo, toInstanceSpec, toPriceSource, toScopeDate } from './row-mapping';
@@ -151,7 +151,7 @@ export function createCatalogService(db: Database.Database) {
         spec: toInstanceSpec(spec),
         ...(tenancy === 'host'
           ? {
-              host: readHostOptions(q, input.region, hostFamilyOf(input.instanceType).family, spec.size),
+              host: readHostOptions(q, input.region, instanceTypeParts(input.instanceType).family, spec.size),
             }
           : {}),
         ...(tenancy === 'dedicated' ? { dedicatedFee: readDedicatedFee(q, input.region) } : {}),

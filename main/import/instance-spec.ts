@@ -1,3 +1,4 @@
+import { instanceTypeParts } from '@shared/instance-name';
 import { parseDecimalText } from '@shared/validation';
 import type { InstanceTypeDbRow } from '../catalog/rows';
 import type { Attributes } from './types';
@@ -26,8 +27,9 @@ const count = (s: string | undefined): number | null => {
  */
 export function specFromAttributes(a: Attributes): InstanceTypeDbRow | null {
   const type = a.instanceType;
-  if (!type || !type.includes('.')) return null;
-  const [family, size] = [type.slice(0, type.indexOf('.')), type.slice(type.indexOf('.') + 1)];
+  if (!type) return null;
+  const { family, size } = instanceTypeParts(type);
+  if (size === null) return null;
   const generation =
     a.currentGeneration === 'Yes' ? 'current' : a.currentGeneration === 'No' ? 'previous' : null;
   const vcpu = count(a.vcpu);

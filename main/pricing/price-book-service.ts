@@ -11,7 +11,7 @@ import type { Scenario } from '@shared/scenario/schema';
 import { hostKey, priceKey, type InstancePrices, type PriceBook } from '@shared/pricing/price-book';
 import type { CatalogService } from '../catalog/catalog-service';
 import { readDedicatedFee, readHostPrices } from '../catalog/dedicated-prices';
-import { hostFamilyOf } from '@shared/pricing/dedicated-hosts';
+import { instanceTypeParts } from '@shared/instance-name';
 import { readSpotAdvisorBand } from '../catalog/spot-advisor';
 import { prepareCatalogReads } from '../catalog/statements';
 
@@ -88,7 +88,7 @@ export function createPriceBookService(db: Database.Database, catalog: CatalogSe
         const key = priceKey(line.region, line.os, line.instanceType, line.tenancy);
         instances[key] ??= instancePrices(line.region, line.os, line.instanceType, line.tenancy, dates);
         if (line.tenancy === 'host') {
-          const family = hostFamilyOf(line.instanceType).family;
+          const family = instanceTypeParts(line.instanceType).family;
           const hk = hostKey(line.region, family);
           const host = hk in hosts ? null : readHostPrices(q, line.region, family);
           if (host) hosts[hk] = host;

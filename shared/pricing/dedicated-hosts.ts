@@ -1,10 +1,11 @@
 import type { TermYears } from '../catalog-types';
+import { instanceTypeParts } from '../instance-name';
 import { Decimal, formatUsd, toUsdString } from '../money';
 import type { ScenarioLine } from '../scenario/schema';
 import type { EstimateWarning } from './estimate-types';
 import { IMPORT_HINT } from './messages';
 import { hostKey, type HostPrices, type PriceBook } from './price-book';
-import { PAYMENT_LABELS } from './purchase-options';
+import { paymentWords } from './purchase-options';
 import type { DedicatedHostEstimate } from './tenancy-types';
 import type { LineCharge } from './line-charges';
 
@@ -26,11 +27,11 @@ import type { LineCharge } from './line-charges';
  * planner prices a host line's hosts On-Demand or by host reservation only, and says so.
  */
 
-export function hostFamilyOf(instanceType: string): { family: string; size: string } {
-  const dot = instanceType.indexOf('.');
-  return dot < 0
-    ? { family: instanceType, size: '' }
-    : { family: instanceType.slice(0, dot), size: instanceType.slice(dot + 1) };
+/** How a Dedicated Host line buys its hosts: "On-Demand", or "Dedicated Host Reservation, 3-year, partial upfront". */
+export function hostPurchaseWords(p: DedicatedHostEstimate['purchase']): string {
+  return p.kind === 'on-demand'
+    ? 'On-Demand'
+    : `Dedicated Host Reservation, ${p.termYears}-year, ${paymentWords(p.paymentOption)}`;
 }
 
 /** What one host line pays for its hosts per month, with its warnings (a missing price is n/a). */
@@ -40,7 +41,7 @@ export function hostCharge(
   book: PriceBook,
   hoursPerMonth: number,
 ): LineCharge<DedicatedHostEstimate> {
-  const { family, size } = hostFamilyOf(line.instanceType);
+  const { family, size } = instanceTypeParts(line.instanceType);
   const host: HostPrices | undefined = book.hosts?.[hostKey(line.region, family)];
   const p = line.purchase;
   const warnings: EstimateWarning[] = [];
@@ -59,9 +60,12 @@ export function hostCharge(
     });
   }
   const peakInstances = Math.ceil(peak);
-  const perHost = host?.instancesPerHost[size] ?? null;
+  const perHost = size === null ? null : (host?.instancesPerHost[size] ?? null);
   const hosts = perHost === null || perHost <= 0 ? null : Math.ceil(peakInstances / perHost);
-  const what = `${family} Dedicated Host${purchase.kind === 'reservation' ? ` Reservation, ${purchase.termYears}-year, ${PAYMENT_LABELS[purchase.paymentOption].toLowerCase()}` : ', On-Demand'}`;
+  const what =
+    purchase.kind === 'reservation'
+      ? `${family} ${hostPurchaseWords(purchase)}`
+      : `${family} Dedicated Host, ${hostPurchaseWords(purchase)}`;
   const rate =
     host === undefined
       ? null

@@ -1,3 +1,4 @@
+import { instanceTypeParts } from '@shared/instance-name';
 import { OS_NAMES } from '@shared/catalog-scopes';
 import type { TermYears } from '@shared/catalog-types';
 import { formatUsd, usdOrNull } from '@shared/money';
@@ -28,13 +29,13 @@ export function purchaseAmount(p: PlanPurchase): string {
 /** A short note under the name: what the RIs or the plan cover. */
 export function purchaseScope(p: PlanPurchase): string {
   if (p.kind === 'reserved')
-    return p.sizeFlexible ? `any ${familyOf(p.instanceType)} size in the region` : 'this type only';
+    return p.sizeFlexible
+      ? `any ${instanceTypeParts(p.instanceType).family} size in the region`
+      : 'this type only';
   if (p.planType === 'compute') return 'any family, size, region and OS';
   const sizes = p.family ? `any ${p.family} size` : 'any size';
   return `${sizes} and OS in ${p.region ?? 'the region'}`;
 }
-
-const familyOf = (type: string) => type.split('.')[0] ?? type;
 
 export const termWords = (t: TermYears): string => `${t}-year`;
 export const paymentWords = (p: PlanPurchase): string => PAYMENT_LABELS[p.paymentOption];
