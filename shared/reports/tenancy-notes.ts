@@ -1,5 +1,5 @@
 import { TENANCIES, TENANCY_LABELS, type Tenancy } from '../catalog-types';
-import { paymentWords } from '../pricing/purchase-options';
+import { hostPurchaseWords } from '../pricing/dedicated-hosts';
 import type { LineEstimate } from '../pricing/estimate-types';
 import type { DedicatedFeeEstimate, DedicatedHostEstimate } from '../pricing/tenancy-types';
 import type { Purchase } from '../scenario/schema';
@@ -11,13 +11,6 @@ import type { ReportDedicatedFee, ReportDedicatedHost } from './tenancy-schema';
  * scenario uses, how a host line buys its hosts, and the notes that explain the per-Region fee and the
  * hosts (the arithmetic itself is the engine's `working`, shared/pricing/dedicated-*.ts).
  */
-
-/** How a Dedicated Host line buys its hosts: On-Demand, or a Dedicated Host Reservation. */
-export function hostPurchaseWords(p: DedicatedHostEstimate['purchase']): string {
-  return p.kind === 'on-demand'
-    ? 'On-Demand'
-    : `Dedicated Host Reservation, ${p.termYears}-year, ${paymentWords(p.paymentOption)}`;
-}
 
 /**
  * A host line's purchase as the report states it (the engine buys hosts On-Demand unless the line
