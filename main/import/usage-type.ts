@@ -1,4 +1,5 @@
 import type { Tenancy } from '@shared/catalog-types';
+import { own } from './parse-slice';
 
 /**
  * AWS billing usage types carry a region prefix ("APE2-BoxUsage:r7g.large"); us-east-1 has none.
@@ -49,8 +50,8 @@ export function parseUsageType(usage: string): UsageType | null {
   const m = /^(?:([A-Z]{2,3}\d)-)?([A-Za-z]+):([a-z0-9-]+\.[a-z0-9-]+)$/.exec(usage);
   if (!m) return null;
   return {
-    region: m[1] ? (PREFIX_REGION[m[1]] ?? null) : 'us-east-1',
-    tenancy: Object.hasOwn(TENANCY_OF_USAGE, m[2]!) ? TENANCY_OF_USAGE[m[2]!]! : null,
+    region: regionOfPrefix(m[1]),
+    tenancy: own(TENANCY_OF_USAGE, m[2]) ?? null,
     instanceType: m[3]!,
   };
 }
@@ -61,6 +62,9 @@ export function parseUsageType(usage: string): UsageType | null {
  */
 export function regionOfUsageType(usage: string | undefined): string | null {
   const m = /^(?:([A-Z]{2,3}\d)-)?[A-Za-z]+(?::|$)/.exec(usage ?? '');
-  if (!m) return null;
-  return m[1] ? (PREFIX_REGION[m[1]] ?? null) : 'us-east-1';
+  return m ? regionOfPrefix(m[1]) : null;
 }
+
+/** A usage type's region prefix as a region code: none is us-east-1; null for a prefix not in the table. */
+const regionOfPrefix = (prefix: string | undefined): string | null =>
+  prefix ? (own(PREFIX_REGION, prefix) ?? null) : 'us-east-1';
