@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { Decimal, toUsdString } from '@shared/money';
+import { NA } from './na';
 import type {
   Report,
   ReportBudget,
@@ -58,7 +59,6 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const CSV_TOTAL_ID = 'TOTAL';
 
-const NA = 'n/a';
 const m = (v: string | null) => v ?? NA;
 
 function lineRow(l: ReportLine, notices: readonly ReportMissingPrice[]): Record<CsvColumn, string | number> {

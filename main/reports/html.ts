@@ -13,6 +13,7 @@ import { accountsSection } from './accounts-html';
 import { capacitySection, strategyQuotaNotes } from './capacity-html';
 import { tenancySection } from './tenancy-html';
 import { tenancyLabels } from '@shared/reports/tenancy-notes';
+import { NA_HTML } from './na';
 import { costByLineChart, cumulativeChart, ebsFitChart } from './svg-charts';
 
 export type Paper = 'a4' | 'letter';
@@ -73,7 +74,7 @@ tr.best td { font-weight: bold; background: #f0fdf4; }
 ul.warnings { padding-left: 5mm; margin: 1mm 0; font-size: 8.5pt; } ul.warnings li { margin: .4mm 0; break-inside: avoid; }
 `;
 
-const money = (v: string | null) => (v === null ? '<span class="na">n/a</span>' : usdText(v));
+const money = (v: string | null) => (v === null ? NA_HTML : usdText(v));
 
 function linesTable(r: Report): string {
   const row = (l: ReportLine) =>
@@ -170,7 +171,7 @@ function comparisonTable(r: Report): string {
       }</td><td class="num">${money(s.upfrontUsd)}</td><td class="num">${money(s.monthlyUsd)}</td><td class="num">${money(
         s.amortizedMonthlyUsd,
       )}</td><td class="num">${money(s.oneYearUsd)}</td><td class="num">${money(s.threeYearUsd)}</td><td class="num">${
-        s.savingsVsOnDemandPct === null ? '<span class="na">n/a</span>' : `${e(s.savingsVsOnDemandPct)}%`
+        s.savingsVsOnDemandPct === null ? NA_HTML : `${e(s.savingsVsOnDemandPct)}%`
       }</td><td class="num">${e(s.breakEven)}</td>${budgeted ? `<td>${e(s.budget ?? 'n/a')}</td>` : ''}</tr>`,
   );
   return `<table class="comparison"><thead><tr><th>Strategy</th><th class="num">Upfront</th><th class="num">Monthly</th><th class="num">Amortized</th><th class="num">1 year</th><th class="num">3 years</th><th class="num">Saving</th><th class="num">Break-even</th>${budgeted ? '<th>Budget thresholds crossed</th>' : ''}</tr></thead><tbody>${rows.join(

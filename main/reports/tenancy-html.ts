@@ -2,10 +2,11 @@ import { TENANCY_LABELS } from '@shared/catalog-types';
 import { Decimal, formatUsd } from '@shared/money';
 import { reportLineName, type Report } from '@shared/reports/model';
 import { escapeHtml as e } from './escape';
+import { NA_HTML } from './na';
 
 const money = (v: string | null, rate = false) =>
-  v === null ? '<span class="na">n/a</span>' : e(formatUsd(new Decimal(v), { rate }));
-const int = (v: number | null) => (v === null ? '<span class="na">n/a</span>' : v.toLocaleString('en-US'));
+  v === null ? NA_HTML : e(formatUsd(new Decimal(v), { rate }));
+const int = (v: number | null) => (v === null ? NA_HTML : v.toLocaleString('en-US'));
 const hours = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /**

@@ -1,13 +1,14 @@
 import type ExcelJS from 'exceljs';
 import type { Report } from '@shared/reports/model';
+import { NA, numberOrNa } from './na';
 
 /** The Dedicated sheet's name (only when a line has Dedicated Hosts or carries the per-Region fee). */
 export const TENANCY_SHEET = 'Dedicated';
 /** The rate column's format: host and fee rates are per hour, to the tenth of a cent and beyond. */
 const RATE_FORMAT = '"$"#,##0.00000';
 
-const usd = (v: string | null): number | string => (v === null ? 'n/a' : Number(v));
-const count = (v: number | null): number | string => (v === null ? 'n/a' : v);
+const usd = numberOrNa;
+const count = (v: number | null): number | string => (v === null ? NA : v);
 
 /**
  * One row per line's Dedicated Hosts and per Dedicated per-Region fee, with the arithmetic in words;

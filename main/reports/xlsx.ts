@@ -8,6 +8,7 @@ import { reportLineName, type Report, type ReportLine } from '@shared/reports/mo
 import { capacityRows } from './capacity-xlsx';
 import { accountsSheet } from './accounts-xlsx';
 import { tenancySheet } from './tenancy-xlsx';
+import { numberOrNa } from './na';
 
 /**
  * Workbook: Summary, Lines, Comparison (Accounts when the scenario names accounts, Dedicated when a line
@@ -20,7 +21,7 @@ export const PERCENT_FORMAT = '0.0%';
 export const HOURS_FORMAT = '#,##0.00';
 export const SHEETS = ['Summary', 'Lines', 'Comparison'] as const;
 
-const num = (v: string | null): number | string => (v === null ? 'n/a' : Number(v));
+const num = numberOrNa;
 
 interface LineColumn {
   header: string;
